@@ -1,0 +1,269 @@
+"""Compose a Resolution in one language into a Document, through the templates.
+
+Templates and prose give markup strings; this module turns them into runs, numbers the footnotes
+in document order, adds the paragraph-ending punctuation, places footnote marks the way the
+language does, and finally applies the language's typography.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+from pydantic import BaseModel
+
+from drafter import markup
+from drafter.document import (
+    Block,
+    Conclusions,
+    Document,
+    Footnote,
+    FootnoteRef,
+    Inline,
+    OperativeParagraph,
+    Point,
+    PreambularParagraph,
+    Preface,
+    Run,
+)
+from drafter.language import Language
+from drafter.organizations import registry
+from drafter.resolution import (
+    ObserverStatusGranted,
+    Operative,
+    Preambular,
+    Prose,
+    Resolution,
+    Subparagraph,
+)
+from drafter.templating import Wording, wording
+from drafter.typography import apply_typography
+
+_PUNCTUATION = ",;.:"
+#: Fields of a standard paragraph that are not template parameters.
+_NOT_PARAMETERS = {"standard", "opener", "verb"}
+
+
+def compose(resolution: Resolution, lang: str, templates: Path | None = None) -> Document:
+    """The Document of a resolution in one language ("en" or "fr")."""
+    return _Composer(resolution, wording(lang, templates)).document()
+
+
+class _Composer:
+    def __init__(self, resolution: Resolution, words: Wording) -> None:
+        self.resolution = resolution
+        self.words = words
+        self.lang: Language = words.lang
+        self.footnotes: list[Footnote] = []
+        self.context = _context(resolution, self.lang.code)
+
+    def document(self) -> Document:
+        blocks = self.words.render_blocks("document.j2", self.context)
+        adopted = self.resolution.stage == "adopted"
+        preface = Preface(
+            united_nations=self.block(blocks["united_nations"]),
+            symbol=self.resolution.symbol,
+            organ=self.block(blocks["organ"]),
+            distribution=self.block(blocks["distribution"]),
+            date=self.block(blocks["date"]),
+            session=self.block(blocks["session"]),
+            agenda_item=self.block(blocks["agenda_item"]),
+            agenda_title=self.block(blocks["agenda_title"]),
+            adoption=self.block(blocks["adoption"]) if blocks["adoption"] else None,
+            committee=self.block(blocks["committee"]) if blocks["committee"] else None,
+            sponsors=self.block(blocks["sponsors"]) if blocks["sponsors"] else None,
+            heading=self.block(blocks["heading"]),
+            title=self.block(blocks["title"]),
+        )
+        formula = self.block(blocks["formula"])
+        preamble = [self.preambular(paragraph) for paragraph in self.resolution.preamble]
+        count = len(self.resolution.operative)
+        operative = [self.operative(paragraph, index, count)
+                     for index, paragraph in enumerate(self.resolution.operative)]
+        conclusions = (Conclusions(self.block(blocks["meeting"]), self.block(blocks["adoption_date"]))
+                       if adopted else None)
+        document = Document(
+            lang=self.lang.code, page_size=self.resolution.page_size,
+            issued=self.resolution.distribution_date, preface=preface,
+            formula=formula, preamble=preamble, operative=operative, conclusions=conclusions,
+            footnotes=self.footnotes,
+        )
+        return apply_typography(document, self.lang)
+
+    # -- paragraphs ---------------------------------------------------------------------------
+
+    def preambular(self, paragraph: Any) -> PreambularParagraph:
+        if isinstance(paragraph, Preambular):
+            name, body = paragraph.opener, getattr(paragraph, self.lang.code)
+        else:
+            name = paragraph.standard
+            body = self.standard("preamble", paragraph)
+        opener = self.lang.phrase("preamble", paragraph.opener)
+        return PreambularParagraph(name, self.paragraph(opener, body, ","))
+
+    def operative(self, paragraph: Any, index: int, count: int) -> OperativeParagraph:
+        last = index == count - 1
+        end = "." if last else ";"
+        verb = self.lang.phrase("operative", paragraph.verb)
+        num = f"{index + 1}." if count > 1 else None
+        if isinstance(paragraph, Operative):
+            body = getattr(paragraph, self.lang.code)
+            points = self.points(paragraph.subparagraphs, 0, end)
+            content = self.paragraph(verb, body, ":" if points else end)
+            return OperativeParagraph(num, paragraph.verb, content, points)
+        body = self.standard("operative", paragraph)
+        return OperativeParagraph(num, paragraph.standard, self.paragraph(verb, body, end))
+
+    def points(self, items: list[Subparagraph], depth: int, end: str) -> list[Point]:
+        points = []
+        for index, item in enumerate(items):
+            ending = end if index == len(items) - 1 else ";"
+            label = self.lang.subparagraph_label(depth, index)
+            inner = self.points(item.subparagraphs, depth + 1, ending)
+            content = self.paragraph(None, getattr(item, self.lang.code), ":" if inner else ending)
+            points.append(Point(label, content, inner))
+        return points
+
+    def standard(self, part: str, paragraph: BaseModel) -> str:
+        parameters = {name: _localize(getattr(paragraph, name), self.lang.code)
+                      for name in type(paragraph).model_fields if name not in _NOT_PARAMETERS}
+        if isinstance(paragraph, ObserverStatusGranted) and paragraph.resolution is None:
+            parameters["resolution"] = self.context["observer_status"]
+        return self.words.render(f"{part}/{paragraph.standard}.j2",  # type: ignore[attr-defined]
+                                 {**self.context, **parameters})
+
+    def paragraph(self, opener: str | None, body: str, end: str) -> Block:
+        """Italic opener, body, and the ending punctuation in place of any the drafter typed."""
+        body = body.rstrip()
+        if body and body[-1] in _PUNCTUATION:
+            body = body[:-1].rstrip()
+        inlines: list[Inline] = []
+        if opener:
+            inlines += [Run(opener, italic=True), Run(" ")]
+        inlines += self.inlines(markup.parse(body), italic=False, superscript=False)
+        inlines.append(Run(end))
+        return Block(_place_footnote_marks(_merge(inlines), self.lang.footnote_mark))
+
+    # -- inline markup ------------------------------------------------------------------------
+
+    def block(self, text: str) -> Block:
+        return Block(_merge(self.inlines(markup.parse(text), italic=False, superscript=False)))
+
+    def inlines(self, nodes: tuple[markup.Node, ...], italic: bool, superscript: bool) -> list[Inline]:
+        out: list[Inline] = []
+        for node in nodes:
+            if isinstance(node, str):
+                out.append(Run(node, italic=italic, superscript=superscript))
+            elif node.name == "i":
+                out += self.inlines(node.children, True, superscript)
+            elif node.name == "sup":
+                out += self.inlines(node.children, italic, True)
+            elif node.name == "fn":
+                out.append(self.footnote(node.children))
+            else:
+                out += self.inlines(markup.parse(self.expand(node)), italic, superscript)
+        return out
+
+    def footnote(self, children: tuple[markup.Node, ...]) -> FootnoteRef:
+        number = len(self.footnotes) + 1
+        # Reserve the number before the body, so the ids follow the order of the marks.
+        self.footnotes.append(Footnote(number, Block()))
+        content = _merge(self.inlines(children, italic=False, superscript=False))
+        if any(isinstance(item, FootnoteRef) for item in content):
+            raise markup.MarkupError("a footnote cannot contain another footnote", 0)
+        self.footnotes[number - 1].content.inlines = content
+        return FootnoteRef(number)
+
+    def expand(self, tag: markup.Tag) -> str:
+        """A value tag as markup in this language: dates and citations."""
+        args = tag.args
+        if tag.name == "date":
+            return self.lang.format_date(date.fromisoformat(args[0]))
+        if tag.name == "res":
+            return self.lang.ga_citation(args[0], date.fromisoformat(args[1]) if len(args) > 1 else None)
+        if tag.name == "sc":
+            if len(args[1]) == 4:
+                return self.lang.sc_citation(args[0], int(args[1]), None)
+            dated = date.fromisoformat(args[1])
+            return self.lang.sc_citation(args[0], dated.year, dated)
+        return args[0]  # doc: a symbol is written as it is
+
+
+def _context(resolution: Resolution, lang: str) -> dict[str, object]:
+    """What every template sees."""
+    organization = registry()[resolution.organization]
+    observer = organization.observer_status
+    return {
+        "session": resolution.session,
+        "agenda_item": resolution.agenda_item,
+        "adopted": resolution.stage == "adopted",
+        "adoption": resolution.adoption,
+        "distribution_date": resolution.distribution_date,
+        "draft_symbol": resolution.draft_symbol,
+        "symbol": resolution.symbol,
+        "number": resolution.number,
+        "sponsors": [getattr(sponsor, lang) for sponsor in resolution.sponsors],
+        "org": organization.forms(lang),
+        "observer_status": (SimpleNamespace(number=observer.resolution, date=observer.date)
+                            if observer else None),
+        "report_symbol": resolution.report,
+        "mandate": resolution.mandate,
+    }
+
+
+def _localize(value: Any, lang: str) -> Any:
+    """A parameter as a template sees it: bilingual prose becomes the text of one language."""
+    if isinstance(value, Prose):
+        return getattr(value, lang)
+    if isinstance(value, BaseModel):
+        return SimpleNamespace(**{name: _localize(getattr(value, name), lang)
+                                  for name in type(value).model_fields})
+    if isinstance(value, list):
+        return [_localize(item, lang) for item in value]
+    return value
+
+
+def _merge(inlines: list[Inline]) -> list[Inline]:
+    """Join neighbouring runs of the same formatting; drop empty runs."""
+    merged: list[Inline] = []
+    for item in inlines:
+        if isinstance(item, Run):
+            if not item.text:
+                continue
+            previous = merged[-1] if merged else None
+            if isinstance(previous, Run) and _same_format(previous, item):
+                merged[-1] = Run(previous.text + item.text, previous.italic, previous.bold,
+                                 previous.superscript)
+                continue
+        merged.append(item)
+    return merged
+
+
+def _same_format(first: Run, second: Run) -> bool:
+    return (first.italic, first.bold, first.superscript) == (second.italic, second.bold, second.superscript)
+
+
+def _place_footnote_marks(inlines: list[Inline], placement: str) -> list[Inline]:
+    """Move each footnote mark to its side of an adjacent punctuation mark."""
+    pending = list(inlines)
+    out: list[Inline] = []
+    while pending:
+        item = pending.pop(0)
+        if isinstance(item, FootnoteRef) and placement == "after_punctuation" and pending:
+            following = pending[0]
+            if isinstance(following, Run) and following.text[:1] and following.text[0] in _PUNCTUATION:
+                out.append(_with_text(following, following.text[0]))
+                pending[0] = _with_text(following, following.text[1:])
+        elif isinstance(item, FootnoteRef) and placement == "before_punctuation" and out:
+            preceding = out[-1]
+            if isinstance(preceding, Run) and preceding.text[-1:] and preceding.text[-1] in _PUNCTUATION:
+                out[-1] = _with_text(preceding, preceding.text[:-1])
+                pending.insert(0, _with_text(preceding, preceding.text[-1]))
+        out.append(item)
+    return _merge(out)
+
+
+def _with_text(run: Run, text: str) -> Run:
+    return Run(text, run.italic, run.bold, run.superscript)

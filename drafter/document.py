@@ -1,0 +1,145 @@
+"""The language-specific Document tree that every writer and reader shares.
+
+Shaped after the UN's Akoma Ntoso profile (AKN4UN): a preface (the header block), the preamble
+(enacting formula and preambular paragraphs), the main body (numbered operative paragraphs and
+their sub-paragraphs), the conclusions (meeting and date) and the footnotes. Paragraph content is
+a sequence of inlines: runs of text with their formatting, and footnote references. A writer
+reads only this tree; it never sees the Resolution.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """Text with one formatting."""
+
+    text: str
+    italic: bool = False
+    bold: bool = False
+    superscript: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class FootnoteRef:
+    """The mark of footnote ``number`` (1..N in document order)."""
+
+    number: int
+
+
+Inline = Run | FootnoteRef
+
+
+@dataclass(slots=True)
+class Block:
+    """A paragraph's content: its inlines in order."""
+
+    inlines: list[Inline] = field(default_factory=list)
+
+    def text(self) -> str:
+        """The text without formatting and without footnote marks."""
+        return "".join(item.text for item in self.inlines if isinstance(item, Run))
+
+
+@dataclass(slots=True)
+class Preface:
+    """The header block of the first page, in AKN4UN's ``<preface>``."""
+
+    united_nations: Block
+    symbol: str
+    organ: Block
+    distribution: Block
+    date: Block
+    session: Block
+    agenda_item: Block
+    agenda_title: Block
+    adoption: Block | None  # "Resolution adopted by the General Assembly on …" (adopted)
+    committee: Block | None  # "[without reference to a Main Committee (A/77/L.13)]"
+    sponsors: Block | None  # "Armenia, …: draft resolution" (drafts)
+    heading: Block  # "77/13. Cooperation between …" or, for a draft, the title alone
+    title: Block  # the title alone, for running headers
+
+
+@dataclass(slots=True)
+class PreambularParagraph:
+    """One preambular paragraph; ``name`` is its opener key or standard name."""
+
+    name: str
+    content: Block
+
+
+@dataclass(slots=True)
+class Point:
+    """A sub-paragraph: "(a)" / "a)", possibly divided further."""
+
+    num: str
+    content: Block
+    points: list[Point] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class OperativeParagraph:
+    """One operative paragraph; ``num`` is None when it is the only one."""
+
+    num: str | None
+    name: str
+    content: Block
+    points: list[Point] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Conclusions:
+    """The closing formula: the plenary meeting and the date of adoption."""
+
+    meeting: Block
+    date: Block
+
+
+@dataclass(slots=True)
+class Footnote:
+    number: int
+    content: Block
+
+
+@dataclass(slots=True)
+class Document:
+    """A resolution in one language, ready for any writer."""
+
+    lang: str
+    page_size: Literal["A4", "Letter"]
+    issued: date  # the distribution date, for the file's metadata
+    preface: Preface
+    formula: Block
+    preamble: list[PreambularParagraph]
+    operative: list[OperativeParagraph]
+    conclusions: Conclusions | None
+    footnotes: list[Footnote]
+
+    def blocks(self) -> Iterator[Block]:
+        """Every block of the body in reading order (footnotes excluded)."""
+        preface = self.preface
+        for block in (preface.united_nations, preface.organ, preface.distribution, preface.date,
+                      preface.session, preface.agenda_item, preface.agenda_title,
+                      preface.adoption, preface.committee, preface.sponsors, preface.heading):
+            if block is not None:
+                yield block
+        yield self.formula
+        for paragraph in self.preamble:
+            yield paragraph.content
+        for operative in self.operative:
+            yield operative.content
+            yield from _point_blocks(operative.points)
+        if self.conclusions is not None:
+            yield self.conclusions.meeting
+            yield self.conclusions.date
+
+
+def _point_blocks(points: list[Point]) -> Iterator[Block]:
+    for point in points:
+        yield point.content
+        yield from _point_blocks(point.points)

@@ -1,0 +1,149 @@
+"""One language's wording data: phrases, session ordinals, dates, lists, citations, typography.
+
+Everything that differs between English and French lives in ``data/<lang>/*.yaml``; this module
+only reads it and fills its patterns. Formatting functions return inline markup (``1{sup|er}``)
+so that superscripts and citations stay structured until the Document is built.
+"""
+
+from __future__ import annotations
+
+import string
+from datetime import date
+from functools import cache
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from drafter.resources import load_data
+
+LANGUAGES: tuple[str, ...] = ("en", "fr")
+Section = Literal["preamble", "operative"]
+
+
+class _Data(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class OrdinalSuffix(_Data):
+    exact: dict[int, str]
+    last_two: dict[int, str]
+    last: dict[int, str]
+    default: str
+
+
+class ListStyle(_Data):
+    separator: str
+    last: str
+
+
+class CitationStyle(_Data):
+    ga: str
+    sc: str
+    sc_dated: str
+
+
+class Typography(_Data):
+    before: dict[str, str]
+    after: dict[str, str]
+
+
+class Language(_Data):
+    """The wording data of one language, as loaded from its data files."""
+
+    code: str
+    months: tuple[str, ...]
+    date: str
+    days: dict[int, str]
+    ordinal_suffix: OrdinalSuffix
+    list: ListStyle
+    citation: CitationStyle
+    subparagraph_labels: tuple[str, ...]
+    footnote_mark: Literal["before_punctuation", "after_punctuation"]
+    typography: Typography | None
+    articles: dict[Literal["the", "of", "to"], dict[str, str]]
+    locale: str
+    phrases: dict[str, dict[str, str]]
+    sessions: dict[int, str]
+
+    def phrase(self, section: Section, key: str) -> str:
+        """The opening phrase (preamble) or operative verb (operative) with this key."""
+        return self.phrases[section][key]
+
+    def session(self, number: int) -> str:
+        """A session spelled out in lower case: "seventy-seventh" / "soixante-dix-septième"."""
+        try:
+            return self.sessions[number]
+        except KeyError:
+            raise ValueError(f"session {number} is outside 1–{max(self.sessions)}") from None
+
+    def ordinal(self, number: int) -> str:
+        """A numeric ordinal as markup: "39th", "39{sup|e}", "1{sup|re}"."""
+        table = self.ordinal_suffix
+        suffix = (
+            table.exact.get(number)
+            or table.last_two.get(number % 100)
+            or table.last.get(number % 10)
+            or table.default
+        )
+        return f"{number}{suffix}"
+
+    def format_date(self, value: date) -> str:
+        """A date as markup: "21 November 2022", "1{sup|er} août 2009"."""
+        day = self.days.get(value.day, str(value.day))
+        return self.date.format(day=day, month=self.months[value.month - 1], year=value.year)
+
+    def join(self, items: list[str]) -> str:
+        """Join a list the way the language does: "a, b and c" / "a, b et c"."""
+        if len(items) < 2:
+            return "".join(items)
+        return self.list.separator.join(items[:-1]) + self.list.last + items[-1]
+
+    def ga_citation(self, number: str, dated: date | None) -> str:
+        """A General Assembly resolution: "64/256 of 2 March 2010" (markup)."""
+        if dated is None:
+            return number
+        return self.citation.ga.format(number=number, date=self.format_date(dated))
+
+    def sc_citation(self, number: str, year: int, dated: date | None) -> str:
+        """A Security Council resolution: "1631 (2005)", optionally with its date (markup)."""
+        if dated is None:
+            return self.citation.sc.format(number=number, year=year)
+        return self.citation.sc_dated.format(number=number, year=year, date=self.format_date(dated))
+
+    def subparagraph_label(self, depth: int, index: int) -> str:
+        """The label of the index-th (0-based) sub-paragraph at a depth: "(a)", "ii)"."""
+        pattern = self.subparagraph_labels[min(depth, len(self.subparagraph_labels) - 1)]
+        label = _letters(index) if depth % 2 == 0 else _roman(index + 1)
+        return pattern.format(label=label)
+
+
+def _letters(index: int) -> str:
+    """a … z, then aa, bb … as UN documents continue the series."""
+    letter = string.ascii_lowercase[index % 26]
+    return letter * (index // 26 + 1)
+
+
+def _roman(number: int) -> str:
+    numerals = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+                (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
+    out = []
+    for value, numeral in numerals:
+        count, number = divmod(number, value)
+        out.append(numeral * count)
+    return "".join(out)
+
+
+@cache
+def language(code: str) -> Language:
+    """The wording data of "en" or "fr", loaded once per process."""
+    if code not in LANGUAGES:
+        raise ValueError(f"unknown language {code!r}; drafter writes {', '.join(LANGUAGES)}")
+    data = dict(load_data(f"{code}/language.yaml"))  # type: ignore[arg-type]
+    lexicon = load_data(f"{code}/lexicon.yaml")
+    sessions = load_data(f"{code}/sessions.yaml")
+    return Language(code=code, phrases=lexicon, sessions=sessions, **data)  # type: ignore[arg-type]
+
+
+def phrase_keys(section: Section) -> list[str]:
+    """The stable keys of one section of the lexicon (the same in every language)."""
+    return list(language(LANGUAGES[0]).phrases[section])

@@ -1,0 +1,131 @@
+"""The inline markup of prose: italics, superscripts, footnotes, dates and citations in braces.
+
+A tag is ``{name|argument|…}``. Braces never occur in resolution prose, so the markup cannot be
+mistaken for text. Tags whose argument is prose (``i``, ``sup``, ``fn``) may nest; the others take
+plain values that the language data formats (``{date|2022-11-21}``, ``{res|64/256|2010-03-02}``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+#: Tags whose single argument is prose, parsed recursively.
+PROSE_TAGS = {"i": "italic", "sup": "superscript", "fn": "footnote"}
+#: Tags whose arguments are values, with the number of arguments they accept.
+VALUE_TAGS = {"date": (1, 1), "res": (1, 2), "sc": (2, 2), "doc": (1, 1)}
+
+GA_NUMBER = re.compile(r"^(?:S-|ES-)?\d+/\d+(?: [A-Z])?$|^\d+ \([IVXLC]+\)$")
+SC_NUMBER = re.compile(r"^\d+$")
+SYMBOL = re.compile(r"^[A-Z][A-Za-z0-9./()\-]*$")
+
+
+class MarkupError(ValueError):
+    """A malformed tag, with the offset in the text where it starts."""
+
+    def __init__(self, message: str, offset: int) -> None:
+        super().__init__(message)
+        self.offset = offset
+
+
+@dataclass(frozen=True, slots=True)
+class Tag:
+    """One tag: ``children`` for prose tags, ``args`` for value tags."""
+
+    name: str
+    children: tuple[Node, ...] = ()
+    args: tuple[str, ...] = ()
+
+
+Node = str | Tag
+
+
+def parse(text: str) -> tuple[Node, ...]:
+    """Parse prose into text and tags; raise MarkupError on a malformed tag."""
+    nodes, _ = _parse_until(text, 0, closing=False)
+    return nodes
+
+
+def _parse_until(text: str, pos: int, closing: bool) -> tuple[tuple[Node, ...], int]:
+    nodes: list[Node] = []
+    start = pos
+    while pos < len(text):
+        char = text[pos]
+        if char == "{":
+            if pos > start:
+                nodes.append(text[start:pos])
+            tag, pos = _parse_tag(text, pos)
+            nodes.append(tag)
+            start = pos
+        elif char == "}":
+            if not closing:
+                raise MarkupError("a closing brace '}' without an opening '{'", pos)
+            if pos > start:
+                nodes.append(text[start:pos])
+            return tuple(nodes), pos + 1
+        else:
+            pos += 1
+    if closing:
+        raise MarkupError("a tag is not closed: add '}'", start)
+    if pos > start:
+        nodes.append(text[start:pos])
+    return tuple(nodes), pos
+
+
+def _parse_tag(text: str, pos: int) -> tuple[Tag, int]:
+    bar = text.find("|", pos)
+    close = text.find("}", pos)
+    if bar == -1 or (close != -1 and close < bar):
+        raise MarkupError(
+            "a tag needs a name and an argument, such as {i|text} or {date|2022-11-21}", pos
+        )
+    name = text[pos + 1 : bar]
+    if name in PROSE_TAGS:
+        children, end = _parse_until(text, bar + 1, closing=True)
+        return Tag(name, children=children), end
+    if name in VALUE_TAGS:
+        if close == -1:
+            raise MarkupError(f"the tag {{{name}|…}} is not closed: add '}}'", pos)
+        args = tuple(text[bar + 1 : close].split("|"))
+        _check_values(name, args, pos)
+        return Tag(name, args=args), close + 1
+    known = ", ".join(sorted([*PROSE_TAGS, *VALUE_TAGS]))
+    raise MarkupError(f"unknown tag {{{name}|…}}; the tags are {known}", pos)
+
+
+def _check_values(name: str, args: tuple[str, ...], pos: int) -> None:
+    low, high = VALUE_TAGS[name]
+    if not low <= len(args) <= high:
+        raise MarkupError(f"the tag {{{name}|…}} takes {_count(low, high)}", pos)
+    if name == "date":
+        _check_date(args[0], pos)
+    elif name == "res":
+        if not GA_NUMBER.match(args[0]):
+            raise MarkupError(f"{args[0]!r} is not a General Assembly resolution number such as 64/256", pos)
+        if len(args) == 2:
+            _check_date(args[1], pos)
+    elif name == "sc":
+        if not SC_NUMBER.match(args[0]):
+            raise MarkupError(f"{args[0]!r} is not a Security Council resolution number such as 1631", pos)
+        if not (re.fullmatch(r"\d{4}", args[1]) or _is_date(args[1])):
+            raise MarkupError(f"{args[1]!r} is neither a year such as 2005 nor a date such as 2005-10-17", pos)
+    elif name == "doc" and not SYMBOL.match(args[0]):
+        raise MarkupError(f"{args[0]!r} is not a document symbol such as A/77/277", pos)
+
+
+def _count(low: int, high: int) -> str:
+    return f"{low} argument{'s' if low > 1 else ''}" if low == high else f"{low} or {high} arguments"
+
+
+def _is_date(value: str) -> bool:
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return bool(re.fullmatch(r"\d{4}-\d{2}-\d{2}", value))
+
+
+def _check_date(value: str, pos: int) -> None:
+    if not _is_date(value):
+        raise MarkupError(f"{value!r} is not a date written as YYYY-MM-DD", pos)

@@ -1,0 +1,313 @@
+"""The typed, bilingual source of a cooperation resolution: one file, both languages.
+
+Structured where a program must reason (session, symbols, dates, citations, the follow-up
+mandate, the standard paragraphs and their parameters); free prose per language elsewhere, with
+the inline markup of ``drafter.markup``. Validation here is about what the renderer needs: known
+keys, well-formed markup, consistent stage. Editorial checks belong to ``drafter validate``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import datetime as dt
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    Tag,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+from drafter import markup
+from drafter.language import phrase_keys
+from drafter.organizations import registry
+
+SYMBOL_PATTERN = r"^[A-Z]+(?:/[A-Za-z0-9.()\-]+)+$"
+GA_NUMBER_PATTERN = markup.GA_NUMBER.pattern
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _unknown(kind: str, value: str, known: list[str]) -> PydanticCustomError:
+    close = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
+    hint = f"did you mean {close[0]!r}?" if close else "run `drafter phrases` to list the known keys"
+    return PydanticCustomError("unknown_key", "unknown {kind} {value!r}; {hint}",
+                               {"kind": kind, "value": value, "hint": hint})
+
+
+def _check_markup(value: str) -> str:
+    try:
+        markup.parse(value)
+    except markup.MarkupError as error:
+        raise PydanticCustomError(
+            "markup", "{message} (at character {offset}: {excerpt!r})",
+            {"message": str(error), "offset": error.offset + 1,
+             "excerpt": value[error.offset : error.offset + 24]},
+        ) from None
+    return value
+
+
+class Prose(_Model):
+    """Text in both languages, with inline markup."""
+
+    en: str = Field(min_length=1, description="English text, with inline markup.")
+    fr: str = Field(min_length=1, description="French text, with inline markup.")
+
+    _markup = field_validator("en", "fr")(_check_markup)
+
+
+class GACitation(_Model):
+    """A General Assembly resolution cited with its date: "64/256 of 2 March 2010"."""
+
+    number: Annotated[str, Field(pattern=GA_NUMBER_PATTERN, examples=["64/256"])]
+    date: dt.date
+
+
+class CouncilResolution(_Model):
+    """A Security Council resolution: "1631 (2005)", with its date when the text gives it."""
+
+    number: Annotated[int, Field(gt=0, examples=[1631])]
+    year: Annotated[int, Field(ge=1946)]
+    date: dt.date | None = None
+
+
+class PresidentialStatement(_Model):
+    """A statement by the President of the Security Council, cited by date with a footnote."""
+
+    symbol: Annotated[str, Field(pattern=r"^S/PRST/\d{4}/\d+$", examples=["S/PRST/2010/1"])]
+    date: dt.date
+    source: Prose | None = Field(
+        None, description="Where it is published, for the footnote after the symbol.")
+
+
+def _opener_key(value: str) -> str:
+    if value not in phrase_keys("preamble"):
+        raise _unknown("opening phrase", value, phrase_keys("preamble"))
+    return value
+
+
+def _verb_key(value: str) -> str:
+    if value not in phrase_keys("operative"):
+        raise _unknown("operative verb", value, phrase_keys("operative"))
+    return value
+
+
+class Preambular(_Model):
+    """A preambular paragraph in prose: an opening phrase by key, the rest per language."""
+
+    opener: str = Field(description="Key of the opening phrase in the lexicon, e.g. recalling.")
+    en: str = Field(min_length=1)
+    fr: str = Field(min_length=1)
+
+    _opener = field_validator("opener")(_opener_key)
+    _markup = field_validator("en", "fr")(_check_markup)
+
+
+class _StandardPreambular(_Model):
+    opener: str
+
+    _opener = field_validator("opener")(_opener_key)
+
+
+class ReportConsidered(_StandardPreambular):
+    """Having considered the report of the Secretary-General (the top-level `report`)."""
+
+    standard: Literal["report_considered"]
+    opener: str = "having_considered"
+
+
+class CharterRegional(_StandardPreambular):
+    """Recalling the Articles of the Charter that encourage regional cooperation."""
+
+    standard: Literal["charter_regional"]
+    opener: str = "recalling"
+
+
+class ObserverStatusGranted(_StandardPreambular):
+    """Recalling the resolution that granted the organization observer status."""
+
+    standard: Literal["observer_status"]
+    opener: str = "recalling_also"
+    resolution: GACitation | None = Field(
+        None, description="Defaults to the observer-status resolution in the registry.")
+
+
+class CooperationSeries(_StandardPreambular):
+    """Recalling the earlier resolutions on cooperation with the organization."""
+
+    standard: Literal["cooperation_series"]
+    opener: str = "recalling_further"
+    resolutions: list[GACitation] = Field(min_length=1)
+    continuation: Prose | None = Field(
+        None, description="More recalls after a comma: \"and its Declaration on …\".")
+
+
+class SecurityCouncil(_StandardPreambular):
+    """Recalling the Security Council's resolutions and presidential statements on partnerships."""
+
+    standard: Literal["security_council"]
+    opener: str = "recalling"
+    resolutions: list[CouncilResolution] = Field(min_length=1)
+    statements: list[PresidentialStatement] = []
+
+
+class _StandardOperative(_Model):
+    verb: str
+
+    _verb = field_validator("verb")(_verb_key)
+
+
+class WelcomesReport(_StandardOperative):
+    """Welcomes the report of the Secretary-General."""
+
+    standard: Literal["welcomes_report"]
+    verb: str = "welcomes_with_appreciation"
+    continuation: Prose | None = Field(None, description="What follows \"the report …\".")
+
+
+class ReportRequested(_StandardOperative):
+    """Requests a report at the session named by the mandate."""
+
+    standard: Literal["report_requested"]
+    verb: str = "requests"
+
+
+class AgendaInclusion(_StandardOperative):
+    """Decides to include the sub-item in the provisional agenda of the mandate's session."""
+
+    standard: Literal["agenda_inclusion"]
+    verb: str = "decides"
+
+
+class Subparagraph(_Model):
+    """A lettered sub-paragraph, itself possibly divided."""
+
+    en: str = Field(min_length=1)
+    fr: str = Field(min_length=1)
+    subparagraphs: list[Subparagraph] = []
+
+    _markup = field_validator("en", "fr")(_check_markup)
+
+
+class Operative(_Model):
+    """An operative paragraph in prose: a verb by key, the rest per language."""
+
+    verb: str = Field(description="Key of the operative verb in the lexicon, e.g. requests.")
+    en: str = Field(min_length=1)
+    fr: str = Field(min_length=1)
+    subparagraphs: list[Subparagraph] = []
+
+    _verb = field_validator("verb")(_verb_key)
+    _markup = field_validator("en", "fr")(_check_markup)
+
+
+def _kind(value: Any) -> str:
+    """Route a paragraph to its model: by `standard` when given, to prose otherwise."""
+    if isinstance(value, dict):
+        return str(value.get("standard", "prose"))
+    return str(getattr(value, "standard", "prose"))
+
+
+PreambularParagraph = Annotated[
+    Annotated[Preambular, Tag("prose")]
+    | Annotated[ReportConsidered, Tag("report_considered")]
+    | Annotated[CharterRegional, Tag("charter_regional")]
+    | Annotated[ObserverStatusGranted, Tag("observer_status")]
+    | Annotated[CooperationSeries, Tag("cooperation_series")]
+    | Annotated[SecurityCouncil, Tag("security_council")],
+    Discriminator(_kind, custom_error_type="standard",
+                  custom_error_message="unknown standard paragraph; the preamble knows "
+                  "report_considered, charter_regional, observer_status, cooperation_series, "
+                  "security_council"),
+]
+
+OperativeParagraph = Annotated[
+    Annotated[Operative, Tag("prose")]
+    | Annotated[WelcomesReport, Tag("welcomes_report")]
+    | Annotated[ReportRequested, Tag("report_requested")]
+    | Annotated[AgendaInclusion, Tag("agenda_inclusion")],
+    Discriminator(_kind, custom_error_type="standard",
+                  custom_error_message="unknown standard paragraph; the operative part knows "
+                  "welcomes_report, report_requested, agenda_inclusion"),
+]
+
+
+class AgendaItem(_Model):
+    """Agenda item 127, sub-item (t)."""
+
+    number: int = Field(gt=0)
+    sub_item: Annotated[str, Field(pattern=r"^[a-z]{1,2}$")] | None = None
+
+
+class Adoption(_Model):
+    """When an adopted resolution was adopted: the date and the plenary meeting."""
+
+    date: dt.date
+    meeting: int = Field(gt=0, description="Number of the plenary meeting, e.g. 39.")
+
+
+class Mandate(_Model):
+    """The follow-up: the session at which the Secretary-General reports, and the session on
+    whose provisional agenda the sub-item is included."""
+
+    report_session: int = Field(gt=0, le=120)
+    agenda_session: int = Field(gt=0, le=120)
+
+
+class Resolution(_Model):
+    """A cooperation resolution, in English and French."""
+
+    model_config = ConfigDict(
+        extra="forbid", frozen=True,
+        json_schema_extra={"title": "drafter resolution source",
+                           "$comment": "Generated by `drafter schema`; do not edit."},
+    )
+
+    session: int = Field(gt=0, le=120, description="The General Assembly session, e.g. 77.")
+    agenda_item: AgendaItem
+    stage: Literal["draft", "adopted"]
+    symbol: Annotated[str, Field(pattern=SYMBOL_PATTERN, examples=["A/RES/77/13", "A/77/L.13"])]
+    draft_symbol: Annotated[str, Field(pattern=SYMBOL_PATTERN)] | None = Field(
+        None, description="The L-document of the draft, cited under an adopted resolution.")
+    distribution_date: dt.date
+    adoption: Adoption | None = None
+    sponsors: list[Prose] = Field([], description="Sponsoring States (drafts).")
+    page_size: Literal["A4", "Letter"] = "A4"
+    organization: str = Field(description="Key of the organization in the registry, e.g. csto.")
+    report: Annotated[str, Field(pattern=SYMBOL_PATTERN)] = Field(
+        description="Symbol of the report of the Secretary-General considered.")
+    mandate: Mandate
+    preamble: list[PreambularParagraph] = Field(min_length=1)
+    operative: list[OperativeParagraph] = Field(min_length=1)
+
+    @field_validator("organization")
+    @classmethod
+    def _known_organization(cls, value: str) -> str:
+        if value not in registry():
+            raise _unknown("organization", value, sorted(registry()))
+        return value
+
+    @model_validator(mode="after")
+    def _stage_consistent(self) -> Resolution:
+        if self.stage == "adopted":
+            if self.adoption is None:
+                raise ValueError("an adopted resolution needs `adoption` (date and meeting)")
+            if not self.symbol.startswith("A/RES/"):
+                raise ValueError(f"an adopted resolution's symbol starts with A/RES/, not {self.symbol!r}")
+        elif self.adoption is not None:
+            raise ValueError("a draft has no `adoption`; set `stage: adopted` or remove it")
+        return self
+
+    @property
+    def number(self) -> str | None:
+        """The resolution number, "77/13", read from an A/RES symbol."""
+        found = re.match(r"^A/RES/(.+)$", self.symbol)
+        return found.group(1) if found else None

@@ -1,0 +1,96 @@
+"""The final typographic pass: no-break spaces around punctuation, as the language data says.
+
+It runs once on the composed Document, so nobody types no-break spaces into a template or a
+source: an ordinary space before ``;`` is replaced, a missing one is added. Languages whose data
+has no ``typography`` (English) pass through untouched.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import cache
+
+from drafter.document import Block, Document, FootnoteRef, Inline, Point, Run
+from drafter.language import Language, Typography, language
+
+_SPACE = "[ \u00a0\u202f]*"
+#: A mark used as punctuation is followed by a space, the end, or a closing sign.
+_AS_PUNCTUATION = r"(?=[\s»)\]]|$)"
+
+
+@cache
+def _rules(code: str) -> tuple[tuple[re.Pattern[str], str], ...]:
+    """The compiled rules of one language, built once from its data."""
+    typography = language(code).typography
+    assert typography is not None
+    rules = []
+    for mark, space in typography.before.items():
+        tail = _AS_PUNCTUATION if mark != "»" else ""
+        rules.append((re.compile(f"(?<=\\S){_SPACE}{re.escape(mark)}{tail}"), space + mark))
+    for mark, space in typography.after.items():
+        rules.append((re.compile(f"{re.escape(mark)}{_SPACE}(?=\\S)"), mark + space))
+    return tuple(rules)
+
+
+def apply_typography(document: Document, lang: Language) -> Document:
+    """The document with the language's spacing rules applied to every block."""
+    if lang.typography is None:
+        return document
+    typography = lang.typography
+
+    def fix(block: Block) -> Block:
+        return Block(_fix_inlines(block.inlines, lang.code, typography))
+
+    def fix_points(points: list[Point]) -> list[Point]:
+        return [Point(p.num, fix(p.content), fix_points(p.points)) for p in points]
+
+    preface = document.preface
+    preface_fields = {name: fix(value) for name, value in vars_of(preface).items()
+                      if isinstance(value, Block)}
+    return replace(
+        document,
+        preface=replace(preface, **preface_fields),
+        formula=fix(document.formula),
+        preamble=[replace(p, content=fix(p.content)) for p in document.preamble],
+        operative=[replace(p, content=fix(p.content), points=fix_points(p.points))
+                   for p in document.operative],
+        conclusions=(replace(document.conclusions, meeting=fix(document.conclusions.meeting),
+                             date=fix(document.conclusions.date))
+                     if document.conclusions else None),
+        footnotes=[replace(f, content=fix(f.content)) for f in document.footnotes],
+    )
+
+
+def vars_of(instance: object) -> dict[str, object]:
+    """Field values of a slotted dataclass."""
+    return {name: getattr(instance, name) for name in instance.__dataclass_fields__}  # type: ignore[attr-defined]
+
+
+def _fix_inlines(inlines: list[Inline], code: str, typography: Typography) -> list[Inline]:
+    rules = _rules(code)
+    out: list[Inline] = []
+    for item in inlines:
+        if isinstance(item, Run):
+            text = item.text
+            for pattern, replacement in rules:
+                text = pattern.sub(replacement, text)
+            text = _fix_boundary(out, text, typography)
+            item = replace(item, text=text)
+        out.append(item)
+    return out
+
+
+def _fix_boundary(before: list[Inline], text: str, typography: Typography) -> str:
+    """Spacing where a mark opens a run: the space belongs between the two runs."""
+    mark = text[:1]
+    if not before or mark not in typography.before:
+        return text
+    space = typography.before[mark]
+    previous = before[-1]
+    if isinstance(previous, Run):
+        stripped = previous.text.rstrip(" \u00a0\u202f")
+        before[-1] = replace(previous, text=stripped)
+    elif not isinstance(previous, FootnoteRef):
+        return text
+    return space + text

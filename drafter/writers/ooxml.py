@@ -1,0 +1,101 @@
+"""Small builders for WordprocessingML elements: runs, paragraphs, fields, footnotes.
+
+python-docx has no API for footnotes, fields or revisions, and its proxy objects cost more than
+a resolution's whole render budget; these builders make the few elements drafter needs directly
+with lxml, in the w: namespace python-docx itself uses, so python-docx reads the result.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+NSMAP = {"w": W_NS, "r": R_NS}
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+
+
+def w(tag: str) -> str:
+    """The Clark name of a w: element or attribute."""
+    return f"{{{W_NS}}}{tag}"
+
+
+def sub(parent: etree._Element, tag: str, **attributes: str) -> etree._Element:
+    """Append a w: child with w: attributes."""
+    return etree.SubElement(parent, w(tag), {w(key): value for key, value in attributes.items()})
+
+
+def paragraph(parent: etree._Element, style: str | None = None) -> etree._Element:
+    """Append a ``w:p``, with a paragraph style when given."""
+    p = sub(parent, "p")
+    if style:
+        sub(sub(p, "pPr"), "pStyle", val=style)
+    return p
+
+
+def paragraph_properties(p: etree._Element) -> etree._Element:
+    """The ``w:pPr`` of a paragraph, created first in order when missing."""
+    ppr = p.find(w("pPr"))
+    if ppr is None:
+        ppr = etree.Element(w("pPr"))
+        p.insert(0, ppr)
+    return ppr
+
+
+def run(parent: etree._Element, text: str, *, italic: bool = False, bold: bool = False,
+        superscript: bool = False, style: str | None = None) -> etree._Element:
+    """Append a ``w:r`` with its text; tabs become ``w:tab`` as Word expects."""
+    r = sub(parent, "r")
+    if italic or bold or superscript or style:
+        rpr = sub(r, "rPr")
+        if style:
+            sub(rpr, "rStyle", val=style)
+        if bold:
+            sub(rpr, "b")
+        if italic:
+            sub(rpr, "i")
+        if superscript:
+            sub(rpr, "vertAlign", val="superscript")
+    for index, piece in enumerate(text.split("\t")):
+        if index:
+            sub(r, "tab")
+        if piece:
+            t = sub(r, "t")
+            t.text = piece
+            if piece != piece.strip():
+                t.set(XML_SPACE, "preserve")
+    return r
+
+
+def footnote_reference(parent: etree._Element, number: int) -> etree._Element:
+    """Append the mark of footnote ``number`` in the body."""
+    r = sub(parent, "r")
+    sub(sub(r, "rPr"), "rStyle", val="FootnoteReference")
+    sub(r, "footnoteReference", id=str(number))
+    return r
+
+
+def field(parent: etree._Element, instruction: str, placeholder: str) -> etree._Element:
+    """Append a simple field (PAGE, NUMPAGES) that the reader's application computes."""
+    fld = sub(parent, "fldSimple", instr=f" {instruction} ")
+    run(fld, placeholder)
+    return fld
+
+
+def tab_stops(p: etree._Element, stops: list[tuple[str, int]]) -> None:
+    """Give a paragraph its own tab stops: (alignment, position in twentieths of a point)."""
+    ppr = paragraph_properties(p)
+    tabs = etree.Element(w("tabs"))
+    for alignment, position in stops:
+        sub(tabs, "tab", val=alignment, pos=str(position))
+    style = ppr.find(w("pStyle"))
+    ppr.insert(1 if style is not None else 0, tabs)
+
+
+def root(tag: str) -> etree._Element:
+    """A part's root element with the w: and r: namespaces declared."""
+    return etree.Element(w(tag), nsmap=NSMAP)
+
+
+def serialize(element: etree._Element) -> bytes:
+    return etree.tostring(element, xml_declaration=True, encoding="UTF-8", standalone=True)
