@@ -1,0 +1,58 @@
+"""Render one source file to its documents: load, compose per language, write, all or nothing."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from drafter.compose import compose
+from drafter.markup import MarkupError
+from drafter.output import write_atomically
+from drafter.resolution import Resolution
+from drafter.source import SourceInvalid, load
+from drafter.templating import TemplateFailure
+
+
+class RenderFailure(Exception):
+    """A source that could not be rendered; the message says where and what to do."""
+
+
+def render_file(source: Path, languages: list[str], fmt: str, out: Path,
+                templates: Path | None = None, force: bool = False) -> list[Path]:
+    """Render ``source`` into ``out``; nothing is written unless every language succeeds."""
+    try:
+        resolution = load(source)
+    except SourceInvalid as invalid:
+        raise RenderFailure(str(invalid)) from None
+    targets = {code: out / f"{source.stem}.{code}.{fmt}" for code in languages}
+    existing = [str(path) for path in targets.values() if path.exists()]
+    if existing and not force:
+        raise RenderFailure(f"{source}: {', '.join(existing)} already exist; "
+                            "add --force to overwrite, or choose another --out")
+    if out.exists() and not out.is_dir():
+        raise RenderFailure(f"{source}: --out {out} is a file, not a directory")
+    blobs = {code: render_bytes(resolution, code, fmt, templates, source) for code in languages}
+    for code, blob in blobs.items():
+        write_atomically(targets[code], blob)
+    return list(targets.values())
+
+
+def render_bytes(resolution: Resolution, lang: str, fmt: str, templates: Path | None = None,
+                 source: Path | None = None) -> bytes:
+    """One language of a resolution as DOCX or UTF-8 text bytes."""
+    try:
+        document = compose(resolution, lang, templates)
+    except (TemplateFailure, MarkupError) as error:
+        raise RenderFailure(f"{source or '<source>'}: {lang}: {error}") from None
+    if fmt == "docx":
+        from drafter.writers.docx import write_docx
+
+        return write_docx(document)
+    from drafter.writers.text import write_text
+
+    return write_text(document).encode("utf-8")
+
+
+def schema_json() -> str:
+    """The JSON Schema of a source file, as checked in under schemas/."""
+    return json.dumps(Resolution.model_json_schema(), indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,83 @@
+"""Shared fixtures: the shipped example, its rendered documents, and readers that check them
+with independent clients (python-docx, LibreOffice)."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+from docx import Document as open_docx
+from lxml import etree
+
+from drafter.compose import compose
+from drafter.resolution import Resolution
+from drafter.source import load
+from drafter.writers.docx import write_docx
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "examples" / "csto-77-13.yaml"
+REFERENCE = ROOT.parent / "shared" / "reference" / "A-RES-77-13.fr.txt"
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+@pytest.fixture(scope="session")
+def example() -> Resolution:
+    return load(EXAMPLE)
+
+
+@pytest.fixture(scope="session", params=["en", "fr"])
+def lang(request: pytest.FixtureRequest) -> str:
+    return request.param
+
+
+@pytest.fixture(scope="session")
+def docx_bytes(example: Resolution) -> dict[str, bytes]:
+    return {code: write_docx(compose(example, code)) for code in ("en", "fr")}
+
+
+def part_xml(blob: bytes, name: str) -> etree._Element:
+    """One XML part of a .docx, parsed."""
+    with zipfile.ZipFile(io.BytesIO(blob)) as archive:
+        return etree.fromstring(archive.read(name))
+
+
+def body_paragraphs(blob: bytes) -> list[str]:
+    """The text of every body paragraph, read by python-docx (footnote marks excluded)."""
+    return [p.text for p in open_docx(io.BytesIO(blob)).paragraphs]
+
+
+def footnote_texts(blob: bytes) -> dict[int, str]:
+    """Footnote bodies by id, separators skipped."""
+    root = part_xml(blob, "word/footnotes.xml")
+    notes = {}
+    for note in root.iter(f"{W}footnote"):
+        if note.get(f"{W}type") in ("separator", "continuationSeparator"):
+            continue
+        text = "".join(node.text or "" for node in note.iter(f"{W}t"))
+        notes[int(note.get(f"{W}id"))] = text
+    return notes
+
+
+@pytest.fixture(scope="session")
+def soffice() -> str:
+    """LibreOffice is a test dependency (installed by .ci/run): missing it is a failure."""
+    path = shutil.which("soffice") or shutil.which("libreoffice")
+    assert path, "LibreOffice (soffice) is required: apt-get install libreoffice-writer-nogui"
+    return path
+
+
+def convert(soffice: str, source: Path, target_format: str, outdir: Path) -> Path:
+    """Convert a file with headless LibreOffice (its own profile, so runs never collide)."""
+    profile = outdir / ".lo-profile"
+    subprocess.run(
+        [soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to",
+         target_format, "--outdir", str(outdir), str(source)],
+        check=True, capture_output=True, timeout=180,
+    )
+    produced = outdir / f"{source.stem}.{target_format.split(':')[0]}"
+    assert produced.exists(), f"LibreOffice produced no {produced.name}"
+    return produced
