@@ -39,7 +39,7 @@ class _Model(BaseModel):
 def _unknown(kind: str, value: str, known: list[str]) -> PydanticCustomError:
     close = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
     hint = f"did you mean {close[0]!r}?" if close else "run `drafter phrases` to list the known keys"
-    return PydanticCustomError("unknown_key", "unknown {kind} {value!r}; {hint}",
+    return PydanticCustomError("unknown_key", "unknown {kind} '{value}'; {hint}",
                                {"kind": kind, "value": value, "hint": hint})
 
 
@@ -48,7 +48,7 @@ def _check_markup(value: str) -> str:
         markup.parse(value)
     except markup.MarkupError as error:
         raise PydanticCustomError(
-            "markup", "{message} (at character {offset}: {excerpt!r})",
+            "markup", "{message} (at character {offset}: '{excerpt}')",
             {"message": str(error), "offset": error.offset + 1,
              "excerpt": value[error.offset : error.offset + 24]},
         ) from None
@@ -223,10 +223,8 @@ PreambularParagraph = Annotated[
     | Annotated[ObserverStatusGranted, Tag("observer_status")]
     | Annotated[CooperationSeries, Tag("cooperation_series")]
     | Annotated[SecurityCouncil, Tag("security_council")],
-    Discriminator(_kind, custom_error_type="standard",
-                  custom_error_message="unknown standard paragraph; the preamble knows "
-                  "report_considered, charter_regional, observer_status, cooperation_series, "
-                  "security_council"),
+    Discriminator(_kind, custom_error_type="standard_preamble",
+                  custom_error_message="unknown standard paragraph"),
 ]
 
 OperativeParagraph = Annotated[
@@ -234,10 +232,16 @@ OperativeParagraph = Annotated[
     | Annotated[WelcomesReport, Tag("welcomes_report")]
     | Annotated[ReportRequested, Tag("report_requested")]
     | Annotated[AgendaInclusion, Tag("agenda_inclusion")],
-    Discriminator(_kind, custom_error_type="standard",
-                  custom_error_message="unknown standard paragraph; the operative part knows "
-                  "welcomes_report, report_requested, agenda_inclusion"),
+    Discriminator(_kind, custom_error_type="standard_operative",
+                  custom_error_message="unknown standard paragraph"),
 ]
+
+#: The standard paragraphs of each part, by name, for messages and suggestions.
+STANDARDS: dict[str, tuple[str, ...]] = {
+    "preamble": ("report_considered", "charter_regional", "observer_status",
+                 "cooperation_series", "security_council"),
+    "operative": ("welcomes_report", "report_requested", "agenda_inclusion"),
+}
 
 
 class AgendaItem(_Model):

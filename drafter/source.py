@@ -10,7 +10,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from drafter.resolution import Resolution
+from drafter.resolution import STANDARDS, Resolution
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 Position = tuple[int, int]
@@ -55,7 +55,9 @@ def parse(text: str, name: str = "<source>") -> Resolution:
     try:
         return Resolution.model_validate(data)
     except ValidationError as error:
-        raise SourceInvalid([_locate(item, positions, name) for item in error.errors()]) from None
+        errors = sorted((_locate(item, positions, name) for item in error.errors()),
+                        key=lambda found: (found.line, found.column))
+        raise SourceInvalid(errors) from None
 
 
 def _single(path: Path | str, line: int, column: int, message: str) -> SourceInvalid:
@@ -121,6 +123,7 @@ def _locate(error: Any, positions: dict[tuple[Any, ...], Position], name: str) -
     field = error["loc"][-1] if error["loc"] else None
     if kind == "extra_forbidden":
         line, column = positions.get((*path[:-1], ("key", field)), positions[path])
+        path = path[:-1] if path and path[-1] == field else path
         message = f"unknown field {field!r}" + _field_hint(str(field))
     elif kind == "missing":
         line, column = positions[path]
@@ -132,10 +135,33 @@ def _locate(error: Any, positions: dict[tuple[Any, ...], Position], name: str) -
     return SourceError(name, line, column, f"{where}: {message}" if where else message)
 
 
+#: Plainer sentences for pydantic's most common complaints.
+_PLAIN = {
+    "int_parsing": "{input!r} is not a whole number",
+    "int_type": "{input!r} is not a whole number",
+    "date_from_datetime_parsing": "{input!r} is not a date; write it as YYYY-MM-DD",
+    "date_parsing": "{input!r} is not a date; write it as YYYY-MM-DD",
+    "date_type": "{input!r} is not a date; write it as YYYY-MM-DD",
+    "string_type": "{input!r} should be text",
+    "list_type": "this should be a list (lines starting with '- ')",
+    "model_type": "this should be a mapping of fields",
+    "model_attributes_type": "this should be a mapping of fields",
+}
+
+
 def _message(error: Any) -> str:
+    if error["type"] in _PLAIN:
+        return _PLAIN[error["type"]].format(input=error.get("input"))
     message: str = error["msg"]
     for prefix in ("Value error, ", "Assertion failed, "):
         message = message.removeprefix(prefix)
+    if error["type"].startswith("standard_"):
+        part = error["type"].removeprefix("standard_")
+        known = STANDARDS[part]
+        given = error["input"].get("standard") if isinstance(error["input"], dict) else None
+        close = difflib.get_close_matches(str(given), known, n=1, cutoff=0.6)
+        hint = f"did you mean {close[0]!r}?" if close else f"the {part} knows {', '.join(known)}"
+        message = f"unknown standard paragraph {given!r}; {hint}"
     if error["type"] == "string_pattern_mismatch":
         message = f"{error['input']!r} is not in the expected form ({error['ctx']['pattern']})"
     return message
