@@ -73,7 +73,10 @@ def schema(
     output: Annotated[Path, typer.Option("--output", "-o", help="Where to write the JSON schema.")]
     = Path("schemas/resolution.schema.json"),
 ) -> None:
-    """Write the JSON Schema of a source, so editors complete and check YAML files."""
+    """Write the JSON Schema of a source, so editors complete and check YAML files.
+
+    Example: drafter schema -o schemas/resolution.schema.json
+    """
     from drafter.render import schema_json
     from drafter.output import write_atomically
 
@@ -85,7 +88,10 @@ def schema(
 def phrases(
     section: Annotated[str, typer.Argument(help="preamble or operative.")] = "preamble",
 ) -> None:
-    """List the keys of opening phrases (preamble) or operative verbs, with English and French."""
+    """List the keys of opening phrases (preamble) or operative verbs, with English and French.
+
+    Example: drafter phrases operative
+    """
     from drafter.language import LANGUAGES, language, phrase_keys
 
     if section not in ("preamble", "operative"):

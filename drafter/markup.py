@@ -43,11 +43,13 @@ Node = str | Tag
 
 def parse(text: str) -> tuple[Node, ...]:
     """Parse prose into text and tags; raise MarkupError on a malformed tag."""
-    nodes, _ = _parse_until(text, 0, closing=False)
+    nodes, _ = _parse_until(text, 0, opened_at=None)
     return nodes
 
 
-def _parse_until(text: str, pos: int, closing: bool) -> tuple[tuple[Node, ...], int]:
+def _parse_until(text: str, pos: int, opened_at: int | None) -> tuple[tuple[Node, ...], int]:
+    """Parse up to the brace closing the tag opened at ``opened_at`` (None: the whole text)."""
+    closing = opened_at is not None
     nodes: list[Node] = []
     start = pos
     while pos < len(text):
@@ -66,8 +68,8 @@ def _parse_until(text: str, pos: int, closing: bool) -> tuple[tuple[Node, ...], 
             return tuple(nodes), pos + 1
         else:
             pos += 1
-    if closing:
-        raise MarkupError("a tag is not closed: add '}'", start)
+    if opened_at is not None:
+        raise MarkupError("a tag is not closed: add '}'", opened_at)
     if pos > start:
         nodes.append(text[start:pos])
     return tuple(nodes), pos
@@ -82,7 +84,7 @@ def _parse_tag(text: str, pos: int) -> tuple[Tag, int]:
         )
     name = text[pos + 1 : bar]
     if name in PROSE_TAGS:
-        children, end = _parse_until(text, bar + 1, closing=True)
+        children, end = _parse_until(text, bar + 1, opened_at=pos)
         return Tag(name, children=children), end
     if name in VALUE_TAGS:
         if close == -1:

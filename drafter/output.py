@@ -26,3 +26,31 @@ def _umask() -> int:
     current = os.umask(0)
     os.umask(current)
     return current
+
+
+class OutputExists(Exception):
+    """Files that would be overwritten without --force; the message names them."""
+
+
+def write_files(files: dict[Path, bytes], force: bool = False) -> list[Path]:
+    """Write several files atomically, none of them if any exists already (unless ``force``).
+
+    Every target is checked before any is written; if a write fails, the files this call created
+    are removed again, so a set of outputs is never left half written.
+    """
+    existing = [str(path) for path in files if path.exists()]
+    if existing and not force:
+        raise OutputExists(f"{', '.join(existing)} already exist{'s' if len(existing) == 1 else ''}; "
+                           "add --force to overwrite, or choose another --out")
+    created: list[Path] = []
+    try:
+        for path, data in files.items():
+            new = not path.exists()
+            write_atomically(path, data)
+            if new:
+                created.append(path)
+    except BaseException:
+        for path in created:
+            path.unlink(missing_ok=True)
+        raise
+    return list(files)

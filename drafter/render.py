@@ -7,7 +7,7 @@ from pathlib import Path
 
 from drafter.compose import compose
 from drafter.markup import MarkupError
-from drafter.output import write_atomically
+from drafter.output import OutputExists, write_files
 from drafter.resolution import Resolution
 from drafter.source import SourceInvalid, load
 from drafter.templating import TemplateFailure
@@ -24,17 +24,15 @@ def render_file(source: Path, languages: list[str], fmt: str, out: Path,
         resolution = load(source)
     except SourceInvalid as invalid:
         raise RenderFailure(str(invalid)) from None
-    targets = {code: out / f"{source.stem}.{code}.{fmt}" for code in languages}
-    existing = [str(path) for path in targets.values() if path.exists()]
-    if existing and not force:
-        raise RenderFailure(f"{source}: {', '.join(existing)} already exist; "
-                            "add --force to overwrite, or choose another --out")
     if out.exists() and not out.is_dir():
         raise RenderFailure(f"{source}: --out {out} is a file, not a directory")
-    blobs = {code: render_bytes(resolution, code, fmt, templates, source) for code in languages}
-    for code, blob in blobs.items():
-        write_atomically(targets[code], blob)
-    return list(targets.values())
+    targets = {code: out / f"{source.stem}.{code}.{fmt}" for code in languages}
+    blobs = {targets[code]: render_bytes(resolution, code, fmt, templates, source)
+             for code in languages}
+    try:
+        return write_files(blobs, force)
+    except OutputExists as exists:
+        raise RenderFailure(f"{source}: {exists}") from None
 
 
 def render_bytes(resolution: Resolution, lang: str, fmt: str, templates: Path | None = None,

@@ -36,9 +36,9 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-def _unknown(kind: str, value: str, known: list[str]) -> PydanticCustomError:
+def _unknown(kind: str, value: str, known: list[str], listing: str) -> PydanticCustomError:
     close = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
-    hint = f"did you mean {close[0]!r}?" if close else "run `drafter phrases` to list the known keys"
+    hint = f"did you mean {close[0]!r}?" if close else listing
     return PydanticCustomError("unknown_key", "unknown {kind} '{value}'; {hint}",
                                {"kind": kind, "value": value, "hint": hint})
 
@@ -90,13 +90,15 @@ class PresidentialStatement(_Model):
 
 def _opener_key(value: str) -> str:
     if value not in phrase_keys("preamble"):
-        raise _unknown("opening phrase", value, phrase_keys("preamble"))
+        raise _unknown("opening phrase", value, phrase_keys("preamble"),
+                       "run `drafter phrases preamble` to list the known keys")
     return value
 
 
 def _verb_key(value: str) -> str:
     if value not in phrase_keys("operative"):
-        raise _unknown("operative verb", value, phrase_keys("operative"))
+        raise _unknown("operative verb", value, phrase_keys("operative"),
+                       "run `drafter phrases operative` to list the known keys")
     return value
 
 
@@ -296,7 +298,8 @@ class Resolution(_Model):
     @classmethod
     def _known_organization(cls, value: str) -> str:
         if value not in registry():
-            raise _unknown("organization", value, sorted(registry()))
+            known = sorted(registry())
+            raise _unknown("organization", value, known, f"the registry knows {', '.join(known)}")
         return value
 
     @model_validator(mode="after")

@@ -12,7 +12,15 @@ from pydantic import BaseModel, ValidationError
 
 from drafter.resolution import STANDARDS, Resolution
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """The safe loader without YAML's own date parsing: dates stay text for pydantic, which
+    reports an impossible date (2024-13-04) at its place instead of crashing."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
 Position = tuple[int, int]
 
 

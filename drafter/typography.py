@@ -14,7 +14,8 @@ from functools import cache
 from drafter.document import Block, Document, FootnoteRef, Inline, Point, Run
 from drafter.language import Language, Typography, language
 
-_SPACE = "[ \u00a0\u202f]*"
+_SPACES = " \u00a0\u202f"
+_SPACE = f"[{_SPACES}]*"
 #: A mark used as punctuation is followed by a space, the end, or a closing sign.
 _AS_PUNCTUATION = r"(?=[\s»)\]]|$)"
 
@@ -83,14 +84,14 @@ def _fix_inlines(inlines: list[Inline], code: str, typography: Typography) -> li
 
 def _fix_boundary(before: list[Inline], text: str, typography: Typography) -> str:
     """Spacing where a mark opens a run: the space belongs between the two runs."""
-    mark = text[:1]
+    rest = text.lstrip(_SPACES)
+    mark = rest[:1]
     if not before or mark not in typography.before:
         return text
     space = typography.before[mark]
     previous = before[-1]
     if isinstance(previous, Run):
-        stripped = previous.text.rstrip(" \u00a0\u202f")
-        before[-1] = replace(previous, text=stripped)
+        before[-1] = replace(previous, text=previous.text.rstrip(_SPACES))
     elif not isinstance(previous, FootnoteRef):
         return text
-    return space + text
+    return space + rest

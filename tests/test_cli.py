@@ -1,0 +1,285 @@
+"""The command line: every mistake is one located sentence on stderr, exit code 2, no traceback,
+nothing written; good files are still rendered; outputs are overwritten only with --force."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from conftest import EXAMPLE
+from drafter.cli import app
+from drafter.render import schema_json
+
+FIXTURES = Path(__file__).parent / "fixtures"
+DRAFT = (FIXTURES / "draft-coe.yaml").read_text(encoding="utf-8")
+DRAFTER = Path(sys.executable).parent / "drafter"
+
+
+def _run(*args: str | Path) -> Result:
+    return CliRunner().invoke(app, [str(arg) for arg in args])
+
+
+def _edit(old: str, new: str) -> Callable[[str], str]:
+    def edit(text: str) -> str:
+        assert text.count(old) == 1, old
+        return text.replace(old, new)
+    return edit
+
+
+def _nothing_written(out: Path) -> bool:
+    return not out.exists() or not any(out.iterdir())
+
+
+def _assert_clean_failure(result: Result) -> None:
+    assert result.exit_code == 2, (result.exit_code, result.output, result.exception)
+    assert "Traceback" not in result.output
+    assert result.stdout == ""
+
+
+# -- mistakes in a source -------------------------------------------------------------------
+
+SOURCE_MISTAKES = {
+    "yaml syntax (French colon)": (
+        _edit("à coopérer dans les domaines", "à coopérer : les domaines"),
+        "must be quoted"),
+    "tab indentation": (_edit("  - opener: noting\n", "\t- opener: noting\n"), "YAML syntax"),
+    "wrong type": (_edit("session: 79", 'session: "soixante"'), "session: "),
+    "unknown opener": (_edit("opener: recalling\n", "opener: recallin\n"),
+                       "did you mean 'recalling'?"),
+    "unknown verb": (_edit("verb: encourages", "verb: encourag"), "unknown operative verb 'encourag'"),
+    "unknown organization": (_edit("organization: coe", "organization: cstoo"),
+                             "did you mean 'csto'?"),
+    "unknown field": (_edit("page_size: Letter", "pagesize: Letter"), "did you mean 'page_size'?"),
+    "missing field": (_edit("report: A/79/302\n", ""), "missing field 'report'"),
+    "duplicated key": (_edit("session: 79\n", "session: 79\nsession: 80\n"), "given twice"),
+    "unknown standard paragraph": (
+        _edit("standard: report_requested", "standard: report_request"),
+        "unknown standard paragraph"),
+    "malformed markup": (_edit("in {i|Strasbourg}", "in {i|Strasbourg"), "a tag is not closed"),
+    "unknown markup tag": (_edit("in {i|Strasbourg}", "in {b|Strasbourg}"), "unknown tag {b|…}"),
+    "adopted without adoption": (
+        lambda text: text.replace("\nstage: draft", "\nstage: adopted").replace(
+            "A/79/L.20", "A/RES/79/20"),
+        "an adopted resolution needs `adoption`"),
+    "impossible date": (_edit("2024-11-04", "2024-13-04"), "distribution_date"),
+    "empty file": (lambda text: "", "the file is empty"),
+    "a list, not a mapping": (lambda text: "- session: 79\n", "a source is a mapping of fields"),
+}
+
+
+@pytest.mark.parametrize("case", list(SOURCE_MISTAKES))
+def test_a_mistake_in_a_source_is_one_located_sentence_and_nothing_is_written(case, tmp_path):
+    edit, expected = SOURCE_MISTAKES[case]
+    source = tmp_path / "draft.yaml"
+    source.write_text(edit(DRAFT), encoding="utf-8")
+    out = tmp_path / "out"
+    result = _run("render", source, "--out", out)
+    _assert_clean_failure(result)
+    assert re.match(rf"^{re.escape(str(source))}:\d+:\d+: ", result.stderr), result.stderr
+    assert expected in result.stderr
+    assert _nothing_written(out)
+
+
+def test_a_file_that_is_not_utf8_is_reported(tmp_path):
+    source = tmp_path / "latin1.yaml"
+    source.write_bytes(DRAFT.encode("latin-1"))
+    result = _run("render", source, "--out", tmp_path / "out")
+    _assert_clean_failure(result)
+    assert result.stderr == f"{source}:9:1: the file is not UTF-8 text; save it as UTF-8\n"
+
+
+def test_a_missing_file_is_reported(tmp_path):
+    source = tmp_path / "absent.yaml"
+    result = _run("render", source, "--out", tmp_path / "out")
+    _assert_clean_failure(result)
+    assert result.stderr == f"{source}:1:1: cannot read the file: No such file or directory\n"
+
+
+def test_every_error_of_a_source_is_reported_not_only_the_first(tmp_path):
+    source = tmp_path / "draft.yaml"
+    source.write_text(DRAFT.replace("organization: coe", "organization: cstoo")
+                      .replace("verb: encourages", "verb: encourag"), encoding="utf-8")
+    result = _run("render", source, "--out", tmp_path / "out")
+    _assert_clean_failure(result)
+    lines = result.stderr.splitlines()
+    assert len(lines) == 2
+    assert all(line.startswith(f"{source}:") for line in lines)
+
+
+# -- mistakes in the options ----------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (["--lang", "xx"], "drafter: --lang takes en, fr separated by commas, not 'xx'\n"),
+        (["--lang", ""], "drafter: --lang takes en, fr separated by commas, not ''\n"),
+        (["--format", "pdf"], "drafter: --format must be docx or txt, not 'pdf'\n"),
+    ],
+)
+def test_a_bad_option_is_one_sentence(options, message, tmp_path):
+    result = _run("render", EXAMPLE, "--out", tmp_path / "out", *options)
+    _assert_clean_failure(result)
+    assert result.stderr == message
+    assert _nothing_written(tmp_path / "out")
+
+
+def test_templates_that_are_not_a_directory_are_refused(tmp_path):
+    not_a_dir = tmp_path / "templates.j2"
+    not_a_dir.write_text("x", encoding="utf-8")
+    result = _run("render", EXAMPLE, "--out", tmp_path / "out", "--templates", not_a_dir)
+    _assert_clean_failure(result)
+    assert "--templates" in result.stderr and "not a directory" in result.stderr
+    assert _nothing_written(tmp_path / "out")
+
+
+def _user_template(tmp_path: Path, text: str) -> Path:
+    templates = tmp_path / "templates"
+    (templates / "fr" / "operative").mkdir(parents=True)
+    (templates / "fr" / "operative" / "report_requested.j2").write_text(text, encoding="utf-8")
+    return templates
+
+
+@pytest.mark.parametrize(
+    ("template", "expected"),
+    [
+        ("le {{ secretaire_general }}", "'secretaire_general' is undefined"),
+        ("{{ ''.__class__.__mro__ }}", "__class__"),
+        ("{% if %}", "report_requested.j2:1"),
+    ],
+    ids=["undefined variable", "sandbox", "syntax"],
+)
+def test_a_bad_user_template_is_a_clean_error_and_nothing_is_written(template, expected, tmp_path):
+    out = tmp_path / "out"
+    result = _run("render", EXAMPLE, "--out", out, "--templates", _user_template(tmp_path, template))
+    _assert_clean_failure(result)
+    assert result.stderr.startswith(f"{EXAMPLE}: fr: template ")
+    assert expected in result.stderr
+    assert _nothing_written(out)
+
+
+def test_a_user_template_changes_only_its_paragraph(tmp_path):
+    templates = _user_template(tmp_path, "le Secrétaire général de faire rapport à sa "
+                                         "{{ mandate.report_session|session }} session")
+    custom, builtin = tmp_path / "custom", tmp_path / "builtin"
+    assert _run("render", EXAMPLE, "--format", "txt", "--out", custom,
+                "--templates", templates).exit_code == 0
+    assert _run("render", EXAMPLE, "--format", "txt", "--out", builtin).exit_code == 0
+    new = (custom / "csto-77-13.fr.txt").read_text("utf-8").split("\n\n")
+    old = (builtin / "csto-77-13.fr.txt").read_text("utf-8").split("\n\n")
+    changed = [(a, b) for a, b in zip(old, new) if a != b]
+    assert len(old) == len(new) and len(changed) == 1
+    assert changed[0][1] == ("8. *Prie* le Secrétaire général de faire rapport à sa "
+                             "soixante-dix-neuvième session\u202f;")
+    assert ((custom / "csto-77-13.en.txt").read_bytes()
+            == (builtin / "csto-77-13.en.txt").read_bytes())
+
+
+# -- several files, existing outputs ----------------------------------------------------------
+
+def test_with_several_files_the_good_ones_are_written_and_the_exit_code_is_2(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(DRAFT.replace("organization: coe", "organization: cstoo"), encoding="utf-8")
+    good = tmp_path / "good.yaml"
+    good.write_text(DRAFT, encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["render", str(bad), str(good), "--format", "txt",
+                                      "--out", str(out)])
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+    assert sorted(p.name for p in out.iterdir()) == ["good.en.txt", "good.fr.txt"]
+    assert result.stdout == f"wrote {out / 'good.en.txt'}\nwrote {out / 'good.fr.txt'}\n"
+    assert result.stderr.startswith(f"{bad}:13:15: ")
+
+
+def test_an_existing_output_is_kept_without_force(tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    existing = out / "csto-77-13.fr.docx"
+    existing.write_bytes(b"edited by hand")
+    result = _run("render", EXAMPLE, "--out", out)
+    _assert_clean_failure(result)
+    assert str(existing) in result.stderr and "--force" in result.stderr
+    assert existing.read_bytes() == b"edited by hand"
+    assert [p.name for p in out.iterdir()] == ["csto-77-13.fr.docx"]
+
+
+def test_force_replaces_an_existing_output(tmp_path, docx_bytes):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "csto-77-13.fr.docx").write_bytes(b"edited by hand")
+    result = _run("render", EXAMPLE, "--out", out, "--force")
+    assert result.exit_code == 0, result.output
+    assert (out / "csto-77-13.fr.docx").read_bytes() == docx_bytes["fr"]
+    assert sorted(p.name for p in out.iterdir()) == ["csto-77-13.en.docx", "csto-77-13.fr.docx"]
+
+
+def test_a_successful_render_says_what_it_wrote(tmp_path):
+    out = tmp_path / "out"
+    result = _run("render", EXAMPLE, "--lang", "fr", "--format", "txt", "--out", out)
+    assert result.exit_code == 0
+    assert result.stdout == f"wrote {out / 'csto-77-13.fr.txt'}\n"
+    assert [p.name for p in out.iterdir()] == ["csto-77-13.fr.txt"]
+
+
+# -- other commands and help ----------------------------------------------------------------
+
+@pytest.mark.parametrize("command", [[], ["render"], ["schema"], ["phrases"]],
+                         ids=["drafter", "render", "schema", "phrases"])
+def test_help_exits_0_and_shows_an_example(command):
+    result = _run(*command, "--help")
+    assert result.exit_code == 0
+    assert "example" in result.stdout.lower(), result.stdout
+
+
+def test_schema_writes_the_json_schema(tmp_path):
+    target = tmp_path / "schema.json"
+    result = _run("schema", "--output", target)
+    assert result.exit_code == 0
+    assert target.read_text(encoding="utf-8") == schema_json()
+
+
+def test_phrases_lists_keys_with_english_and_french():
+    result = _run("phrases", "operative")
+    assert result.exit_code == 0
+    line = [line for line in result.stdout.splitlines() if line.startswith("requests ")][0]
+    assert line.split(None, 1)[1] == "Requests | Prie"
+
+
+def test_phrases_refuses_an_unknown_section():
+    result = _run("phrases", "annex")
+    _assert_clean_failure(result)
+    assert result.stderr == "drafter: choose preamble or operative, not 'annex'\n"
+
+
+# -- the installed command ------------------------------------------------------------------
+
+def test_the_installed_command_renders_the_example(tmp_path):
+    out = tmp_path / "out"
+    done = subprocess.run([str(DRAFTER), "render", str(EXAMPLE), "--format", "txt", "--out", str(out)],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["csto-77-13.en.txt", "csto-77-13.fr.txt"]
+
+
+@pytest.mark.parametrize(
+    ("edit", "expected"),
+    [(_edit("organization: coe", "organization: cstoo"), ":13:15: organization: unknown"),
+     (_edit("2024-11-04", "2024-13-04"), ":7:20: distribution_date")],
+    ids=["unknown organization", "impossible date"],
+)
+def test_the_installed_command_reports_mistakes_without_a_traceback(edit, expected, tmp_path):
+    source = tmp_path / "draft.yaml"
+    source.write_text(edit(DRAFT), encoding="utf-8")
+    done = subprocess.run([str(DRAFTER), "render", str(source), "--out", str(tmp_path / "out")],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr
+    assert done.stderr.startswith(f"{source}{expected}"), done.stderr
+    assert done.stdout == ""
+    assert _nothing_written(tmp_path / "out")

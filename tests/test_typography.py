@@ -1,0 +1,169 @@
+"""French typography: no-break spaces before ; : ! ? and inside « », applied once, in French only."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from drafter.document import (
+    Block,
+    Document,
+    Footnote,
+    FootnoteRef,
+    Inline,
+    OperativeParagraph,
+    PreambularParagraph,
+    Preface,
+    Run,
+)
+from drafter.language import language
+from drafter.typography import apply_typography
+
+NARROW = "\u202f"  # narrow no-break space, before ; ! ?
+NBSP = "\u00a0"  # no-break space, before : and inside « »
+
+
+def _document(*inlines: Inline, lang: str = "fr") -> Document:
+    """A document whose first preambular paragraph holds these inlines."""
+    def block(text: str = "x") -> Block:
+        return Block([Run(text)])
+
+    preface = Preface(block(), "A/77/L.1", block(), block(), block(), block(), block(), block(),
+                      None, None, None, block(), block())
+    return Document(lang=lang, page_size="A4", issued=date(2022, 11, 25), preface=preface,
+                    formula=block("L'Assemblée générale,"),
+                    preamble=[PreambularParagraph("recalling", Block(list(inlines)))],
+                    operative=[OperativeParagraph(None, "decides", block("Décide."))],
+                    conclusions=None, footnotes=[])
+
+
+def _fixed(*inlines: Inline, lang: str = "fr") -> list[Inline]:
+    document = apply_typography(_document(*inlines, lang=lang), language(lang))
+    return document.preamble[0].content.inlines
+
+
+def _text(*inlines: Inline, lang: str = "fr") -> str:
+    return Block(_fixed(*inlines, lang=lang)).text()
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("S/PRST/2010/1 ; voir", f"S/PRST/2010/1{NARROW}; voir"),
+        ("pourquoi ? Parce que", f"pourquoi{NARROW}? Parce que"),
+        ("Agissons ! Maintenant", f"Agissons{NARROW}! Maintenant"),
+        ("autres : coopération", f"autres{NBSP}: coopération"),
+    ],
+)
+def test_a_plain_space_typed_before_a_mark_becomes_the_right_no_break_space(typed, expected):
+    assert _text(Run(typed)) == expected
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("S/PRST/2010/1; voir", f"S/PRST/2010/1{NARROW}; voir"),
+        ("pourquoi? Parce que", f"pourquoi{NARROW}? Parce que"),
+        ("Agissons! Maintenant", f"Agissons{NARROW}! Maintenant"),
+        ("autres: coopération", f"autres{NBSP}: coopération"),
+        ("fin;", f"fin{NARROW};"),
+    ],
+)
+def test_a_missing_space_before_a_mark_is_added(typed, expected):
+    assert _text(Run(typed)) == expected
+
+
+def test_guillemets_get_no_break_spaces_inside():
+    assert _text(Run("baptisée « opération Kanal », que")) == f"baptisée «{NBSP}opération Kanal{NBSP}», que"
+    assert _text(Run("baptisée «opération Kanal», que")) == f"baptisée «{NBSP}opération Kanal{NBSP}», que"
+
+
+def test_the_wrong_no_break_space_is_replaced_by_the_right_one():
+    assert _text(Run(f"voir{NBSP}; et")) == f"voir{NARROW}; et"
+    assert _text(Run(f"autres{NARROW}: et")) == f"autres{NBSP}: et"
+
+
+def test_several_spaces_before_a_mark_become_one():
+    assert _text(Run("voir  ; et")) == f"voir{NARROW}; et"
+
+
+@pytest.mark.parametrize("text", ["réunion à 10:30 au siège", "voir http://un.org/fr", "ratio 3:1"])
+def test_a_colon_not_followed_by_a_space_is_not_punctuation_and_stays(text):
+    assert _text(Run(text)) == text
+
+
+def test_a_mark_that_opens_a_run_takes_its_space_from_the_previous_run():
+    inlines = _fixed(Run("Résolutions et décisions", italic=True), Run("; voir"))
+    assert inlines == [Run("Résolutions et décisions", italic=True), Run(f"{NARROW}; voir")]
+
+
+def test_a_plain_space_across_a_run_boundary_is_replaced():
+    inlines = _fixed(Run("Résolutions et décisions ", italic=True), Run("; voir"))
+    assert Block(inlines).text() == f"Résolutions et décisions{NARROW}; voir"
+
+
+def test_an_italic_run_followed_by_a_run_that_opens_with_space_and_semicolon():
+    inlines = _fixed(Run("Résolutions et décisions", italic=True), Run(" ; voir"))
+    assert Block(inlines).text() == f"Résolutions et décisions{NARROW}; voir"
+
+
+def test_a_footnote_mark_before_a_colon_gets_the_space_after_the_mark():
+    inlines = _fixed(Run("autres"), FootnoteRef(1), Run(": voir"))
+    assert inlines == [Run("autres"), FootnoteRef(1), Run(f"{NBSP}: voir")]
+
+
+def test_typography_is_idempotent_on_the_example(example):
+    from drafter.compose import compose
+
+    french = compose(example, "fr")
+    again = apply_typography(french, language("fr"))
+    assert again == french
+
+
+_WORD = st.text(alphabet="abcéÉ19/", min_size=1, max_size=6)
+_SPACE_BEFORE = st.sampled_from(["", " ", "  ", NBSP, NARROW])
+_MARK = st.sampled_from(["", "", ";", ":", "!", "?", ",", "."])
+_PHRASE = st.tuples(_WORD, _SPACE_BEFORE, _MARK, st.booleans()).map(
+    lambda parts: (f"« {parts[0]} »" if parts[3] else parts[0])
+    + (parts[1] + parts[2] if parts[2] else ""))
+_PROSE = st.lists(_PHRASE, min_size=1, max_size=8).map(" ".join)
+
+
+@given(_PROSE, st.integers(min_value=0, max_value=60))
+def test_typography_applied_twice_changes_nothing_more(text, cut):
+    cut = min(cut, len(text))
+    runs = [run for run in (Run(text[:cut], italic=True), Run(text[cut:])) if run.text]
+    once = _fixed(*runs)
+    twice = apply_typography(_document(*once), language("fr")).preamble[0].content.inlines
+    assert twice == once
+
+
+def test_english_is_left_untouched():
+    text = "Distr.: General; see « this » and 10:30 ?"
+    assert _text(Run(text), lang="en") == text
+
+
+def test_the_pass_reaches_the_preface_footnotes_and_operative_paragraphs():
+    document = _document(Run("x"))
+    document.preface.agenda_title = Block([Run("organisations régionales ou autres : coopération")])
+    document.footnotes = [Footnote(1, Block([Run("S/PRST/2010/1 ; voir")]))]
+    document.operative[0].content = Block([Run("Décide : ceci")])
+    fixed = apply_typography(document, language("fr"))
+    assert fixed.preface.agenda_title.text() == f"organisations régionales ou autres{NBSP}: coopération"
+    assert fixed.footnotes[0].content.text() == f"S/PRST/2010/1{NARROW}; voir"
+    assert fixed.operative[0].content.text() == f"Décide{NBSP}: ceci"
+
+
+def test_the_french_example_has_no_plain_space_before_a_semicolon_or_colon(example):
+    from drafter.compose import compose
+
+    french = compose(example, "fr")
+    texts = [block.text() for block in french.blocks()] + [note.content.text()
+                                                           for note in french.footnotes]
+    for text in texts:
+        assert " ;" not in text and " :" not in text and "« " not in text and " »" not in text, text
+    assert any(f"{NARROW};" in text for text in texts)
+    assert any(f"«{NBSP}opération Kanal{NBSP}»" in text for text in texts)
