@@ -5,6 +5,9 @@ Shaped after the UN's Akoma Ntoso profile (AKN4UN): a preface (the header block)
 their sub-paragraphs), the conclusions (meeting and date) and the footnotes. Paragraph content is
 a sequence of inlines: runs of text with their formatting, and footnote references. A writer
 reads only this tree; it never sees the Resolution.
+
+A tracked document (``drafter.revisions``) is the same tree with revision marks: a run or a
+footnote mark may be inserted or deleted, and a whole paragraph (its Block) too.
 """
 
 from __future__ import annotations
@@ -13,6 +16,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
+
+#: A tracked change: inserted or deleted text; None for text common to both versions.
+Revision = Literal["ins", "del"] | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,13 +29,16 @@ class Run:
     italic: bool = False
     bold: bool = False
     superscript: bool = False
+    revision: Revision = None
 
 
 @dataclass(frozen=True, slots=True)
 class FootnoteRef:
-    """The mark of footnote ``number`` (1..N in document order)."""
+    """The mark of footnote ``number`` (1..N in document order); a revision on the mark means
+    the whole footnote is inserted or deleted."""
 
     number: int
+    revision: Revision = None
 
 
 Inline = Run | FootnoteRef
@@ -37,9 +46,12 @@ Inline = Run | FootnoteRef
 
 @dataclass(slots=True)
 class Block:
-    """A paragraph's content: its inlines in order."""
+    """A paragraph's content: its inlines in order. ``revision`` is that of the paragraph mark,
+    set on a whole inserted or deleted paragraph (whose runs carry their own marks); on a
+    footnote's content, it marks the whole footnote."""
 
     inlines: list[Inline] = field(default_factory=list)
+    revision: Revision = None
 
     def text(self) -> str:
         """The text without formatting and without footnote marks."""
@@ -63,6 +75,7 @@ class Preface:
     sponsors: Block | None  # "Armenia, …: draft resolution" (drafts)
     heading: Block  # "77/13. Cooperation between …" or, for a draft, the title alone
     title: Block  # the title alone, for running headers
+    tracked_symbol: Block | None = None  # a tracked document's symbol, old and new as revisions
 
 
 @dataclass(slots=True)
@@ -75,7 +88,8 @@ class PreambularParagraph:
 
 @dataclass(slots=True)
 class Point:
-    """A sub-paragraph: "(a)" / "a)", possibly divided further."""
+    """A sub-paragraph: "(a)" / "a)", possibly divided further. A tracked document leaves
+    ``num`` empty and opens the content with it, so that relettering shows as a change."""
 
     num: str
     content: Block
@@ -84,7 +98,8 @@ class Point:
 
 @dataclass(slots=True)
 class OperativeParagraph:
-    """One operative paragraph; ``num`` is None when it is the only one."""
+    """One operative paragraph; ``num`` is None when it is the only one, and in a tracked
+    document, which opens the content with it so that renumbering shows as a change."""
 
     num: str | None
     name: str

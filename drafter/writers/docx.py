@@ -2,16 +2,19 @@
 
 Layout decisions (styles, indents, the masthead) live here and in ``data/docx/``; the wording and
 the inline formatting come from the Document. Footnote ids are 1..N in document order, because
-LibreOffice pairs the k-th reference with the k-th smallest id.
+LibreOffice pairs the k-th reference with the k-th smallest id. A tracked document (see
+``drafter.revisions``) is written with Word's revision marks: ``w:ins`` / ``w:del`` around runs,
+and on the paragraph mark of a whole inserted or deleted paragraph.
 """
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
 from functools import cache
 
 from lxml import etree
 
-from drafter.document import Block, Document, FootnoteRef, Point, Run
+from drafter.document import Block, Document, FootnoteRef, Point, Preface, Run
 from drafter.language import language
 from drafter.resources import DATA
 from drafter.writers import ooxml, package
@@ -24,17 +27,26 @@ DISTRIBUTION_TAB = 6804  # where "Distr.: General" and the date start (12 cm)
 _SUBPARAGRAPH_STYLES = ("Subparagraph", "Subparagraph2")
 
 
-def write_docx(document: Document) -> bytes:
-    """The .docx bytes of a document; the same document always gives the same bytes."""
+def write_docx(document: Document, *, author: str | None = None,
+               when: datetime | None = None) -> bytes:
+    """The .docx bytes of a document; the same document always gives the same bytes.
+
+    A tracked document's revision marks are signed by ``author`` at ``when`` (both needed);
+    given them, the file also opens with Track Changes on, so that later edits are tracked too.
+    """
+    revisions = _revisions(author, when)
     width, height = PAGES[document.page_size]
     text_width = width - 2 * MARGIN
-    body_xml = _body(document, width, height, text_width)
+    body_xml = _body(document, width, height, text_width, revisions)
     locale = language(document.lang).locale
+    settings = _static_part("settings.xml", locale, text_width)
+    if revisions is not None:
+        settings = settings.replace(b"<w:defaultTabStop", b"<w:trackRevisions/><w:defaultTabStop")
     parts = {
         "styles.xml": _static_part("styles.xml", locale, text_width),
-        "settings.xml": _static_part("settings.xml", locale, text_width),
-        "footnotes.xml": _footnotes(document),
-        "header1.xml": _running_header(document.preface.symbol),
+        "settings.xml": settings,
+        "footnotes.xml": _footnotes(document, revisions),
+        "header1.xml": _running_header(_symbol(document.preface), revisions),
         "header2.xml": _empty("hdr"),
         "footer1.xml": _page_footer(),
         "footer2.xml": _empty("ftr"),
@@ -50,78 +62,118 @@ def _static_part(name: str, locale: str, text_width: int) -> bytes:
     return text.replace("LOCALE", locale).replace("TEXTWIDTH", str(text_width)).encode("utf-8")
 
 
+def _revisions(author: str | None, when: datetime | None) -> ooxml.Revisions | None:
+    """The signature of the revision marks; a naive ``when`` is taken as UTC."""
+    if author is None and when is None:
+        return None
+    if author is None or when is None:
+        raise ValueError("revision marks need both an author and a date (author=…, when=…)")
+    if when.tzinfo is not None:
+        when = when.astimezone(timezone.utc)
+    return ooxml.Revisions(author, when.strftime("%Y-%m-%dT%H:%M:%SZ"))
+
+
+def _tracker(revisions: ooxml.Revisions | None) -> ooxml.Revisions:
+    if revisions is None:
+        raise ValueError("this document has revision marks: write it with author=… and when=…")
+    return revisions
+
+
 # -- body -------------------------------------------------------------------------------------
 
-def _body(document: Document, width: int, height: int, text_width: int) -> bytes:
+def _body(document: Document, width: int, height: int, text_width: int,
+          revisions: ooxml.Revisions | None) -> bytes:
     root = ooxml.root("document")
     body = sub(root, "body")
-    _masthead(body, document, text_width)
+    _masthead(body, document, text_width, revisions)
     preface = document.preface
     for block, style in ((preface.adoption, "Adoption"), (preface.committee, "Committee"),
                          (preface.sponsors, "Committee")):
         if block is not None:
-            _inlines(paragraph(body, style), block)
-    _inlines(paragraph(body, "ResolutionHeading"), preface.heading)
-    _inlines(paragraph(body, "Formula"), document.formula)
+            _paragraph(body, style, block, revisions)
+    _paragraph(body, "ResolutionHeading", preface.heading, revisions)
+    _paragraph(body, "Formula", document.formula, revisions)
     for item in document.preamble:
-        _inlines(paragraph(body, "Preambular"), item.content)
+        _paragraph(body, "Preambular", item.content, revisions)
     for operative in document.operative:
-        p = paragraph(body, "Operative")
-        if operative.num:
-            ooxml.run(p, f"{operative.num}\t")
-        _inlines(p, operative.content)
-        _points(body, operative.points, 0)
+        _paragraph(body, "Operative", operative.content, revisions, operative.num)
+        _points(body, operative.points, 0, revisions)
     if document.conclusions is not None:
-        _inlines(paragraph(body, "Closing"), document.conclusions.meeting)
-        _inlines(paragraph(body, "Closing"), document.conclusions.date)
+        _paragraph(body, "Closing", document.conclusions.meeting, revisions)
+        _paragraph(body, "Closing", document.conclusions.date, revisions)
     _section(body, width, height)
     return ooxml.serialize(root)
 
 
-def _masthead(body: etree._Element, document: Document, text_width: int) -> None:
+def _masthead(body: etree._Element, document: Document, text_width: int,
+              revisions: ooxml.Revisions | None) -> None:
     """The header block: United Nations and the symbol, the organ and distribution, the date,
     then the session, agenda item and its title."""
     preface = document.preface
     first = paragraph(body, "Masthead")
     ooxml.tab_stops(first, [("right", text_width)])
-    _inlines(first, preface.united_nations)
+    _inlines(first, preface.united_nations, revisions)
     ooxml.run(first, "\t")
-    symbol = ooxml.run(first, preface.symbol, bold=True)
-    _size(symbol, 34)
+    _inlines(first, _symbol(preface), revisions, masthead=True)
 
     organ = paragraph(body, "Organ")
     ooxml.tab_stops(organ, [("left", DISTRIBUTION_TAB)])
-    for item in preface.organ.inlines:
-        if isinstance(item, Run):
-            _size(ooxml.run(organ, item.text, bold=True), 34)
+    _inlines(organ, preface.organ, revisions, masthead=True)
     ooxml.run(organ, "\t")
-    _inlines(organ, preface.distribution)
+    _inlines(organ, preface.distribution, revisions)
     date_line = paragraph(body, "Masthead")
     ooxml.tab_stops(date_line, [("left", DISTRIBUTION_TAB)])
-    ooxml.run(date_line, "\t")
-    _inlines(date_line, preface.date)
     _border(date_line)
+    ooxml.run(date_line, "\t")
+    _inlines(date_line, preface.date, revisions)
 
     for block, style in ((preface.session, "SessionItem"), (preface.agenda_item, "SessionItem"),
                          (preface.agenda_title, "AgendaTitle")):
-        _inlines(paragraph(body, style), block)
+        _paragraph(body, style, block, revisions)
 
 
-def _points(body: etree._Element, points: list[Point], depth: int) -> None:
+def _symbol(preface: Preface) -> Block:
+    """The symbol as runs: a tracked document's old and new symbol, or the symbol."""
+    return preface.tracked_symbol or Block([Run(preface.symbol)])
+
+
+def _points(body: etree._Element, points: list[Point], depth: int,
+            revisions: ooxml.Revisions | None) -> None:
     style = _SUBPARAGRAPH_STYLES[min(depth, len(_SUBPARAGRAPH_STYLES) - 1)]
     for point in points:
-        p = paragraph(body, style)
-        ooxml.run(p, f"{point.num}\t")
-        _inlines(p, point.content)
-        _points(body, point.points, depth + 1)
+        _paragraph(body, style, point.content, revisions, point.num)
+        _points(body, point.points, depth + 1, revisions)
 
 
-def _inlines(p: etree._Element, block: Block) -> None:
+def _paragraph(parent: etree._Element, style: str, block: Block,
+               revisions: ooxml.Revisions | None, num: str | None = None) -> etree._Element:
+    """A paragraph holding one block after its number, if any; a whole inserted or deleted
+    block also marks the paragraph mark, so that accepting or rejecting removes the paragraph."""
+    p = paragraph(parent, style)
+    if block.revision is not None:
+        ooxml.mark_paragraph(p, block.revision, _tracker(revisions))
+    if num:
+        ooxml.run(p, f"{num}\t")
+    _inlines(p, block, revisions)
+    return p
+
+
+def _inlines(p: etree._Element, block: Block, revisions: ooxml.Revisions | None, *,
+             masthead: bool = False) -> None:
+    """The runs of a block; neighbouring runs with the same revision share one ``w:ins`` or
+    ``w:del``. Masthead runs (symbol, organ) are bold and large."""
+    parent, current = p, None
     for item in block.inlines:
+        if item.revision != current:
+            current = item.revision
+            parent = p if current is None else _tracker(revisions).mark(p, current)
         if isinstance(item, FootnoteRef):
-            ooxml.footnote_reference(p, item.number)
-        else:
-            ooxml.run(p, item.text, italic=item.italic, bold=item.bold, superscript=item.superscript)
+            ooxml.footnote_reference(parent, item.number)
+            continue
+        r = ooxml.run(parent, item.text, italic=item.italic, bold=item.bold or masthead,
+                      superscript=item.superscript, deleted=current == "del")
+        if masthead:
+            _size(r, 34)
 
 
 def _size(run: etree._Element, half_points: int) -> None:
@@ -159,7 +211,7 @@ def _section(body: etree._Element, width: int, height: int) -> None:
 
 # -- other parts ------------------------------------------------------------------------------
 
-def _footnotes(document: Document) -> bytes:
+def _footnotes(document: Document, revisions: ooxml.Revisions | None) -> bytes:
     root = ooxml.root("footnotes")
     for number, kind, mark in ((-1, "separator", "separator"),
                                (0, "continuationSeparator", "continuationSeparator")):
@@ -170,18 +222,21 @@ def _footnotes(document: Document) -> bytes:
     for footnote in document.footnotes:
         note = sub(root, "footnote", id=str(footnote.number))
         p = paragraph(note, "FootnoteText")
-        mark = sub(p, "r")
+        # A whole inserted or deleted footnote: its mark and tab are part of the change too.
+        whole = footnote.content.revision
+        opening = p if whole is None else _tracker(revisions).mark(p, whole)
+        mark = sub(opening, "r")
         sub(sub(mark, "rPr"), "rStyle", val="FootnoteReference")
         sub(mark, "footnoteRef")
-        ooxml.run(p, "\t")
-        _inlines(p, footnote.content)
+        ooxml.run(opening, "\t")
+        _inlines(p, footnote.content, revisions)
     return ooxml.serialize(root)
 
 
-def _running_header(symbol: str) -> bytes:
+def _running_header(symbol: Block, revisions: ooxml.Revisions | None) -> bytes:
     root = ooxml.root("hdr")
     p = paragraph(root, "Header")
-    ooxml.run(p, symbol)
+    _inlines(p, symbol, revisions)
     return ooxml.serialize(root)
 
 

@@ -43,8 +43,10 @@ def paragraph_properties(p: etree._Element) -> etree._Element:
 
 
 def run(parent: etree._Element, text: str, *, italic: bool = False, bold: bool = False,
-        superscript: bool = False, style: str | None = None) -> etree._Element:
-    """Append a ``w:r`` with its text; tabs become ``w:tab`` as Word expects."""
+        superscript: bool = False, style: str | None = None,
+        deleted: bool = False) -> etree._Element:
+    """Append a ``w:r`` with its text; tabs become ``w:tab`` as Word expects, and the text of
+    a deleted run goes in ``w:delText``."""
     r = sub(parent, "r")
     if italic or bold or superscript or style:
         rpr = sub(r, "rPr")
@@ -60,11 +62,31 @@ def run(parent: etree._Element, text: str, *, italic: bool = False, bold: bool =
         if index:
             sub(r, "tab")
         if piece:
-            t = sub(r, "t")
+            t = sub(r, "delText" if deleted else "t")
             t.text = piece
             if piece != piece.strip():
                 t.set(XML_SPACE, "preserve")
     return r
+
+
+class Revisions:
+    """Who made the tracked changes and when; hands out the ``w:id`` of each mark in order,
+    1, 2, 3 …, unique across the parts of one document."""
+
+    def __init__(self, author: str, date: str) -> None:
+        self.author = author
+        self.date = date
+        self.count = 0
+
+    def mark(self, parent: etree._Element, kind: str) -> etree._Element:
+        """Append a ``w:ins`` or ``w:del``: around runs, or empty in a paragraph mark's rPr."""
+        self.count += 1
+        return sub(parent, kind, id=str(self.count), author=self.author, date=self.date)
+
+
+def mark_paragraph(p: etree._Element, kind: str, revisions: Revisions) -> None:
+    """Mark a paragraph's mark as inserted or deleted (``w:pPr/w:rPr/w:ins``), last in pPr."""
+    revisions.mark(sub(paragraph_properties(p), "rPr"), kind)
 
 
 def footnote_reference(parent: etree._Element, number: int) -> etree._Element:

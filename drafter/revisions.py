@@ -1,0 +1,349 @@
+"""Tracked changes between two versions of a resolution: one Document carrying revision marks.
+
+The GA Affairs Branch wants a follow-up draft to start from the official A/RES text with every
+change shown in Word's Track Changes. ``diff_documents`` aligns the paragraphs of the old and the
+new Document part by part (preface lines by their slot; preamble, operative paragraphs, their
+sub-paragraphs and the footnotes as sequences), keeps similar paragraphs as one paragraph changed
+word by word, and marks the rest as whole deleted or inserted paragraphs. Operative numbers and
+sub-paragraph letters become the first run of their paragraph, so that renumbering shows as a
+change. Accepting every revision gives the new text; rejecting every one gives the old text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
+from datetime import datetime
+from difflib import SequenceMatcher
+from itertools import groupby
+from typing import TypeVar
+
+from drafter.document import (
+    Block,
+    Conclusions,
+    Document,
+    Footnote,
+    FootnoteRef,
+    Inline,
+    OperativeParagraph,
+    Point,
+    PreambularParagraph,
+    Preface,
+    Revision,
+    Run,
+)
+
+#: Two paragraphs whose words match at least this much (difflib's ratio) are one changed
+#: paragraph, diffed word by word; below it, the old one is deleted and the new one inserted.
+SIMILAR = 0.5
+#: A word with the spaces after it; punctuation stays with its word. No-break spaces (French
+#: typography) are part of the word they bind.
+_WORD = re.compile(r"[^ \t\n]+[ \t\n]*|[ \t\n]+")
+
+T = TypeVar("T")
+
+
+def diff_documents(old: Document, new: Document) -> Document:
+    """The new document with the changes from ``old`` marked: deleted runs, paragraphs and
+    footnotes of the old one, inserted ones of the new one. Footnotes are numbered 1..N in the
+    tracked document's order, deleted and inserted ones included."""
+    if old.lang != new.lang:
+        raise ValueError(f"cannot track changes between languages {old.lang!r} and {new.lang!r}")
+    return _Differ(old, new).document()
+
+
+def tracked_docx(old: Document, new: Document, author: str, when: datetime) -> bytes:
+    """The .docx of ``new`` with every change from ``old`` in Word's Track Changes, signed by
+    ``author`` at ``when``; the same inputs always give the same bytes."""
+    from drafter.writers.docx import write_docx
+
+    return write_docx(diff_documents(old, new), author=author, when=when)
+
+
+class _Differ:
+    def __init__(self, old: Document, new: Document) -> None:
+        self.old, self.new = old, new
+        self.old_notes = {note.number: note.content for note in old.footnotes}
+        self.new_notes = {note.number: note.content for note in new.footnotes}
+        # Footnotes that are the same or a changed note, aligned in document order; a pair stays
+        # one footnote only where the word diff of its paragraph matches the two marks.
+        self.partner: dict[int, int] = {}
+        for before, after in _align(old.footnotes, new.footnotes, lambda note: note.content.text()):
+            if before is not None and after is not None:
+                self.partner[after.number] = before.number
+        self.paired = set(self.partner.values())
+        #: Tracked footnote bodies, indexed by the provisional number of their marks.
+        self.bodies: list[Block] = []
+
+    def document(self) -> Document:
+        old, new = self.old, self.new
+        tracked = Document(
+            lang=new.lang, page_size=new.page_size, issued=new.issued,
+            preface=self.preface(old.preface, new.preface),
+            formula=self.changed(old.formula, new.formula),
+            preamble=[self.preambular(before, after)
+                      for before, after in _align(old.preamble, new.preamble, _content_text)],
+            operative=[self.operative(before, after)
+                       for before, after in _align(old.operative, new.operative, _content_text)],
+            conclusions=self.conclusions(old.conclusions, new.conclusions),
+            footnotes=[],
+        )
+        return self.finish(tracked)
+
+    # -- parts --------------------------------------------------------------------------------
+
+    def preface(self, old: Preface, new: Preface) -> Preface:
+        """Slot by slot: the masthead lines change word by word; the adoption line, the
+        committee line and the sponsors line come or go whole."""
+        return Preface(
+            united_nations=self.changed(old.united_nations, new.united_nations),
+            symbol=new.symbol,
+            organ=self.changed(old.organ, new.organ),
+            distribution=self.changed(old.distribution, new.distribution),
+            date=self.changed(old.date, new.date),
+            session=self.changed(old.session, new.session),
+            agenda_item=self.changed(old.agenda_item, new.agenda_item),
+            agenda_title=self.changed(old.agenda_title, new.agenda_title),
+            adoption=self.optional(old.adoption, new.adoption),
+            committee=self.optional(old.committee, new.committee),
+            sponsors=self.optional(old.sponsors, new.sponsors),
+            heading=self.changed(old.heading, new.heading),
+            title=new.title,
+            tracked_symbol=self.changed(Block([Run(old.symbol)]), Block([Run(new.symbol)])),
+        )
+
+    def preambular(self, old: PreambularParagraph | None,
+                   new: PreambularParagraph | None) -> PreambularParagraph:
+        if old is not None and new is not None:
+            return PreambularParagraph(new.name, self.changed(old.content, new.content))
+        if old is not None:
+            return PreambularParagraph(old.name, self.whole(old.content, "del", self.old_notes))
+        assert new is not None
+        return PreambularParagraph(new.name, self.whole(new.content, "ins", self.new_notes))
+
+    def operative(self, old: OperativeParagraph | None,
+                  new: OperativeParagraph | None) -> OperativeParagraph:
+        if old is not None and new is not None:
+            content = self.changed(_numbered(old.num, old.content), _numbered(new.num, new.content))
+            return OperativeParagraph(None, new.name, content, self.points(old.points, new.points))
+        if old is not None:
+            return OperativeParagraph(None, old.name, self.whole(
+                _numbered(old.num, old.content), "del", self.old_notes),
+                self.whole_points(old.points, "del", self.old_notes))
+        assert new is not None
+        return OperativeParagraph(None, new.name, self.whole(
+            _numbered(new.num, new.content), "ins", self.new_notes),
+            self.whole_points(new.points, "ins", self.new_notes))
+
+    def points(self, old: list[Point], new: list[Point]) -> list[Point]:
+        points = []
+        for before, after in _align(old, new, _content_text):
+            if before is not None and after is not None:
+                content = self.changed(_numbered(before.num, before.content),
+                                       _numbered(after.num, after.content))
+                points.append(Point("", content, self.points(before.points, after.points)))
+            elif before is not None:
+                points += self.whole_points([before], "del", self.old_notes)
+            else:
+                assert after is not None
+                points += self.whole_points([after], "ins", self.new_notes)
+        return points
+
+    def whole_points(self, points: list[Point], kind: Revision,
+                     notes: dict[int, Block]) -> list[Point]:
+        return [Point("", self.whole(_numbered(point.num, point.content), kind, notes),
+                      self.whole_points(point.points, kind, notes)) for point in points]
+
+    def conclusions(self, old: Conclusions | None, new: Conclusions | None) -> Conclusions | None:
+        if old is not None and new is not None:
+            return Conclusions(self.changed(old.meeting, new.meeting),
+                               self.changed(old.date, new.date))
+        if old is not None:
+            return Conclusions(self.whole(old.meeting, "del", self.old_notes),
+                               self.whole(old.date, "del", self.old_notes))
+        if new is not None:
+            return Conclusions(self.whole(new.meeting, "ins", self.new_notes),
+                               self.whole(new.date, "ins", self.new_notes))
+        return None
+
+    # -- blocks -------------------------------------------------------------------------------
+
+    def optional(self, old: Block | None, new: Block | None) -> Block | None:
+        if old is not None and new is not None:
+            return self.changed(old, new)
+        if old is not None:
+            return self.whole(old, "del", self.old_notes)
+        if new is not None:
+            return self.whole(new, "ins", self.new_notes)
+        return None
+
+    def whole(self, block: Block, kind: Revision, notes: dict[int, Block]) -> Block:
+        """A paragraph deleted or inserted as a whole, with its footnotes."""
+        return Block([self.marked(item, kind, notes) for item in block.inlines], kind)
+
+    def changed(self, old: Block, new: Block) -> Block:
+        """One paragraph, changed word by word."""
+        if old.inlines == new.inlines and not _has_note(new.inlines):
+            return Block(list(new.inlines))
+        return Block(_merge(self.tokens(_tokens(old.inlines), _tokens(new.inlines), strict=True)))
+
+    def tokens(self, before: list[Inline], after: list[Inline], strict: bool) -> list[Inline]:
+        """The tokens of both versions in tracked order. A replaced stretch with footnote marks
+        on both sides is diffed again with any two marks equal: the footnote at that place
+        stays, its body changed (the report considered: A/77/277 becomes A/79/302)."""
+        matcher = SequenceMatcher(None, [self.key(item, "old", strict) for item in before],
+                                  [self.key(item, "new", strict) for item in after],
+                                  autojunk=False)
+        out: list[Inline] = []
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+            removed, added = before[i1:i2], after[j1:j2]
+            if tag == "equal":
+                out += [self.common(first, second) for first, second in zip(removed, added, strict=True)]
+            elif strict and _has_note(removed) and _has_note(added):
+                out += self.tokens(removed, added, strict=False)
+            else:
+                out += [self.marked(item, "del", self.old_notes) for item in removed]
+                out += [self.marked(item, "ins", self.new_notes) for item in added]
+        return out
+
+    def key(self, item: Inline, side: str, strict: bool) -> tuple[object, ...]:
+        """What must be equal for two tokens to be the same: a word with its formatting, or a
+        footnote mark of the same (possibly changed) footnote; any mark, unless ``strict``."""
+        if isinstance(item, Run):
+            return (item.text, item.italic, item.bold, item.superscript)
+        if not strict:
+            return ("note",)
+        if side == "old":
+            return ("note", item.number) if item.number in self.paired else ("old note", item.number)
+        partner = self.partner.get(item.number)
+        return ("note", partner) if partner is not None else ("new note", item.number)
+
+    def common(self, old: Inline, new: Inline) -> Inline:
+        """A token of both versions; a footnote mark of both keeps one footnote, its body diffed."""
+        if isinstance(old, FootnoteRef) and isinstance(new, FootnoteRef):
+            return self.note(self.changed(self.old_notes[old.number], self.new_notes[new.number]),
+                             None)
+        return new
+
+    def marked(self, item: Inline, kind: Revision, notes: dict[int, Block]) -> Inline:
+        """A token of one version only; a footnote mark takes its whole footnote with it."""
+        if isinstance(item, FootnoteRef):
+            body = notes[item.number]
+            return self.note(Block([replace(run, revision=kind) for run in body.inlines], kind),
+                             kind)
+        return replace(item, revision=kind)
+
+    def note(self, body: Block, kind: Revision) -> FootnoteRef:
+        """The mark of a tracked footnote, numbered provisionally in order of creation."""
+        self.bodies.append(body)
+        return FootnoteRef(len(self.bodies) - 1, kind)
+
+    def finish(self, document: Document) -> Document:
+        """Leave the final paragraph mark untracked, and number the footnotes 1..N in the order
+        of their marks in the tracked document."""
+        order: dict[int, int] = {}
+        blocks = list(document.blocks())
+        _keep_final_mark(blocks)
+        for block in blocks:
+            block.inlines = [replace(item, number=order.setdefault(item.number, len(order) + 1))
+                             if isinstance(item, FootnoteRef) else item
+                             for item in block.inlines]
+        document.footnotes = [Footnote(number, self.bodies[provisional])
+                              for provisional, number in order.items()]
+        return document
+
+
+# -- helpers ----------------------------------------------------------------------------------
+
+def _content_text(paragraph: PreambularParagraph | OperativeParagraph | Point) -> str:
+    return paragraph.content.text()
+
+
+def _numbered(num: str | None, content: Block) -> Block:
+    """The content opened by its number, "8.\t" or "(a)\t", as the writer lays it out."""
+    return Block([Run(f"{num}\t"), *content.inlines] if num else list(content.inlines))
+
+
+def _keep_final_mark(paragraphs: list[Block]) -> None:
+    """Word and LibreOffice never insert or delete a document's final paragraph mark: when the
+    document ends with whole inserted or deleted paragraphs (the closing formula of an adopted
+    resolution), each paragraph mark of that stretch passes to the paragraph before it, the way
+    Word records typing or deleting at the end. Accepting or rejecting gives the same text."""
+    start = len(paragraphs)
+    while start > 0 and paragraphs[start - 1].revision is not None:
+        start -= 1
+    if start in (0, len(paragraphs)):
+        return
+    for index in range(start - 1, len(paragraphs) - 1):
+        paragraphs[index].revision = paragraphs[index + 1].revision
+    paragraphs[-1].revision = None
+
+
+def _has_note(tokens: list[Inline]) -> bool:
+    return any(isinstance(item, FootnoteRef) for item in tokens)
+
+
+def _tokens(inlines: list[Inline]) -> list[Inline]:
+    """Words with their trailing spaces, each keeping its run's formatting; footnote marks."""
+    tokens: list[Inline] = []
+    for item in inlines:
+        if isinstance(item, FootnoteRef):
+            tokens.append(item)
+        else:
+            tokens += [Run(word, item.italic, item.bold, item.superscript, item.revision)
+                       for word in _WORD.findall(item.text)]
+    return tokens
+
+
+def _merge(inlines: list[Inline]) -> list[Inline]:
+    """Join neighbouring runs of the same formatting and revision."""
+    merged: list[Inline] = []
+    for form, group in groupby(inlines, lambda item: _format(item) if isinstance(item, Run) else None):
+        if form is None:
+            merged += group
+        else:
+            merged.append(Run("".join(run.text for run in group if isinstance(run, Run)), *form))
+    return merged
+
+
+def _format(run: Run) -> tuple[bool, bool, bool, Revision]:
+    return run.italic, run.bold, run.superscript, run.revision
+
+
+def _align(old: Sequence[T], new: Sequence[T],
+           text: Callable[[T], str]) -> Iterator[tuple[T | None, T | None]]:
+    """Paragraph pairs in tracked order: (old, new) for the same or a changed paragraph,
+    (old, None) for a deleted one and (None, new) for an inserted one."""
+    before, after = [text(item) for item in old], [text(item) for item in new]
+    matcher = SequenceMatcher(None, before, after, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            yield from zip(old[i1:i2], new[j1:j2], strict=True)
+        else:
+            yield from _pair_similar(old[i1:i2], new[j1:j2],
+                                     [_WORD.findall(item) for item in before[i1:i2]],
+                                     [_WORD.findall(item) for item in after[j1:j2]])
+
+
+def _pair_similar(old: Sequence[T], new: Sequence[T], old_words: list[list[str]],
+                  new_words: list[list[str]]) -> Iterator[tuple[T | None, T | None]]:
+    """Within a run of differing paragraphs, pair the most similar two, then recurse on each
+    side of them (as difflib's Differ does with lines); unpaired ones are deleted, then inserted."""
+    best, where = 0.0, (0, 0)
+    matcher: SequenceMatcher[str] = SequenceMatcher(autojunk=False)
+    for j, words in enumerate(new_words):
+        matcher.set_seq2(words)
+        for i, candidate in enumerate(old_words):
+            matcher.set_seq1(candidate)
+            if (matcher.real_quick_ratio() > best and matcher.quick_ratio() > best
+                    and matcher.ratio() > best):
+                best, where = matcher.ratio(), (i, j)
+    if best < SIMILAR:
+        yield from ((item, None) for item in old)
+        yield from ((None, item) for item in new)
+        return
+    i, j = where
+    yield from _pair_similar(old[:i], new[:j], old_words[:i], new_words[:j])
+    yield old[i], new[j]
+    yield from _pair_similar(old[i + 1:], new[j + 1:], old_words[i + 1:], new_words[j + 1:])

@@ -1,0 +1,123 @@
+"""Helpers for tracked changes: a follow-up of 77/13 to diff against it; accepting or rejecting
+every tracked change of a .docx on its XML, as Word's commands do; and what a reader then sees:
+paragraph texts (python-docx) and footnote texts in the order of their marks."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+
+from docx import Document as open_docx
+from lxml import etree
+
+from drafter.resolution import CooperationSeries, GACitation, Mandate, Prose, Resolution
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_TRACKED_PARTS = ("word/document.xml", "word/footnotes.xml", "word/header1.xml")
+
+
+def follow_up(previous: Resolution) -> Resolution:
+    """The draft of the 79th session based on 77/13, changed the way a follow-up changes it."""
+    preamble = [paragraph.model_copy(update={"resolutions": [
+        *paragraph.resolutions, GACitation(number="77/13", date=dt.date(2022, 11, 21))]})
+        if isinstance(paragraph, CooperationSeries) else paragraph
+        for paragraph in previous.preamble]
+    return previous.model_copy(update={
+        "session": 79, "stage": "draft", "symbol": "A/79/L.99", "adoption": None,
+        "draft_symbol": None, "distribution_date": dt.date(2024, 11, 1), "report": "A/79/302",
+        "sponsors": [Prose(en="Armenia", fr="Arménie"), Prose(en="Belarus", fr="Bélarus")],
+        "mandate": Mandate(report_session=81, agenda_session=81), "preamble": preamble,
+    })
+
+
+def accept_all(blob: bytes) -> bytes:
+    """The file with every revision accepted: deletions gone, insertions kept."""
+    return _resolve_package(blob, keep="ins")
+
+
+def reject_all(blob: bytes) -> bytes:
+    """The file with every revision rejected: insertions gone, deletions restored."""
+    return _resolve_package(blob, keep="del")
+
+
+def _resolve_package(blob: bytes, keep: str) -> bytes:
+    source = zipfile.ZipFile(io.BytesIO(blob))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename in _TRACKED_PARTS:
+                root = etree.fromstring(data)
+                resolve(root, keep)
+                data = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+            target.writestr(info, data)
+    return buffer.getvalue()
+
+
+def resolve(root: etree._Element, keep: str) -> None:
+    """Resolve every ``w:ins``/``w:del`` under ``root``: ``keep`` is the kind that stays."""
+    drop = "del" if keep == "ins" else "ins"
+    # Paragraph marks first: a paragraph whose mark goes away joins the next paragraph.
+    for mark in list(root.iter(W + drop)):
+        if mark.getparent().tag == W + "rPr" and mark.getparent().getparent().tag == W + "pPr":
+            _join_with_next(mark.getparent().getparent().getparent())
+    for mark in list(root.iter(W + keep)):
+        if mark.getparent().tag == W + "rPr":
+            mark.getparent().remove(mark)
+        else:
+            _unwrap(mark)
+    for mark in list(root.iter(W + drop)):
+        mark.getparent().remove(mark)
+    if keep == "del":
+        for text in root.iter(W + "delText"):
+            text.tag = W + "t"
+
+
+def _unwrap(element: etree._Element) -> None:
+    parent = element.getparent()
+    index = parent.index(element)
+    for offset, child in enumerate(list(element)):
+        parent.insert(index + offset, child)
+    parent.remove(element)
+
+
+def _join_with_next(p: etree._Element) -> None:
+    """Move a paragraph's content to the start of the next paragraph, which keeps its own
+    properties; the last paragraph of a part has no next one and simply goes."""
+    following = p.getnext()
+    content = [child for child in p if child.tag != W + "pPr"]
+    if following is not None and following.tag == W + "p":
+        ppr = following.find(W + "pPr")
+        index = 0 if ppr is None else 1
+        for offset, child in enumerate(content):
+            following.insert(index + offset, child)
+    p.getparent().remove(p)
+
+
+def paragraph_texts(blob: bytes) -> list[str]:
+    """Body paragraphs as python-docx reads them."""
+    return [p.text for p in open_docx(io.BytesIO(blob)).paragraphs]
+
+
+def footnotes_in_order(blob: bytes) -> list[str]:
+    """Footnote texts in the order of their marks in the body."""
+    with zipfile.ZipFile(io.BytesIO(blob)) as archive:
+        body = etree.fromstring(archive.read("word/document.xml"))
+        notes = etree.fromstring(archive.read("word/footnotes.xml"))
+    texts = {note.get(W + "id"): "".join(t.text or "" for t in note.iter(W + "t"))
+             for note in notes.iter(W + "footnote")}
+    return [texts[ref.get(W + "id")] for ref in body.iter(W + "footnoteReference")]
+
+
+def reference_ids(blob: bytes) -> list[int]:
+    """The ids of the footnote marks in body order, tracked ones included."""
+    with zipfile.ZipFile(io.BytesIO(blob)) as archive:
+        body = etree.fromstring(archive.read("word/document.xml"))
+    return [int(ref.get(W + "id")) for ref in body.iter(W + "footnoteReference")]
+
+
+def header_text(blob: bytes) -> str:
+    with zipfile.ZipFile(io.BytesIO(blob)) as archive:
+        header = etree.fromstring(archive.read("word/header1.xml"))
+    return "".join(t.text or "" for t in header.iter(W + "t"))
