@@ -101,6 +101,82 @@ def phrases(
         typer.echo(f"{key:32} {words}")
 
 
+@app.command()
+def new(
+    org: Annotated[str, typer.Option("--org", help="Key of the organization in the registry, e.g. csto, au, asean.", show_default=False)],
+    session: Annotated[int, typer.Option("--session", help="The General Assembly session of the draft, e.g. 80.", show_default=False)],
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write the source to; without it the source is printed.")] = None,
+    force: Annotated[bool, typer.Option(help="Overwrite the file if it exists.")] = False,
+) -> None:
+    """Start a first draft for an organization: a YAML source with the standard paragraphs.
+
+    What only the drafter can write is left visible: [...] in prose, the draft symbol
+    A/N/L.xx, the report A/N/xxx and agenda item 999 (xx).
+
+    Example: drafter new --org au --session 80 -o au-80.yaml
+    """
+    from drafter.new import new_command
+
+    raise typer.Exit(new_command(org, session, output, force))
+
+
+@app.command()
+def followup(
+    previous: Annotated[Path, typer.Argument(help="The previous resolution: a YAML source, or its Word (.docx) or text version.", show_default=False)],
+    session: Annotated[int, typer.Option("--session", help="The session of the new draft, e.g. 79.", show_default=False)],
+    report: Annotated[str | None, typer.Option(help="Symbol of the Secretary-General's report considered, e.g. A/79/302.")] = None,
+    agenda_item: Annotated[str | None, typer.Option("--agenda-item", help='The agenda item of the new session, e.g. "127 (t)" or "127 t)".')] = None,
+    pair: Annotated[Path | None, typer.Option(help="The other language's version of a Word or text PREVIOUS.")] = None,
+    date: Annotated[str | None, typer.Option(help="Distribution date of the draft, YYYY-MM-DD; by default the previous one moved on by as many years as sessions.")] = None,
+    author: Annotated[str, typer.Option(help="Name shown on the tracked changes.")] = "drafter",
+    lang: Annotated[str, typer.Option(help="Languages, comma-separated: en, fr or en,fr.")] = "en,fr",
+    out: Annotated[Path, typer.Option(help="Directory to write into (created if missing).")] = Path("."),
+    force: Annotated[bool, typer.Option(help="Overwrite files that already exist.")] = False,
+) -> None:
+    """Make the next session's draft from the previous resolution.
+
+    Writes OUT/<org>-<session>.yaml (the new source), OUT/<org>-<session>.<lang>.docx (clean
+    drafts) and OUT/<org>-<session>.<lang>.tracked.docx (every change from the previous text in
+    Word's Track Changes), then lists what changed and what to review.
+
+    Example: drafter followup examples/csto-77-13.yaml --session 79 --report A/79/302 --out drafts/
+    """
+    from drafter.followup import followup_command
+
+    import datetime as dt
+
+    issued = None
+    if date is not None:
+        try:
+            issued = dt.date.fromisoformat(date)
+        except ValueError:
+            _fail(f"--date {date!r} is not a date written as YYYY-MM-DD")
+    raise typer.Exit(followup_command(previous, session, report, agenda_item, out, author, force,
+                                      _languages(lang), issued, pair))
+
+
+@app.command()
+def batch(
+    inputs: Annotated[list[Path], typer.Argument(help="Sources, or directories whose *.yaml files are taken.", show_default=False)],
+    out: Annotated[Path, typer.Option(help="Directory to write into (created if missing).")] = Path("."),
+    followup: Annotated[bool, typer.Option("--followup", help="Make the next session's drafts instead of rendering.")] = False,
+    session: Annotated[int | None, typer.Option(help="With --followup: the session of the new drafts.")] = None,
+    lang: Annotated[str, typer.Option(help="Languages, comma-separated: en, fr or en,fr.")] = "en,fr",
+    jobs: Annotated[int, typer.Option(help="Worker processes; 1 works in this process.")] = 1,
+    author: Annotated[str, typer.Option(help="With --followup: name shown on the tracked changes.")] = "drafter",
+    force: Annotated[bool, typer.Option(help="Overwrite files that already exist.")] = False,
+) -> None:
+    """Render, or follow up, many sources; a broken one does not stop the others.
+
+    Exit code 2 when any source failed; the table at the end says which and why.
+
+    Example: drafter batch examples/ --followup --session 79 --jobs 2 --out drafts/
+    """
+    from drafter.batch import batch_command
+
+    raise typer.Exit(batch_command(inputs, out, followup, session, _languages(lang), jobs, force, author))
+
+
 def _languages(value: str) -> list[str]:
     from drafter.language import LANGUAGES
 

@@ -1,0 +1,97 @@
+"""Join what was read in English and in French into one bilingual source tree.
+
+Each language gives the same tree, in which prose is a ``Local`` leaf; the trees must agree
+everywhere else (keys, citations, dates). With one language only, the other language's prose is
+the same text behind a visible ``[to translate]`` mark, so the source validates and nobody can
+mistake it for a translation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from drafter.language import LANGUAGES
+
+#: What stands before text copied from the other language until someone translates it.
+UNTRANSLATED = "[to translate] "
+_NAMES = {"en": "English", "fr": "French"}
+
+
+@dataclass(frozen=True)
+class Local:
+    """Prose in the language it was read in."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class Choice:
+    """Lexicon keys that fit a phrase; the two languages must share one."""
+
+    keys: tuple[str, ...]
+    where: str
+
+
+class PairingFailure(Exception):
+    """The two versions do not say the same thing; the message says where."""
+
+
+def single(tree: Any, code: str) -> Any:
+    """A tree read in one language, with the other languages marked for translation."""
+    if isinstance(tree, Local):
+        return {other: tree.text if other == code else UNTRANSLATED + tree.text
+                for other in LANGUAGES}
+    if isinstance(tree, Choice):
+        return tree.keys[0]
+    if isinstance(tree, dict):
+        return _spread({key: single(value, code) for key, value in tree.items()})
+    if isinstance(tree, list):
+        return [single(item, code) for item in tree]
+    return tree
+
+
+def pair(english: Any, french: Any, where: str = "the document") -> Any:
+    """One tree from both languages' trees; PairingFailure where they differ."""
+    if isinstance(english, Local) and isinstance(french, Local):
+        return {"en": english.text, "fr": french.text}
+    if isinstance(english, Choice) and isinstance(french, Choice):
+        shared = [key for key in english.keys if key in french.keys]
+        if not shared:
+            raise PairingFailure(f"{english.where}: the English opens with {english.keys[0]!r} "
+                                 f"but the French with {french.keys[0]!r}; use the same phrase "
+                                 "in both (see `drafter phrases`)")
+        return shared[0]
+    if isinstance(english, dict) and isinstance(french, dict):
+        if english.keys() != french.keys():
+            missing = sorted(set(english) ^ set(french))
+            raise PairingFailure(f"{where}: only one version has {', '.join(missing)}; make the "
+                                 "English and French say the same thing")
+        return _spread({key: pair(english[key], french[key], _where(where, key, english))
+                        for key in english})
+    if isinstance(english, list) and isinstance(french, list):
+        if len(english) != len(french):
+            raise PairingFailure(f"{where}: the English has {len(english)} and the French "
+                                 f"{len(french)}; they must match one for one")
+        return [pair(a, b, f"{where} {index}") for index, (a, b) in enumerate(zip(english, french), 1)]
+    if english != french:
+        raise PairingFailure(f"{where}: the English gives {_show(english)} but the French "
+                             f"{_show(french)}; correct the one that is wrong")
+    return english
+
+
+def _where(where: str, key: str, tree: dict[str, Any]) -> str:
+    label = tree.get("_label")
+    return label if isinstance(label, str) and key != "_label" else f"{where}, {key}"
+
+
+def _show(value: Any) -> str:
+    return str(value) if not isinstance(value, dict) else ", ".join(f"{k} {v}" for k, v in value.items())
+
+
+def _spread(tree: dict[str, Any]) -> dict[str, Any]:
+    """A paragraph's own prose (``_text``) becomes its en/fr fields; labels are dropped."""
+    out = {key: value for key, value in tree.items() if key not in ("_text", "_label")}
+    if "_text" in tree:
+        out.update(tree["_text"])
+    return out

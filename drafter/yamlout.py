@@ -1,0 +1,82 @@
+"""Write a Resolution back as a readable YAML source, in the style of the shipped examples.
+
+Small mappings (citations, the agenda item, the mandate, sponsors) go on one line, long prose is
+folded into ``>-`` blocks, fields keep the order of the schema and defaults are left out, so the
+file reads like one written by hand and loads back into the same Resolution.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+from drafter.resolution import Resolution
+
+#: Prose longer than this is folded into a ``>-`` block; shorter prose stays on its line.
+_FOLD_AT = 60
+_WIDTH = 88
+
+
+class _Flow(dict):  # type: ignore[type-arg]
+    """A mapping written on one line: {number: 64/256, date: 2010-03-02}."""
+
+
+class _Folded(str):
+    """Prose written as a folded block."""
+
+
+class _SourceDumper(yaml.SafeDumper):
+    """Indents lists under their key, as the examples do (the C dumper cannot)."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> Any:
+        return super().increase_indent(flow, False)
+
+
+def _flow(dumper: yaml.SafeDumper, data: _Flow) -> yaml.Node:
+    return dumper.represent_mapping("tag:yaml.org,2002:map", data, flow_style=True)
+
+
+def _folded(dumper: yaml.SafeDumper, data: _Folded) -> yaml.Node:
+    return dumper.represent_scalar("tag:yaml.org,2002:str", str(data), style=">")
+
+
+_SourceDumper.add_representer(_Flow, _flow)
+_SourceDumper.add_representer(_Folded, _folded)
+
+
+def dump_resolution(resolution: Resolution, header: list[str] | None = None) -> str:
+    """The source text of a resolution, with ``header`` lines as comments on top."""
+    data = _shape(resolution.model_dump(mode="python", exclude_defaults=True))
+    body = yaml.dump(data, Dumper=_SourceDumper, allow_unicode=True, sort_keys=False,
+                     width=_WIDTH, default_flow_style=False)
+    comments = "".join(f"# {line}".rstrip() + "\n" for line in header or [])
+    return comments + _space_sections(body)
+
+
+def _shape(value: Any, key: str | None = None) -> Any:
+    """Mark what is written on one line and what is folded; paragraphs stay blocks, with
+    `standard` first."""
+    if isinstance(value, dict):
+        if "standard" in value:
+            value = {"standard": value["standard"], **value}
+        shaped = {name: _shape(item, name) for name, item in value.items()}
+        return _Flow(shaped) if "standard" not in shaped and _is_small(shaped) else shaped
+    if isinstance(value, list):
+        return [_shape(item, key) for item in value]
+    if isinstance(value, str) and len(value) > _FOLD_AT and key in ("en", "fr"):
+        return _Folded(value)
+    return value
+
+
+def _is_small(mapping: dict[str, Any]) -> bool:
+    """Scalars only, short enough to read on one line."""
+    scalars = all(not isinstance(item, (dict, list, _Folded)) for item in mapping.values())
+    return scalars and sum(len(str(item)) + len(name) + 4 for name, item in mapping.items()) <= _FOLD_AT
+
+
+def _space_sections(text: str) -> str:
+    """A blank line before the preamble and the operative part, as in the examples."""
+    for section in ("preamble:", "operative:"):
+        text = text.replace(f"\n{section}\n", f"\n\n{section}\n", 1)
+    return text

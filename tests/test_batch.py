@@ -1,0 +1,147 @@
+"""Batches: every good source is written even when one is broken, outputs are atomic and never
+overwritten unasked, and worker processes give the same bytes as one process."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from drafter.batch import EXIT_FAILED, batch_command, sources
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples"
+
+
+@pytest.fixture()
+def inputs(tmp_path: Path) -> Path:
+    """Two good sources and a broken one."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("csto-77-13.yaml", "asean-77-illustrative.yaml"):
+        shutil.copy(EXAMPLES / name, folder / name)
+    (folder / "broken.yaml").write_text("session: [\n", encoding="utf-8")
+    return folder
+
+
+def _batch(inputs: list[Path], out: Path, followup: bool = False, jobs: int = 1,
+           force: bool = False) -> int:
+    return batch_command(inputs, out, followup, 79 if followup else None, ["en", "fr"], jobs,
+                         force, "drafter")
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {path.name: path.read_bytes() for path in sorted(folder.iterdir())}
+
+
+def test_one_broken_source_does_not_stop_the_others(inputs: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "out"
+    assert _batch([inputs], out) == EXIT_FAILED
+    assert sorted(_tree(out)) == ["asean-77-illustrative.en.docx", "asean-77-illustrative.fr.docx",
+                                  "csto-77-13.en.docx", "csto-77-13.fr.docx"]
+    captured = capsys.readouterr()
+    lines = captured.err.splitlines()
+    assert lines[0] == "[1/3] asean-77-illustrative.yaml ok"
+    assert lines[1].startswith(f"[2/3] broken.yaml failed: {inputs / 'broken.yaml'}:2:1: YAML syntax")
+    assert lines[2] == "[3/3] csto-77-13.yaml ok"
+    assert "failed:" in captured.out and "csto-77-13.en.docx" in captured.out
+
+
+def test_follow_ups_of_a_directory(inputs: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    (inputs / "broken.yaml").unlink()
+    out = tmp_path / "out"
+    assert _batch([inputs], out, followup=True) == 0
+    assert sorted(_tree(out)) == sorted(f"{org}-79{suffix}" for org in ("asean", "csto") for suffix in (
+        ".yaml", ".en.docx", ".fr.docx", ".en.tracked.docx", ".fr.tracked.docx"))
+    assert "to review" in capsys.readouterr().out
+
+
+def test_two_sources_for_one_file_the_second_fails(inputs: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    (inputs / "broken.yaml").unlink()
+    shutil.copy(EXAMPLES / "csto-77-13.yaml", inputs / "csto-copy.yaml")
+    assert _batch([inputs], tmp_path / "out", followup=True) == EXIT_FAILED
+    err = capsys.readouterr().err
+    assert "csto-copy.yaml failed:" in err and "is written for" in err and "in this batch" in err
+
+
+def test_existing_outputs_are_kept_unless_forced(inputs: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "csto-77-13.fr.docx").write_bytes(b"mine")
+    assert _batch([inputs], out) == EXIT_FAILED
+    assert "csto-77-13.yaml failed:" in capsys.readouterr().err
+    assert (out / "csto-77-13.fr.docx").read_bytes() == b"mine"
+    assert not (out / "csto-77-13.en.docx").exists()  # all targets checked before any is written
+    assert (out / "asean-77-illustrative.en.docx").exists()
+    (inputs / "broken.yaml").unlink()
+    assert _batch([inputs], out, force=True) == 0
+    assert (out / "csto-77-13.fr.docx").read_bytes().startswith(b"PK")
+
+
+def test_a_failed_write_leaves_no_partial_file(inputs: Path, tmp_path: Path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    real = os.replace
+
+    def failing(source: str, target: str) -> None:
+        if "csto-77-13.fr" in str(target):
+            raise OSError(28, "No space left on device")
+        real(source, target)
+
+    monkeypatch.setattr(os, "replace", failing)
+    out = tmp_path / "out"
+    assert _batch([inputs], out, jobs=2) == EXIT_FAILED
+    assert sorted(_tree(out)) == ["asean-77-illustrative.en.docx", "asean-77-illustrative.fr.docx"]
+    assert "csto-77-13.yaml failed:" in capsys.readouterr().err
+    assert not any(name.endswith(".part") for name in os.listdir(out))
+
+
+@pytest.mark.parametrize("followup", [False, True])
+def test_two_workers_give_the_same_bytes_as_one(inputs: Path, tmp_path: Path, followup: bool) -> None:
+    assert _batch([inputs], tmp_path / "one", followup, jobs=1) == EXIT_FAILED
+    assert _batch([inputs], tmp_path / "two", followup, jobs=2) == EXIT_FAILED
+    one, two = _tree(tmp_path / "one"), _tree(tmp_path / "two")
+    assert len(one) == (10 if followup else 4) and one == two
+
+
+def test_every_example_renders(tmp_path: Path) -> None:
+    assert _batch([EXAMPLES], tmp_path) == 0
+    assert len(list(tmp_path.glob("*.docx"))) == 2 * len(list(EXAMPLES.glob("*.yaml")))
+
+
+def test_sources_in_order_once(inputs: Path) -> None:
+    listed = sources([inputs, inputs / "csto-77-13.yaml"])
+    assert [path.name for path in listed] == ["asean-77-illustrative.yaml", "broken.yaml",
+                                              "csto-77-13.yaml"]
+
+
+@pytest.mark.parametrize(("followup", "session", "jobs", "message"), [
+    (True, None, 1, "--followup needs --session N"),
+    (False, 79, 1, "--session goes with --followup"),
+    (False, None, 0, "--jobs 0: give 1 or more"),
+])
+def test_bad_arguments(inputs: Path, tmp_path: Path, followup: bool, session: int | None, jobs: int,
+                       message: str, capsys) -> None:  # type: ignore[no-untyped-def]
+    code = batch_command([inputs], tmp_path / "out", followup, session, ["en"], jobs, False, "x")
+    assert code == EXIT_FAILED and message in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_missing_input_is_one_failure(inputs: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    missing = tmp_path / "nowhere.yaml"
+    assert _batch([missing, inputs / "csto-77-13.yaml"], tmp_path / "out") == EXIT_FAILED
+    assert f"nowhere.yaml failed: {missing}: no such file" in capsys.readouterr().err
+    assert len(list((tmp_path / "out").iterdir())) == 2
+
+
+def test_word_documents_are_followed_up_not_rendered(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from drafter.render import render_bytes
+    from drafter.source import load
+
+    word = tmp_path / "A-RES-77-13.fr.docx"
+    word.write_bytes(render_bytes(load(EXAMPLES / "csto-77-13.yaml"), "fr", "docx"))
+    assert _batch([word], tmp_path / "rendered") == EXIT_FAILED
+    assert "batch renders YAML sources; Word and text files are followed up" in capsys.readouterr().err
+    assert _batch([word], tmp_path / "out", followup=True) == 0
+    assert sorted(_tree(tmp_path / "out")) == ["csto-79.fr.docx", "csto-79.fr.tracked.docx",
+                                               "csto-79.yaml"]
