@@ -177,6 +177,29 @@ def batch(
     raise typer.Exit(batch_command(inputs, out, followup, session, _languages(lang), jobs, force, author))
 
 
+@app.command("import")
+def import_(
+    file: Annotated[Path, typer.Argument(help="The draft to read: a Word document (.docx) or UTF-8 text.", show_default=False)],
+    output: Annotated[Path, typer.Option("--output", "-o", help="The YAML source to write.", show_default=False)],
+    lang: Annotated[str | None, typer.Option(help="The draft's language, en or fr; found from the text when omitted.")] = None,
+    pair: Annotated[Path | None, typer.Option(help="The same draft in the other language, to import both at once.")] = None,
+    force: Annotated[bool, typer.Option(help="Overwrite OUTPUT if it exists.")] = False,
+) -> None:
+    """Read a draft (Word or text) back into a YAML source.
+
+    With --pair, the English and French versions become one bilingual source and must say the
+    same thing paragraph for paragraph. With one language, the other language's prose is copied
+    and marked [to translate]. Unreadable or unsafe files are refused with exit code 2.
+
+    Example: drafter import draft.fr.docx --pair draft.en.docx -o draft.yaml
+    """
+    from drafter.commands.importing import import_command
+
+    code = import_command(file, lang, pair, output, force)
+    if code:
+        raise typer.Exit(code)
+
+
 def _languages(value: str) -> list[str]:
     from drafter.language import LANGUAGES
 

@@ -63,11 +63,15 @@ def pair(english: Any, french: Any, where: str = "the document") -> Any:
                                  "in both (see `drafter phrases`)")
         return shared[0]
     if isinstance(english, dict) and isinstance(french, dict):
+        where = english.get("_label", where)
+        if english.get("standard") != french.get("standard"):
+            raise PairingFailure(f"{where}: the English reads as {_kind(english)} but the French "
+                                 f"as {_kind(french)}; make both versions say the same thing")
         if english.keys() != french.keys():
             missing = sorted(set(english) ^ set(french))
             raise PairingFailure(f"{where}: only one version has {', '.join(missing)}; make the "
                                  "English and French say the same thing")
-        return _spread({key: pair(english[key], french[key], _where(where, key, english))
+        return _spread({key: pair(english[key], french[key], f"{where}, {key}")
                         for key in english})
     if isinstance(english, list) and isinstance(french, list):
         if len(english) != len(french):
@@ -80,9 +84,9 @@ def pair(english: Any, french: Any, where: str = "the document") -> Any:
     return english
 
 
-def _where(where: str, key: str, tree: dict[str, Any]) -> str:
-    label = tree.get("_label")
-    return label if isinstance(label, str) and key != "_label" else f"{where}, {key}"
+def _kind(tree: dict[str, Any]) -> str:
+    standard = tree.get("standard")
+    return f"the standard paragraph {standard}" if standard else "a paragraph in prose"
 
 
 def _show(value: Any) -> str:

@@ -81,3 +81,17 @@ def convert(soffice: str, source: Path, target_format: str, outdir: Path) -> Pat
     produced = outdir / f"{source.stem}.{target_format.split(':')[0]}"
     assert produced.exists(), f"LibreOffice produced no {produced.name}"
     return produced
+
+
+@pytest.fixture(scope="session")
+def resaved_docx(soffice: str, docx_bytes: dict[str, bytes],
+                 tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
+    """The example's DOCX after a LibreOffice re-save: ids renumbered, styles renamed."""
+    folder = tmp_path_factory.mktemp("resave-in")
+    outdir = tmp_path_factory.mktemp("resave-out")
+    resaved = {}
+    for code, blob in docx_bytes.items():
+        source = folder / f"example.{code}.docx"
+        source.write_bytes(blob)
+        resaved[code] = convert(soffice, source, "docx:MS Word 2007 XML", outdir).read_bytes()
+    return resaved

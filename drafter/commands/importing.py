@@ -1,0 +1,58 @@
+"""``drafter import``: read a draft (DOCX or text, one or both languages) into a YAML source."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from drafter.importer import ImportFailure, import_document, import_pair
+from drafter.language import LANGUAGES
+from drafter.output import write_atomically
+from drafter.pairing import UNTRANSLATED
+from drafter.readers import ReadFailure, read
+
+#: Exit code for input that cannot be read or imported, as for `drafter render`.
+EXIT_INPUT = 2
+
+
+def import_command(file: Path, lang: str | None, pair: Path | None, output: Path,
+                   force: bool) -> int:
+    """Import FILE (and its other-language version PAIR) into the source OUTPUT.
+
+    Prints its own messages and returns the exit code: 0 when written, 2 otherwise.
+    """
+    from drafter.yamlout import dump_resolution
+
+    if lang is not None and lang not in LANGUAGES:
+        return _fail(f"--lang takes {' or '.join(LANGUAGES)}, not {lang!r}")
+    if output.exists() and not force:
+        return _fail(f"{output} already exists; add --force to overwrite it, or choose another -o")
+    try:
+        first = read(file, lang)
+        if pair is None:
+            resolution = import_document(first)
+        else:
+            other = read(pair, None)
+            if other.lang == first.lang:
+                return _fail(f"{file} and {pair} are both in the same language ({first.lang}); "
+                             "--pair takes the other language's version")
+            english, french = (first, other) if first.lang == "en" else (other, first)
+            resolution = import_pair(english, french)
+    except ReadFailure as failure:
+        return _fail(str(failure))
+    except ImportFailure as failure:
+        return _fail(f"{file}: {failure}")
+    sources = [str(file)] + ([str(pair)] if pair else [])
+    header = [f"Imported by `drafter import` from {' and '.join(sources)}."]
+    if pair is None:
+        header.append(f"Prose marked {UNTRANSLATED.strip()} is a copy of the {first.lang} text: "
+                      "translate it before rendering.")
+    write_atomically(output, dump_resolution(resolution, header).encode("utf-8"))
+    typer.echo(f"wrote {output}")
+    return 0
+
+
+def _fail(message: str) -> int:
+    typer.echo(f"drafter: {message}", err=True)
+    return EXIT_INPUT

@@ -1,0 +1,151 @@
+"""Read a Word document (ours, re-saved by LibreOffice, or typed by hand) into a Document.
+
+Only structure and text count: paragraphs in order, runs with their direct italic, bold and
+superscript formatting, footnote references followed to their bodies through the package's
+relationships. Style names are never trusted, because LibreOffice renames them.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Callable
+from pathlib import Path
+
+from lxml import etree
+
+from drafter.document import Document, FootnoteRef, Inline, Run
+from drafter.readers.safety import Package, ReadFailure, read_limited
+from drafter.readers.structure import Paragraph, assemble
+from drafter.writers.docx import PAGES
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_OFF = {"0", "false", "off", "none"}
+#: Containers whose content is not part of the running text (deleted, or duplicated elsewhere).
+_SKIP = {f"{W}del", f"{W}moveFrom", f"{W}txbxContent", f"{_MC}Fallback", f"{W}instrText",
+         f"{W}delText", f"{W}rPr", f"{W}pPr"}
+_SEPARATORS = {"separator", "continuationSeparator", "continuationNotice"}
+#: Makes the mark of a footnote from its id; None inside footnotes, which have no marks.
+Marks = Callable[[str], FootnoteRef] | None
+
+
+def read_docx(source: Path | bytes, lang: str | None = None, *, name: str | None = None) -> Document:
+    """The Document in a .docx file or its bytes; ReadFailure when it cannot be read safely."""
+    if isinstance(source, Path):
+        name = name or str(source)
+        data = read_limited(source)
+    else:
+        name, data = name or "the document", source
+    package = Package(data, name)
+    package.xml("[Content_Types].xml")  # refuses macro-enabled documents
+    main = _target(package, "", "officeDocument")
+    if main is None:
+        raise ReadFailure(f"{name}: this zip file is not a Word document (no main document part); "
+                          "choose the .docx of the draft")
+    root = package.xml(main)
+    body = root.find(f"{W}body")
+    if body is None:
+        raise ReadFailure(f"{name}: the Word document has no body; open it in Word and save it again")
+    notes_part = _target(package, main, "footnotes")
+    notes = _footnote_bodies(package.xml(notes_part)) if notes_part else {}
+    paragraphs, footnotes = _paragraphs(body, notes, name)
+    return assemble(paragraphs, footnotes, name=name, lang=lang, page_size=_page_size(body))
+
+
+def _target(package: Package, source: str, kind: str) -> str | None:
+    """The part that ``source`` relates to with a relationship of this kind, if any."""
+    folder, base = posixpath.split(source)
+    rels = posixpath.join(folder, "_rels", f"{base}.rels")
+    if rels not in package.names:
+        return None
+    for relation in package.xml(rels).iter(f"{_RELS}Relationship"):
+        if relation.get("Type", "").rsplit("/", 1)[-1] == kind and relation.get("TargetMode") != "External":
+            target = relation.get("Target", "")
+            path = target.lstrip("/") if target.startswith("/") else posixpath.join(folder, target)
+            path = posixpath.normpath(path)
+            return path if path in package.names else None
+    return None
+
+
+def _footnote_bodies(root: etree._Element) -> dict[str, list[etree._Element]]:
+    """Footnote paragraphs by id; separators are layout, not footnotes."""
+    return {note.get(f"{W}id", ""): note.findall(f"{W}p") for note in root.iter(f"{W}footnote")
+            if note.get(f"{W}type") not in _SEPARATORS}
+
+
+def _paragraphs(body: etree._Element, notes: dict[str, list[etree._Element]],
+                name: str) -> tuple[list[Paragraph], list[Paragraph]]:
+    """Body paragraphs, with footnote marks numbered 1..N in the order they occur."""
+    footnotes: list[Paragraph] = []
+
+    def footnote(note_id: str) -> FootnoteRef:
+        if note_id not in notes:
+            raise ReadFailure(f"{name}: footnote mark {len(footnotes) + 1} has no footnote text; "
+                              "open the file in Word and save it again")
+        text: Paragraph = []
+        for index, p in enumerate(notes[note_id]):
+            if index:
+                text.append(Run("\n"))
+            text += _inlines(p, None)
+        footnotes.append(text)
+        return FootnoteRef(len(footnotes))
+
+    paragraphs = [_inlines(p, footnote) for p in body.iter(f"{W}p") if _in_text(p)]
+    return paragraphs, footnotes
+
+
+def _in_text(p: etree._Element) -> bool:
+    return not any(ancestor.tag in _SKIP for ancestor in p.iterancestors())
+
+
+def _inlines(p: etree._Element, footnote: Marks) -> Paragraph:
+    out: list[Inline] = []
+    _walk(p, out, footnote, top=True)
+    return out
+
+
+def _walk(element: etree._Element, out: list[Inline], footnote: Marks, top: bool = False) -> None:
+    for child in element:
+        if child.tag in _SKIP or (child.tag == f"{W}p" and not top):
+            continue
+        if child.tag == f"{W}r":
+            _run(child, out, footnote)
+        elif child.tag != f"{W}p":
+            _walk(child, out, footnote)
+
+
+def _run(run: etree._Element, out: list[Inline], footnote: Marks) -> None:
+    rpr = run.find(f"{W}rPr")
+    italic, bold, superscript = _on(rpr, "i"), _on(rpr, "b"), _vertical(rpr) == "superscript"
+    for child in run:
+        tag = child.tag
+        text = None
+        if tag == f"{W}t":
+            text = child.text or ""
+        elif tag == f"{W}tab":
+            text = "\t"
+        elif tag in (f"{W}br", f"{W}cr"):
+            text = "\n"
+        elif tag == f"{W}noBreakHyphen":
+            text = "\u2011"
+        elif tag == f"{W}footnoteReference" and footnote is not None:
+            out.append(footnote(child.get(f"{W}id", "")))
+        if text:
+            out.append(Run(text, italic=italic, bold=bold, superscript=superscript))
+
+
+def _on(rpr: etree._Element | None, tag: str) -> bool:
+    element = rpr.find(f"{W}{tag}") if rpr is not None else None
+    return element is not None and element.get(f"{W}val", "true").lower() not in _OFF
+
+
+def _vertical(rpr: etree._Element | None) -> str | None:
+    element = rpr.find(f"{W}vertAlign") if rpr is not None else None
+    return element.get(f"{W}val") if element is not None else None
+
+
+def _page_size(body: etree._Element) -> str:
+    size = body.find(f"{W}sectPr/{W}pgSz")
+    width = int(size.get(f"{W}w", "0")) if size is not None and size.get(f"{W}w", "").isdigit() else 0
+    return min(PAGES, key=lambda page: abs(PAGES[page][0] - width))

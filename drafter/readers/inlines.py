@@ -1,0 +1,78 @@
+"""Inline sequences as readers find them: plain text with offsets, slices that keep formatting,
+whitespace collapsed the way a reader sees it, neighbouring runs of one format joined."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from drafter.document import FootnoteRef, Inline, Run
+
+#: Layout whitespace (tabs, line breaks, spaces); no-break spaces are text and are kept.
+_LAYOUT = re.compile(r"[ \t\r\n]+")
+
+
+def text(inlines: list[Inline]) -> str:
+    return "".join(item.text for item in inlines if isinstance(item, Run))
+
+
+def cut(inlines: list[Inline], start: int, end: int) -> list[Inline]:
+    """The inlines between two offsets of the plain text; a footnote mark goes with the text
+    before it."""
+    out: list[Inline] = []
+    position = 0
+    for item in inlines:
+        if isinstance(item, FootnoteRef):
+            if start < position <= end:
+                out.append(item)
+            continue
+        low, high = max(start, position), min(end, position + len(item.text))
+        if low < high:
+            out.append(replace(item, text=item.text[low - position: high - position]))
+        position += len(item.text)
+    return out
+
+
+def squeeze(inlines: list[Inline]) -> list[Inline]:
+    """Runs of layout whitespace become one space, none at either end; runs are joined."""
+    out: list[Inline] = []
+    for item in merge(inlines):
+        if isinstance(item, Run):
+            value = _LAYOUT.sub(" ", item.text)
+            if value.startswith(" ") and (not _has_text(out) or _ends_with_space(out)):
+                value = value[1:]
+            item = replace(item, text=value)
+        out.append(item)
+    while out and isinstance(out[-1], Run) and out[-1].text.endswith(" "):
+        out[-1] = replace(out[-1], text=out[-1].text[:-1])
+        if not out[-1].text:
+            out.pop()
+    return merge(out)
+
+
+def _ends_with_space(inlines: list[Inline]) -> bool:
+    last = inlines[-1]
+    return isinstance(last, Run) and last.text.endswith(" ")
+
+
+def _has_text(inlines: list[Inline]) -> bool:
+    return any(isinstance(item, FootnoteRef) or item.text for item in inlines)
+
+
+def merge(inlines: list[Inline]) -> list[Inline]:
+    """Join neighbouring runs of the same formatting; drop empty runs."""
+    out: list[Inline] = []
+    for item in inlines:
+        if isinstance(item, Run):
+            if not item.text:
+                continue
+            previous = out[-1] if out else None
+            if isinstance(previous, Run) and _format(previous) == _format(item):
+                out[-1] = replace(previous, text=previous.text + item.text)
+                continue
+        out.append(item)
+    return out
+
+
+def _format(run: Run) -> tuple[bool, bool, bool]:
+    return run.italic, run.bold, run.superscript

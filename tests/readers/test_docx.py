@@ -1,0 +1,89 @@
+"""Reading Word files: our own, and ours after LibreOffice re-saved them, give back the tree."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+
+import pytest
+
+from drafter.compose import compose
+from drafter.document import Document, FootnoteRef, Run
+from drafter.readers import ReadFailure
+from drafter.readers.docx import read_docx
+
+
+def _words(document: Document) -> list[str]:
+    """Every body block and footnote, marks shown as [n], whitespace normalised."""
+    def flat(inlines: list) -> str:
+        return " ".join("".join(f"[{item.number}]" if isinstance(item, FootnoteRef) else item.text
+                                for item in inlines).split())
+    return ([flat(block.inlines) for block in document.blocks()]
+            + [flat(note.content.inlines) for note in document.footnotes])
+
+
+def test_our_docx_reads_back_as_the_composed_document(example, docx_bytes, lang):
+    read = read_docx(docx_bytes[lang])
+    composed = compose(example, lang)
+    assert read.lang == lang
+    assert read.preface.symbol == "A/RES/77/13"
+    assert read.issued == example.distribution_date
+    assert _words(read) == _words(composed)
+    assert [p.num for p in read.operative] == [p.num for p in composed.operative]
+
+
+def test_a_libreoffice_resave_reads_the_same(example, resaved_docx, lang):
+    read = read_docx(resaved_docx[lang])
+    assert _words(read) == _words(compose(example, lang))
+    assert [note.number for note in read.footnotes] == list(range(1, len(read.footnotes) + 1))
+
+
+def test_footnotes_follow_reference_ids_not_their_order_in_the_part(docx_bytes):
+    """Swap the ids of the first two footnotes everywhere: the reader still pairs each mark with
+    its own body, numbered in the order of the marks."""
+    blob = docx_bytes["fr"]
+    with zipfile.ZipFile(io.BytesIO(blob)) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    for name in ("word/document.xml", "word/footnotes.xml"):
+        parts[name] = (parts[name].replace(b'w:id="1"', b'w:id="X"').replace(b'w:id="2"', b'w:id="1"')
+                       .replace(b'w:id="X"', b'w:id="2"'))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    read = read_docx(buffer.getvalue())
+    assert read.footnotes[0].content.text() == "A/77/277-S/2022/606."
+    assert read.footnotes[1].content.text() == "Résolution 49/57, annexe."
+
+
+def test_runs_keep_italic_and_superscript(docx_bytes):
+    read = read_docx(docx_bytes["fr"])
+    assert read.operative[0].content.inlines[0] == Run("Accueille avec satisfaction", italic=True)
+    assert read.conclusions is not None
+    assert Run("e", superscript=True) in read.conclusions.meeting.inlines
+    assert read.preamble[0].name == "having_considered"
+    assert read.operative[-1].name == "decides"
+
+
+def test_language_is_detected_or_imposed(docx_bytes):
+    assert read_docx(docx_bytes["en"]).lang == "en"
+    with pytest.raises(ReadFailure, match="L'Assemblée générale"):
+        read_docx(docx_bytes["en"], "fr")
+
+
+def test_automatic_numbering_is_recognised_by_the_operative_verbs(docx_bytes):
+    """Word's own list numbering leaves no "1." in the text; the verbs mark the operative part."""
+    with zipfile.ZipFile(io.BytesIO(docx_bytes["en"])) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    parts["word/document.xml"], count = re.subn(rb"<w:r><w:t>\d+\.</w:t><w:tab/></w:r>", b"",
+                                                parts["word/document.xml"])
+    assert count == 9
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    read = read_docx(buffer.getvalue())
+    assert len(read.preamble) == 15
+    assert [p.num for p in read.operative] == [f"{n}." for n in range(1, 10)]
+    assert read.operative[0].content.text().startswith("Welcomes with appreciation the report")

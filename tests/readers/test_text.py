@@ -1,0 +1,58 @@
+"""Reading plain text: the reference extraction of 77/13 and drafter's own text output."""
+
+from __future__ import annotations
+
+from conftest import REFERENCE
+
+from drafter.compose import compose
+from drafter.document import Document, FootnoteRef, Run
+from drafter.readers import read
+from drafter.readers.text import read_text
+from drafter.writers.text import write_text
+
+
+def _words(document: Document) -> list[str]:
+    def flat(inlines: list) -> str:
+        return " ".join("".join(f"[{item.number}]" if isinstance(item, FootnoteRef) else item.text
+                                for item in inlines).split())
+    return ([flat(block.inlines) for block in document.blocks()]
+            + [flat(note.content.inlines) for note in document.footnotes])
+
+
+def test_the_reference_text_reads_as_the_composed_french(example):
+    document = read(REFERENCE, None)
+    assert document.lang == "fr"
+    composed = compose(example, "fr")
+    assert _words(document) == _words(composed)
+    assert document.preface.symbol == "A/RES/77/13"  # the lost masthead line, from "77/13."
+
+
+def test_a_paragraph_cut_by_a_page_of_footnotes_is_joined_again():
+    document = read(REFERENCE, None)
+    council = document.preamble[4].content.text()
+    assert "celles du 13 janvier 2010 et du 6 août 2013, qui soulignent" in " ".join(council.split())
+    assert len(document.footnotes) == 7
+
+
+def test_our_text_output_reads_back(example, lang):
+    composed = compose(example, lang)
+    document = read_text(write_text(composed))
+    assert document.lang == lang
+    assert _words(document) == _words(composed)
+
+
+def test_markers_become_formatting():
+    text = REFERENCE.read_text(encoding="utf-8")
+    document = read_text(text, "fr")
+    assert document.operative[1].content.inlines[0] == Run("Note avec satisfaction", italic=True)
+    assert document.conclusions is not None
+    assert Run("e", italic=True, superscript=True) in document.conclusions.meeting.inlines
+    assert document.preface.agenda_title.inlines[0].bold
+
+
+def test_utf8_with_bom_and_utf16_are_read(tmp_path):
+    text = REFERENCE.read_text(encoding="utf-8")
+    for encoding in ("utf-8-sig", "utf-16"):
+        path = tmp_path / f"{encoding}.txt"
+        path.write_bytes(text.encode(encoding))
+        assert read(path, None).lang == "fr"
