@@ -200,6 +200,44 @@ def import_(
         raise typer.Exit(code)
 
 
+@app.command()
+def validate(
+    files: Annotated[list[Path], typer.Argument(help="YAML sources, Word (.docx) or text files to check.", show_default=False)],
+    pair: Annotated[Path | None, typer.Option(help="The other language's version of FILE (Word or text), to check that both say the same thing.")] = None,
+    lang: Annotated[str | None, typer.Option(help="The language of FILE, en or fr (read from the text when omitted).")] = None,
+    select: Annotated[str | None, typer.Option(help="Only these rules: codes or prefixes, comma-separated, e.g. C4,P301.")] = None,
+    ignore: Annotated[str | None, typer.Option(help="Skip these rules: codes or prefixes, comma-separated, e.g. T801,B707.")] = None,
+    format: Annotated[str, typer.Option("--format", help="text, json or sarif.")] = "text",
+    unverified: Annotated[bool, typer.Option("--unverified/--no-unverified", help="Apply the rules that rest on conventions not yet confirmed in a UN source (warnings).")] = True,
+) -> None:
+    """Check drafts against UN editorial rules.
+
+    Structure, opening phrases and verbs, punctuation, citations and their dates, footnotes, the
+    follow-up mandate, French typography, and whether the English and French versions say the
+    same thing. Each finding gives the file, the paragraph, the rule code and what to do;
+    `drafter rules` explains every rule. Exit code 0 when clean, 1 when an error was found,
+    2 when a file could not be read (the other files are still checked).
+
+    Example: drafter validate draft.en.docx --pair draft.fr.docx
+    """
+    from drafter.validate import validate_command
+
+    raise typer.Exit(validate_command(files, pair, lang, select, ignore, format, unverified))
+
+
+@app.command()
+def rules(
+    write: Annotated[bool, typer.Option("--write", help="Regenerate docs/rules.md instead of printing the rules.")] = False,
+) -> None:
+    """List the rules of `drafter validate`, each with a wrong and a right example.
+
+    Example: drafter rules --write
+    """
+    from drafter.validate import rules_command
+
+    raise typer.Exit(rules_command(write))
+
+
 def _languages(value: str) -> list[str]:
     from drafter.language import LANGUAGES
 

@@ -110,8 +110,9 @@ class _Composer:
         num = f"{index + 1}." if count > 1 else None
         if isinstance(paragraph, Operative):
             body = getattr(paragraph, self.lang.code)
+            # The lead-in before its sub-paragraphs, so footnotes are numbered in reading order.
+            content = self.paragraph(verb, body, ":" if paragraph.subparagraphs else end)
             points = self.points(paragraph.subparagraphs, 0, end)
-            content = self.paragraph(verb, body, ":" if points else end)
             return OperativeParagraph(num, paragraph.verb, content, points)
         body = self.standard("operative", paragraph)
         return OperativeParagraph(num, paragraph.standard, self.paragraph(verb, body, end))
@@ -121,8 +122,9 @@ class _Composer:
         for index, item in enumerate(items):
             ending = end if index == len(items) - 1 else ";"
             label = self.lang.subparagraph_label(depth, index)
+            content = self.paragraph(None, getattr(item, self.lang.code),
+                                     ":" if item.subparagraphs else ending)
             inner = self.points(item.subparagraphs, depth + 1, ending)
-            content = self.paragraph(None, getattr(item, self.lang.code), ":" if inner else ending)
             points.append(Point(label, content, inner))
         return points
 

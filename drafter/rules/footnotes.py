@@ -1,0 +1,94 @@
+"""Footnote rules (F5xx): numbered in order, each referenced exactly once, none empty."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+
+from drafter.document import FootnoteRef
+from drafter.findings import Issue
+from drafter.rules import Rule
+from drafter.rules.draft import Draft, Paragraph
+from drafter.rules.structure import has_words
+
+
+def references(draft: Draft) -> list[tuple[int, Paragraph]]:
+    """Every footnote mark in reading order, with its paragraph."""
+    return [(item.number, paragraph) for paragraph in draft.paragraphs
+            if paragraph.kind != "footnote"
+            for item in paragraph.block.inlines if isinstance(item, FootnoteRef)]
+
+
+def _numbering(draft: Draft) -> Iterator[Issue]:
+    notes = draft.of_kind("footnote")
+    numbers = [int(note.num or 0) for note in notes]
+    if numbers != list(range(1, len(numbers) + 1)):
+        shown = ", ".join(map(str, numbers))
+        yield Issue(draft.everywhere, f"The footnotes are numbered {shown}.",
+                    "Number footnotes 1, 2, 3 … in the order of their marks in the text.")
+        return
+    latest = 0
+    for number, paragraph in first_marks(draft):
+        if number < latest:
+            yield Issue(paragraph.where, f"The mark of footnote {number} comes after the mark of "
+                        f"footnote {latest}.",
+                        "Footnotes are numbered in the order their marks appear in the text.")
+            return
+        latest = number
+
+
+def first_marks(draft: Draft) -> list[tuple[int, Paragraph]]:
+    """The first mark of each footnote, in reading order."""
+    seen: set[int] = set()
+    firsts = []
+    for number, paragraph in references(draft):
+        if number not in seen:
+            seen.add(number)
+            firsts.append((number, paragraph))
+    return firsts
+
+
+def _referenced(draft: Draft) -> Iterator[Issue]:
+    marks = references(draft)
+    counts = Counter(number for number, _ in marks)
+    notes = {int(note.num or 0): note for note in draft.of_kind("footnote")}
+    for number, note in notes.items():
+        if counts[number] == 0:
+            yield Issue(note.where, f"Footnote {number} has no mark in the text.",
+                        "Put its mark where the text cites the source, or delete the footnote.")
+    seen: set[int] = set()
+    for number, paragraph in marks:
+        if number not in notes:
+            yield Issue(paragraph.where, f"A footnote mark refers to footnote {number}, "
+                        "which does not exist.", "Write the footnote or delete the mark.")
+        elif number in seen:
+            yield Issue(paragraph.where, f"Footnote {number} is marked a second time.",
+                        "Each footnote has one mark; to cite the same source again, add a new "
+                        "footnote (for instance “See footnote 1.”).")
+        seen.add(number)
+
+
+def _empty(draft: Draft) -> Iterator[Issue]:
+    for note in draft.of_kind("footnote"):
+        if not has_words(note.plain):
+            yield Issue(note.where, f"Footnote {note.num} is empty.",
+                        "Write the source it cites (a document symbol, a resolution) or delete "
+                        "the footnote and its mark.")
+
+
+RULES = [
+    Rule("F501", "error", "Footnotes are numbered 1 … N in the order of their marks.",
+         "Footnote numbers run from 1 without gaps, and the marks appear in the text in that order.",
+         "… organizations,² … Security,¹", "… organizations,¹ … Security,²",
+         "DESIGN.md, Facts that shape the DOCX", document=_numbering),
+    Rule("F502", "error", "Each footnote is marked exactly once in the text.",
+         "A footnote without a mark is lost; a mark without a footnote points nowhere; one "
+         "footnote marked twice is ambiguous.",
+         "¹ A/77/277-S/2022/606. (and no mark ¹ in the text)",
+         "… regional and other organizations,¹ … ¹ A/77/277-S/2022/606.",
+         "editorial-rules.md 12 [O]", document=_referenced),
+    Rule("F503", "error", "No footnote is empty.",
+         "A footnote gives the source of what the text cites: a symbol, a resolution, a "
+         "publication.", "¹ (nothing)", "¹ A/77/277-S/2022/606.",
+         "editorial-rules.md 12 [O]", document=_empty),
+]

@@ -1,0 +1,113 @@
+"""Follow-up mandate rules (M6xx): one later session for the report and the agenda, the right title.
+
+The report and the agenda inclusion name the same session, later than the current one, and the
+sub-item put on the agenda is the resolution's own title.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from drafter.findings import Issue, Where
+from drafter.rules import Rule
+from drafter.rules.draft import Draft, Paragraph, plain
+from drafter.rules.wording import normalize, wording
+
+_NUMBERED = re.compile(r"^\s*\d+/\d+(?: [A-Z])?\.\s*")
+_QUOTES = str.maketrans({"“": "", "”": "", "«": "", "»": "", '"': ""})
+
+
+def _found(draft: Draft, pattern: str) -> tuple[int, Paragraph] | None:
+    """The session a mandate paragraph names, and the paragraph."""
+    words = wording(draft.lang.code)
+    for paragraph in draft.of_kind("operative", "point"):
+        match = re.search(pattern, paragraph.plain)
+        if match and (session := words.session_number(match.group("session"))):
+            return session, paragraph
+    return None
+
+
+def current_session(draft: Draft) -> int | None:
+    """The session of the resolution, from the heading's session line, symbol or number."""
+    words = wording(draft.lang.code)
+    preface = draft.document.preface
+    line = re.search(words.data.session_line, plain(preface.session))
+    if line and (session := words.session_number(line.group("session"))):
+        return session
+    number = re.match(r"A/(?:RES/)?(\d+)/", preface.symbol) or re.match(r"\s*(\d+)/", plain(preface.heading))
+    return int(number.group(1)) if number else None
+
+
+def _mandate(draft: Draft) -> tuple[tuple[int, Paragraph] | None, tuple[int, Paragraph] | None]:
+    data = wording(draft.lang.code).data
+    return _found(draft, data.report_request), _found(draft, data.agenda_inclusion)
+
+
+def _same_session(draft: Draft) -> Iterator[Issue]:
+    report, agenda = _mandate(draft)
+    if report and agenda and report[0] != agenda[0]:
+        yield _mismatch(agenda[1].where, report[0], agenda[0])
+
+
+def _later_session(draft: Draft) -> Iterator[Issue]:
+    current = current_session(draft)
+    if current is None:
+        return
+    for found in _mandate(draft):
+        if found and found[0] <= current:
+            yield _not_later(found[1].where, found[0], current)
+
+
+def _sub_item(draft: Draft) -> Iterator[Issue]:
+    agenda = _found(draft, wording(draft.lang.code).data.agenda_inclusion)
+    if agenda is None:
+        return
+    match = re.search(wording(draft.lang.code).data.sub_item, agenda[1].plain)
+    title = _comparable(_NUMBERED.sub("", plain(draft.document.preface.heading)))
+    if match and title and _comparable(match.group("title")) != title:
+        yield Issue(agenda[1].where,
+                    f"The sub-item put on the agenda, “{match.group('title').strip()}”, is not the "
+                    f"title of the resolution, “{title}”.",
+                    "Name the sub-item exactly as the resolution's title.")
+
+
+def _comparable(text: str) -> str:
+    return " ".join(normalize(text).translate(_QUOTES).split())
+
+
+def _mismatch(where: Where, report: int, agenda: int) -> Issue:
+    return Issue(where, f"The report is requested for session {report} but the sub-item is put on "
+                 f"the agenda of session {agenda}.",
+                 "The Secretary-General reports at the session whose agenda includes the "
+                 "sub-item: name the same session in both paragraphs.")
+
+
+def _not_later(where: Where, mandated: int, current: int) -> Issue:
+    return Issue(where, f"The follow-up names session {mandated}, which is not after the current "
+                 f"session {current}.",
+                 f"Name a later session, usually {current + 2} for a biennial resolution.")
+
+
+RULES = [
+    Rule("M601", "error", "The report and the agenda inclusion name the same session.",
+         "The Secretary-General's report is requested for the session on whose provisional agenda "
+         "the sub-item is included.",
+         "8. Requests … at its seventy-ninth session a report …; 9. Decides to include in the "
+         "provisional agenda of its eightieth session …",
+         "8. Requests … at its seventy-ninth session a report …; 9. Decides to include in the "
+         "provisional agenda of its seventy-ninth session …",
+         "DESIGN.md, Sessions and dates", document=_same_session),
+    Rule("M602", "error", "The follow-up names a session after the current one.",
+         "A resolution of session N asks for a report at a later session, usually N + 2 for the "
+         "biennial cooperation resolutions.",
+         "(at session 77) … at its seventy-seventh session a report …",
+         "(at session 77) … at its seventy-ninth session a report …",
+         "DESIGN.md, Sessions and dates", document=_later_session),
+    Rule("M603", "error", "The sub-item put on the agenda is the resolution's title.",
+         "The agenda inclusion names the sub-item by the resolution's own title, word for word.",
+         "the sub-item entitled “Cooperation between the United Nations and the CSTO”",
+         "the sub-item entitled “Cooperation between the United Nations and the Collective "
+         "Security Treaty Organization”",
+         "editorial-rules.md 9 [V]", document=_sub_item),
+]

@@ -1,0 +1,80 @@
+"""Opening phrases and operative verbs (O2xx): known to the lexicon, and set in italics."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from drafter.findings import Issue
+from drafter.language import Section
+from drafter.rules import DocumentCheck, Rule
+from drafter.rules.draft import Draft, Paragraph, runs
+from drafter.rules.structure import has_words
+from drafter.rules.wording import wording
+
+_OTHER: dict[Section, Section] = {"preamble": "operative", "operative": "preamble"}
+
+
+def _known(section: Section, what: str, example: str) -> DocumentCheck:
+    def check(draft: Draft) -> Iterator[Issue]:
+        words = wording(draft.lang.code)
+        for paragraph in draft.of_kind(section):
+            text = paragraph.plain
+            if not has_words(text) or words.opener(text, section) or words.opener(text, _OTHER[section]):
+                continue
+            first = " ".join(text.split()[:3])
+            near = words.nearest(text, section)
+            hint = (f"Did you mean “{near}”?" if near else
+                    f"Open it with {what} such as “{example}”; `drafter phrases {section}` "
+                    "lists the known ones.")
+            yield Issue(paragraph.where, f"This paragraph does not open with a known {what}: "
+                        f"“{first}…”.", hint)
+    return check
+
+
+def _italic(section: Section, what: str) -> DocumentCheck:
+    def check(draft: Draft) -> Iterator[Issue]:
+        if draft.origin == "text":
+            return  # plain text keeps no reliable italics
+        words = wording(draft.lang.code)
+        for paragraph in draft.of_kind(section):
+            opener = words.opener(paragraph.plain, section)
+            if opener and not _italic_prefix(paragraph, len(opener[0])):
+                yield Issue(paragraph.where, f"The {what} “{opener[0]}” is not in italics.",
+                            f"Set “{opener[0]}” in italics, and only those words.")
+    return check
+
+
+def _italic_prefix(paragraph: Paragraph, length: int) -> bool:
+    """Whether the first ``length`` characters after any leading space are italic (spaces aside)."""
+    text = "".join(run.text for run in runs(paragraph.block))
+    italic = [run.italic for run in runs(paragraph.block) for _ in run.text]
+    start = len(text) - len(text.lstrip())
+    return all(flag or char.isspace()
+               for char, flag in zip(text[start:start + length], italic[start:start + length]))
+
+
+RULES = [
+    Rule("O201", "error", "Each preambular paragraph opens with a known participle or adjective.",
+         "A preambular paragraph opens with a present, past or perfect participle, a participial "
+         "phrase or an adjective from the lexicon (`drafter phrases preamble`); a near miss is "
+         "shown with the phrase it resembles.",
+         "Recaling its resolution 59/50 …,", "Recalling its resolution 59/50 …,",
+         "editorial-rules.md 2 [V]", document=_known("preamble", "opening phrase", "Recalling")),
+    Rule("O202", "error", "Each operative paragraph opens with a known operative verb.",
+         "An operative paragraph opens with a verb in the present tense from the lexicon "
+         "(`drafter phrases operative`); a near miss is shown with the verb it resembles.",
+         "1. Welcome with appreciation the report …;", "1. Welcomes with appreciation the report …;",
+         "editorial-rules.md 2 [V]", document=_known("operative", "operative verb", "Requests")),
+    Rule("O203", "error", "The opening phrase of a preambular paragraph is in italics.",
+         "In Word documents the participle or adjective that opens a preambular paragraph is "
+         "italic (plain-text files are not checked).",
+         "Recalling its resolution … (upright)", "*Recalling* its resolution … (italic)",
+         "editorial-rules.md 3 and 6 [V]", document=_italic("preamble", "opening phrase")),
+    Rule("O204", "warning", "The operative verb is in italics.",
+         "In Word documents the verb that opens an operative paragraph is italic, as in the "
+         "official texts (plain-text files are not checked).",
+         "1. Requests the Secretary-General … (upright)",
+         "1. *Requests* the Secretary-General … (italic)",
+         "editorial-rules.md 19 [U]", unverified=True,
+         document=_italic("operative", "operative verb")),
+]

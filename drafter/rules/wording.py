@@ -1,0 +1,225 @@
+"""The words the rules look for in one language, compiled from the language's data files.
+
+Dates, citations and opening phrases are recognized with the same data that writes them
+(``data/<lang>/language.yaml`` and ``lexicon.yaml``), plus ``data/<lang>/rules.yaml`` for what
+only validation needs; document symbols come from ``data/symbols.yaml``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import cache, lru_cache
+
+from pydantic import BaseModel, ConfigDict
+
+from drafter.language import Language, Section, language
+from drafter.resources import load_data
+
+#: A GA resolution number standing alone: "67/6", "S-30/1", "31/16 A" (not inside a symbol).
+GA_NUMBER = r"(?:S-|ES-)?\d+/\d+(?: [A-Z](?![\w]))?"
+_NOT_AFTER = r"(?<![\w/.-])"
+_MARKUP = re.compile(r"\{sup\|([^}]*)\}")
+
+
+class _Data(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class WrongForm(_Data):
+    wrong: str
+    right: str
+
+
+class RuleData(_Data):
+    """The contents of ``data/<lang>/rules.yaml``."""
+
+    formula: str
+    resolution_word: str
+    report_request: str
+    agenda_inclusion: str
+    sub_item: str
+    session_line: str
+    thousands_separators: str
+    superscript_ordinals: list[str]
+    wrong_forms: list[WrongForm]
+
+
+class StrictSymbol(_Data):
+    prefix: str
+    form: str
+
+
+class SymbolData(_Data):
+    """The contents of ``data/symbols.yaml``."""
+
+    series: list[str]
+    strict: list[StrictSymbol]
+    general: str
+
+
+@dataclass(frozen=True, slots=True)
+class Cited:
+    """A dated GA resolution citation found in text."""
+
+    number: str
+    date: date | None
+    start: int
+    end: int
+
+
+def spoken(value: date) -> str:
+    """A date as findings say it: "19 November 2013"."""
+    return language("en").format_date(value)
+
+
+def normalize(text: str) -> str:
+    """Apostrophes as typed on a keyboard, so "L’Assemblée" reads as "L'Assemblée"."""
+    return text.replace("’", "'")
+
+
+class Wording:
+    """One language's patterns, built once."""
+
+    def __init__(self, lang: Language) -> None:
+        self.lang = lang
+        self.data = RuleData.model_validate(load_data(f"{lang.code}/rules.yaml"))
+        self.date = re.compile(_date_pattern(lang))
+        dated = _prefixed(self.date.pattern, "d")
+        self.ga_dated = re.compile(_NOT_AFTER + _template(
+            lang.citation.ga, number=f"(?P<number>{GA_NUMBER})", date=dated))
+        self.ga_number = re.compile(_NOT_AFTER + GA_NUMBER + r"(?![\w/])")
+        sc_parts = {"number": r"(?P<number>\d+)", "year": r"(?P<year>\d{4})"}
+        self.sc = re.compile(_NOT_AFTER + _template(lang.citation.sc, **sc_parts))
+        self.sc_dated = re.compile(_NOT_AFTER + _template(lang.citation.sc_dated, **sc_parts,
+                                                          date=dated))
+        self.sc_bare = re.compile(
+            rf"\b{self.data.resolution_word}\s+(?P<number>\d+)(?![\d/])(?! \((?:\d{{4}}|[IVXLC]+)\))")
+        self.sessions = {word: number for number, word in lang.sessions.items()}
+        self.months = {name: index + 1 for index, name in enumerate(lang.months)}
+        self.days = {_MARKUP.sub(r"\1", form): day for day, form in lang.days.items()}
+
+    # -- dates and citations ------------------------------------------------------------------
+
+    def parse_date(self, match: re.Match[str], prefix: str = "") -> date | None:
+        """The date of a match of ``self.date`` (its groups possibly prefixed)."""
+        day_text = match.group(f"{prefix}day")
+        day = self.days.get(day_text) or int(re.sub(r"\D", "", day_text))
+        try:
+            return date(int(match.group(f"{prefix}year")),
+                        self.months[match.group(f"{prefix}month")], day)
+        except ValueError:
+            return None
+
+    def dates(self, text: str) -> list[date | None]:
+        return [self.parse_date(match) for match in self.date.finditer(text)]
+
+    def dated_citations(self, text: str) -> list[Cited]:
+        """GA resolutions cited with a date, in order: "67/6 of 19 November 2012"."""
+        found = []
+        for match in self.ga_dated.finditer(text):
+            found.append(Cited(match.group("number"), self.parse_date(match, "d"),
+                               match.start(), match.end()))
+        return found
+
+    def session_number(self, word: str) -> int | None:
+        """73 for "seventy-third" / "soixante-treizième" (any case)."""
+        return self.sessions.get(word.lower())
+
+    # -- opening phrases ------------------------------------------------------------------------
+
+    def opener(self, text: str, section: Section) -> tuple[str, frozenset[str]] | None:
+        """The longest lexicon phrase that opens the text, with every key that writes it."""
+        return _opener(self.lang.code, normalize(text.lstrip()[:_LONGEST_PHRASE]), section)
+
+    def nearest(self, text: str, section: Section) -> str | None:
+        """The known phrase a mistyped opening most resembles, if one is close."""
+        words = normalize(text).split()
+        best, score = None, 0.0
+        for phrase, _ in _phrases(self.lang.code, section):
+            size = len(phrase.split())
+            candidate = " ".join(words[:size]).rstrip(",;:.")
+            ratio = difflib.SequenceMatcher(None, candidate.lower(), phrase.lower()).ratio()
+            if ratio > score:
+                best, score = phrase, ratio
+        return best if score >= 0.8 else None
+
+
+@cache
+def wording(code: str) -> Wording:
+    """The patterns of "en" or "fr", built once per process."""
+    return Wording(language(code))
+
+
+@cache
+def _symbols() -> tuple[re.Pattern[str], re.Pattern[str], list[tuple[re.Pattern[str], re.Pattern[str]]],
+                        re.Pattern[str]]:
+    """What looks like a symbol, what joins two, and the forms a part may have."""
+    data = SymbolData.model_validate(load_data("symbols.yaml"))
+    series = "|".join(map(re.escape, data.series))
+    candidate = re.compile(rf"(?<![\w/.-])(?:{series})/[^\s,;]*")
+    joint = re.compile(rf"-(?=(?:{series})/)")
+    strict = [(re.compile(entry.prefix), re.compile(entry.form)) for entry in data.strict]
+    return candidate, joint, strict, re.compile(data.general)
+
+
+def find_symbols(text: str) -> list[tuple[str, int, int]]:
+    """Every symbol-like word with its span, stripped of the punctuation that follows it."""
+    found = []
+    for match in _symbols()[0].finditer(text):
+        word = match.group().rstrip(".)]”»:")
+        found.append((word, match.start(), match.start() + len(word)))
+    return found
+
+
+def well_formed(symbol: str) -> bool:
+    """Whether every part of a (possibly joint) symbol has a known form."""
+    _, joint, strict, general = _symbols()
+    for part in joint.split(symbol):
+        forms = [form for prefix, form in strict if prefix.match(part)]
+        if not (forms[0] if forms else general).fullmatch(part):
+            return False
+    return True
+
+
+#: Enough of a paragraph's start to hold any opening phrase and the character after it.
+_LONGEST_PHRASE = 80
+
+
+@lru_cache(maxsize=4096)
+def _opener(code: str, start: str, section: Section) -> tuple[str, frozenset[str]] | None:
+    for phrase, keys in _phrases(code, section):
+        if start.startswith(phrase) and not start[len(phrase):len(phrase) + 1].isalpha():
+            return phrase, keys
+    return None
+
+
+@cache
+def _phrases(code: str, section: Section) -> tuple[tuple[str, frozenset[str]], ...]:
+    by_phrase: dict[str, set[str]] = {}
+    for key, phrase in language(code).phrases[section].items():
+        by_phrase.setdefault(normalize(phrase), set()).add(key)
+    ordered = sorted(by_phrase.items(), key=lambda item: -len(item[0]))
+    return tuple((phrase, frozenset(keys)) for phrase, keys in ordered)
+
+
+def _date_pattern(lang: Language) -> str:
+    days = sorted((_MARKUP.sub(r"\1", form) for form in lang.days.values()), key=len, reverse=True)
+    day = "|".join([*map(re.escape, days), r"\d{1,2}"])
+    months = "|".join(map(re.escape, lang.months))
+    return lang.date.format(day=f"(?P<day>{day})", month=f"(?P<month>{months})",
+                            year=r"(?P<year>\d{4})") + r"(?!\d)"
+
+
+def _template(pattern: str, **groups: str) -> str:
+    """A citation pattern of the language data ("{number} of {date}") as a regular expression."""
+    parts = re.split(r"\{(\w+)\}", pattern)
+    return "".join(groups[part] if index % 2 else re.escape(part)
+                   for index, part in enumerate(parts))
+
+
+def _prefixed(pattern: str, prefix: str) -> str:
+    """Rename the groups of the date pattern, so a citation's own groups stay distinct."""
+    return re.sub(r"\(\?P<(day|month|year)>", rf"(?P<{prefix}\1>", pattern)

@@ -1,0 +1,102 @@
+"""The patterns the rules read text with: symbols, dates, citations, sessions, phrases."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from drafter.rules.citations import session_window
+from drafter.rules.typography import wrong_forms
+from drafter.rules.wording import find_symbols, well_formed, wording
+
+
+@pytest.mark.parametrize("symbol", [
+    "A/77/277-S/2022/606", "A/RES/77/13", "A/77/L.13", "S/PRST/2010/1", "E/2009/28", "S/INF/65",
+    "A/RES/S-30/1", "A/63/L.101/Add.1", "A/C.3/77/L.5", "A/77/PV.39", "S/2022/606", "A/61/256/Add.1",
+    "E/CN.6/2023/3", "A/HRC/52/1", "A/CONF.199/20", "ST/SGB/2019/8", "A/ES-10/L.22", "E/RES/2009/1",
+])
+def test_well_formed_symbols(symbol: str) -> None:
+    assert well_formed(symbol)
+
+
+@pytest.mark.parametrize("symbol", [
+    "A/77/L13", "S/PRST/2010", "A/RES/77-13", "A/77/277-S/2022", "E/2009", "S/INF", "A//77/13",
+    "A/77/L.13/Rev", "S/RES/1631/2005",
+])
+def test_malformed_symbols(symbol: str) -> None:
+    assert not well_formed(symbol)
+
+
+def test_symbols_are_found_without_their_punctuation() -> None:
+    text = "[sans renvoi (A/77/L.13)] voir (S/INF/65). A/77/277-S/2022/606."
+    assert [found for found, _, _ in find_symbols(text)] == ["A/77/L.13", "S/INF/65", "A/77/277-S/2022/606"]
+
+
+def test_session_window_is_tolerant_at_both_ends() -> None:
+    assert session_window(77) == (date(2022, 9, 1), date(2023, 9, 30))
+
+
+def test_french_dates_read_the_first_of_the_month() -> None:
+    assert wording("fr").dates("du 1er août 2009 au 31 juillet 2010") == [date(2009, 8, 1), date(2010, 7, 31)]
+
+
+def test_dated_citations_in_both_languages() -> None:
+    english = wording("en").dated_citations("resolutions 64/256 of 2 March 2010 and 67/6 of 19 November 2012")
+    french = wording("fr").dated_citations("résolutions 64/256 du 2 mars 2010 et 67/6 du 19 novembre 2012")
+    assert [(c.number, c.date) for c in english] == [(c.number, c.date) for c in french] == [
+        ("64/256", date(2010, 3, 2)), ("67/6", date(2012, 11, 19))]
+
+
+def test_resolution_numbers_inside_symbols_are_not_citations() -> None:
+    assert [m.group() for m in wording("en").ga_number.finditer("A/77/277-S/2022/606 and 60/288")] == ["60/288"]
+
+
+def test_council_resolution_without_year() -> None:
+    bare = wording("fr").sc_bare
+    assert [m.group("number") for m in bare.finditer("résolution 1631 du 17 octobre 2005")] == ["1631"]
+    assert not bare.search("résolution 1631 (2005), résolution 2011 (XX), résolution 49/57")
+
+
+def test_sessions_are_read_back() -> None:
+    assert wording("en").session_number("Seventy-ninth") == 79
+    assert wording("fr").session_number("soixante-dix-neuvième") == 79
+
+
+@pytest.mark.parametrize(("lang", "text", "phrase", "key"), [
+    ("en", "Recalling further its resolutions", "Recalling further", "recalling_further"),
+    ("fr", "Prie instamment les États", "Prie instamment", "urges"),
+    ("fr", "Constatant avec satisfaction que", "Constatant avec satisfaction", "noting_with_satisfaction"),
+    ("fr", "Ayant à l’esprit", "Ayant à l'esprit", "bearing_in_mind"),
+])
+def test_longest_opener_wins(lang: str, text: str, phrase: str, key: str) -> None:
+    section = "operative" if text.startswith("Prie") else "preamble"
+    found = wording(lang).opener(text, section)
+    assert found is not None and found[0] == phrase and key in found[1]
+
+
+def test_opener_stops_at_a_word_boundary() -> None:
+    assert wording("en").opener("Recallingly", "preamble") is None
+
+
+@pytest.mark.parametrize(("lang", "text", "nearest"), [
+    ("en", "Recaling further its", "Recalling further"),
+    ("en", "Apreciates the efforts", "Appreciates"),
+    ("fr", "Rapelant sa résolution", "Rappelant"),
+])
+def test_near_misses_are_recognised(lang: str, text: str, nearest: str) -> None:
+    section = "operative" if text.startswith("Apre") else "preamble"
+    assert wording(lang).nearest(text, section) == nearest
+
+
+def test_no_suggestion_for_unrelated_words() -> None:
+    assert wording("en").nearest("Whereas the parties", "preamble") is None
+
+
+def test_hyphenated_heads_come_from_the_registry() -> None:
+    patterns = [pattern.pattern for pattern, _ in wrong_forms("en")]
+    assert any("Collective\\ Security\\ Treaty\\ Organization" in pattern for pattern in patterns)
+    assert any("Director\\ General of" in pattern for pattern in patterns)
+    assert not any("Black\\ Sea" in pattern for pattern in patterns)  # its head is unhyphenated
+    # No French title of a head is hyphenated: French has only the forms of its data file.
+    assert len(wrong_forms("fr")) == len(wording("fr").data.wrong_forms)

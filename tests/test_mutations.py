@@ -1,0 +1,365 @@
+"""The mutation suite: one injected error at a time, caught by its rule and by no other.
+
+Errors are injected into the example's YAML source or into its rendered Word documents.
+"""
+
+from __future__ import annotations
+
+import io
+from copy import deepcopy
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from drafter.compose import compose
+from drafter.document import Document, FootnoteRef
+from drafter.rules import all_rules
+from drafter.source import parse
+from drafter.validate import check_document, validate
+from drafter.writers.docx import write_docx
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE_TEXT = (ROOT / "examples" / "csto-77-13.yaml").read_text(encoding="utf-8")
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+NS = {"w": W}
+RULES = all_rules()
+
+#: Operative paragraph 7 of the example divided into sub-paragraphs, one of them divided again.
+SUBPARAGRAPHS = """\
+    subparagraphs:
+      - en: by holding regular consultations
+        fr: en tenant des consultations régulières
+      - en: by exchanging information
+        fr: en échangeant des informations
+        subparagraphs:
+          - {en: on training, fr: sur la formation}
+          - {en: on exercises, fr: sur les exercices}
+"""
+_AFTER_PARAGRAPH_7 = "      échanges dans le domaine du maintien de la paix\n"
+
+
+def with_subparagraphs(text: str) -> str:
+    assert text.count(_AFTER_PARAGRAPH_7) == 1
+    return text.replace(_AFTER_PARAGRAPH_7, _AFTER_PARAGRAPH_7 + SUBPARAGRAPHS)
+
+
+# -- editing sources and Word documents -----------------------------------------------------------
+
+def yaml_edit(old: str, new: str, base: Callable[[str], str] = lambda text: text) -> Callable[[str], str]:
+    """Replace one exact passage of the source text."""
+    def edit(text: str) -> str:
+        text = base(text)
+        assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times"
+        return text.replace(old, new)
+    return edit
+
+
+def texts(root: etree._Element) -> list[etree._Element]:
+    return list(root.iter(f"{{{W}}}t"))
+
+
+def paragraph_with(root: etree._Element, words: str) -> etree._Element:
+    """The one body paragraph whose text contains ``words``."""
+    found = [p for p in root.iter(f"{{{W}}}p")
+             if words in "".join(t.text or "" for t in p.iter(f"{{{W}}}t"))]
+    assert len(found) == 1, f"{words!r} is in {len(found)} paragraphs"
+    return found[0]
+
+
+def text_edit(old: str, new: str) -> Callable[[etree._Element], None]:
+    """Replace a passage inside one w:t element."""
+    def edit(root: etree._Element) -> None:
+        holders = [t for t in texts(root) if old in (t.text or "")]
+        assert len(holders) == 1, f"{old!r} is in {len(holders)} text elements"
+        holders[0].text = holders[0].text.replace(old, new)
+    return edit
+
+
+def label_edit(old: str, new: str) -> Callable[[etree._Element], None]:
+    """Change a paragraph's number or letter, a text element of its own."""
+    def edit(root: etree._Element) -> None:
+        holders = [t for t in texts(root) if t.text == old]
+        assert len(holders) == 1, f"{old!r} is {len(holders)} text elements"
+        holders[0].text = new
+    return edit
+
+
+def run_with(root: etree._Element, text: str) -> etree._Element:
+    holders = [t for t in texts(root) if t.text == text]
+    assert holders, f"no run reads {text!r}"
+    return holders[0].getparent()
+
+
+def upright(text: str) -> Callable[[etree._Element], None]:
+    """Remove the italics of the run that reads ``text``."""
+    def edit(root: etree._Element) -> None:
+        run = run_with(root, text)
+        for italic in run.iterfind("w:rPr/w:i", NS):
+            italic.getparent().remove(italic)
+    return edit
+
+
+def lowered(text: str) -> Callable[[etree._Element], None]:
+    """Set the superscript run that reads ``text`` on the line."""
+    def edit(root: etree._Element) -> None:
+        run = run_with(root, text)
+        for raised in run.iterfind("w:rPr/w:vertAlign", NS):
+            raised.getparent().remove(raised)
+    return edit
+
+
+def drop_paragraph(words: str) -> Callable[[etree._Element], None]:
+    def edit(root: etree._Element) -> None:
+        p = paragraph_with(root, words)
+        p.getparent().remove(p)
+    return edit
+
+
+def move_paragraph(words: str, before: str) -> Callable[[etree._Element], None]:
+    def edit(root: etree._Element) -> None:
+        p = paragraph_with(root, words)
+        paragraph_with(root, before).addprevious(p)
+    return edit
+
+
+def swap_mark(words: str) -> Callable[[etree._Element], None]:
+    """Put the first footnote mark of a paragraph on the other side of its punctuation."""
+    def edit(root: etree._Element) -> None:
+        p = paragraph_with(root, words)
+        mark = next(p.iter(f"{{{W}}}footnoteReference")).getparent()
+        before = mark.getprevious().find("w:t", NS)
+        if before.text[-1] in ",;.":  # English: the punctuation moves after the mark
+            punctuation, before.text = before.text[-1], before.text[:-1]
+            moved = deepcopy(mark.getprevious())
+            moved.find("w:t", NS).text = punctuation
+            mark.addnext(moved)
+        else:  # French: the punctuation moves before the mark
+            after = mark.getnext().find("w:t", NS)
+            punctuation, after.text = after.text[0], after.text[1:]
+            before.text += punctuation
+    return edit
+
+
+def edits(*steps: Callable[[etree._Element], None]) -> Callable[[etree._Element], None]:
+    def edit(root: etree._Element) -> None:
+        for step in steps:
+            step(root)
+    return edit
+
+
+def rewrite(blob: bytes, part: str, edit: Callable[[etree._Element], None]) -> bytes:
+    """The .docx with one XML part edited."""
+    source = zipfile.ZipFile(io.BytesIO(blob))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == part:
+                root = etree.fromstring(data)
+                edit(root)
+                data = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+            target.writestr(item, data)
+    return out.getvalue()
+
+
+# -- the mutations ------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Mutation:
+    """One injected error; ``lang`` is the Word document edited (the other is its pair)."""
+
+    expected: str
+    source: Callable[[str], str] | None = None  # an edit of the YAML text
+    body: Callable[[etree._Element], None] | None = None  # an edit of word/document.xml
+    notes: Callable[[etree._Element], None] | None = None  # an edit of word/footnotes.xml
+    lang: str = "en"
+    pair: bool = False  # check the edited Word document against the other language
+    base: Callable[[str], str] = lambda text: text
+
+
+MUTATIONS = {
+    # Structure
+    "docx-formula-lower-case": Mutation("S101", body=text_edit("The General Assembly,", "The general assembly,")),
+    "docx-preambular-paragraph-among-operative": Mutation(
+        "S102", body=move_paragraph("Encouraging the efforts", "Appreciates the efforts")),
+    "docx-operative-number-skipped": Mutation("S104", body=label_edit("3.", "4.")),
+    "docx-single-operative-numbered": Mutation(
+        "S105", body=edits(*(drop_paragraph(words) for words in (
+            "Welcomes with appreciation", "Notes with appreciation the resolute", "Appreciates the",
+            "Invites the Secretary-General", "Calls upon the United Nations", "Invites the specialized",
+            "Calls upon the two", "Requests the Secretary-General")))),
+    "docx-subparagraph-letter-skipped": Mutation("S106", base=with_subparagraphs,
+                                                 body=label_edit("(b)", "(c)")),
+    "docx-fr-division-numeral-skipped": Mutation("S106", base=with_subparagraphs, lang="fr",
+                                                 body=label_edit("ii)", "iii)")),
+    "yaml-report-symbol-placeholder": Mutation("S108", source=yaml_edit(
+        "report: A/77/277-S/2022/606", "report: A/77/xxx")),
+    "yaml-prose-placeholder": Mutation("S108", source=yaml_edit(
+        "adopted on {date|2010-03-18}", "adopted on […]",
+        base=yaml_edit("adoptée le\n      {date|2010-03-18}", "adoptée le […]"))),
+    "yaml-empty-subparagraph": Mutation("S107", source=yaml_edit(
+        "by holding regular consultations", "'.'", base=with_subparagraphs)),
+    # Openers and verbs
+    "docx-opener-misspelt": Mutation("O201", body=text_edit("Recalling further", "Recaling further")),
+    "docx-fr-opener-unknown": Mutation("O201", lang="fr", body=text_edit("Encourageant", "Poussant")),
+    "docx-verb-misspelt": Mutation("O202", body=text_edit("Appreciates", "Apreciates")),
+    "docx-opener-upright": Mutation("O203", body=upright("Recalling further")),
+    "docx-verb-upright": Mutation("O204", lang="fr", body=upright("Prie")),
+    # Punctuation
+    "docx-preambular-ends-with-semicolon": Mutation(
+        "P301", body=text_edit("within its competence,", "within its competence;")),
+    "docx-operative-ends-with-full-stop": Mutation(
+        "P302", body=text_edit("in the field of peacekeeping;", "in the field of peacekeeping.")),
+    "docx-subparagraph-ends-with-full-stop": Mutation(
+        "P302", base=with_subparagraphs, body=text_edit("on training;", "on training.")),
+    "docx-last-operative-ends-with-semicolon": Mutation(
+        "P303", body=text_edit("Treaty Organization”.", "Treaty Organization”;")),
+    "docx-footnote-mark-before-comma": Mutation("P304", body=swap_mark("Having considered")),
+    "docx-fr-footnote-mark-after-comma": Mutation("P304", lang="fr", body=swap_mark("Ayant examiné")),
+    # Citations
+    "yaml-resolution-dated-in-another-session": Mutation("C401", source=yaml_edit(
+        "{number: 67/6, date: 2012-11-19}", "{number: 67/6, date: 2013-11-19}")),
+    "docx-resolution-dated-31-april": Mutation("C401", body=text_edit(
+        "75/276 of 28 April 2021", "75/276 of 31 April 2021")),
+    "yaml-series-out-of-order": Mutation("C402", source=yaml_edit(
+        "      - {number: 65/122, date: 2010-12-13}\n      - {number: 67/6, date: 2012-11-19}\n",
+        "      - {number: 67/6, date: 2012-11-19}\n      - {number: 65/122, date: 2010-12-13}\n")),
+    "yaml-own-number-of-another-session": Mutation("C403", source=yaml_edit(
+        "symbol: A/RES/77/13", "symbol: A/RES/78/13")),
+    "docx-heading-number-of-another-session": Mutation("C403", body=text_edit("77/13.", "78/13.")),
+    "docx-council-resolution-without-year": Mutation("C404", body=text_edit(
+        "resolution 1631 (2005) of", "resolution 1631 of")),
+    "yaml-council-resolution-year-mismatch": Mutation("C404", source=yaml_edit(
+        "{number: 1631, year: 2005, date: 2005-10-17}", "{number: 1631, year: 2005, date: 2006-10-17}")),
+    "yaml-report-symbol-truncated": Mutation("C405", source=yaml_edit(
+        "report: A/77/277-S/2022/606", "report: A/77/277-S/2022")),
+    "docx-presidential-statement-symbol-malformed": Mutation("C405", notes=text_edit(
+        "S/PRST/2013/12", "S/PRST/2013")),
+    # Footnotes (marks and numbering are checked on the Document: see test_footnote_numbering)
+    "docx-footnote-emptied": Mutation("F503", notes=text_edit("Resolution 60/288.", " ")),
+    # Follow-up mandate
+    "yaml-report-and-agenda-sessions-differ": Mutation("M601", source=yaml_edit(
+        "mandate: {report_session: 79, agenda_session: 79}",
+        "mandate: {report_session: 79, agenda_session: 80}")),
+    "docx-report-and-agenda-sessions-differ": Mutation("M601", body=text_edit(
+        "provisional agenda of its seventy-ninth", "provisional agenda of its eightieth")),
+    "yaml-mandate-for-current-session": Mutation("M602", source=yaml_edit(
+        "mandate: {report_session: 79, agenda_session: 79}",
+        "mandate: {report_session: 77, agenda_session: 77}")),
+    "docx-fr-mandate-for-past-session": Mutation("M602", lang="fr", body=edits(
+        text_edit("à sa soixante-dix-neuvième session un rapport",
+                  "à sa soixante-seizième session un rapport"),
+        text_edit("provisoire de sa soixante-dix-neuvième", "provisoire de sa soixante-seizième"))),
+    "docx-sub-item-not-the-title": Mutation("M603", body=text_edit(
+        "and the Collective Security Treaty Organization”.", "and the CSTO”.")),
+    # English and French
+    "docx-fr-preambular-paragraph-missing": Mutation(
+        "B701", lang="fr", pair=True, body=drop_paragraph("Constatant avec satisfaction")),
+    "docx-fr-operative-paragraph-missing": Mutation(
+        "B702", lang="fr", pair=True, body=edits(
+            drop_paragraph("les deux organisations à continuer"),
+            label_edit("8.", "7."), label_edit("9.", "8."))),
+    "yaml-fr-footnote-added": Mutation("B703", source=yaml_edit(
+        "adoptée le\n      {date|2010-03-18}", "adoptée le\n      {date|2010-03-18}{fn|Voir A/64/PV.80.}")),
+    "yaml-fr-resolution-number-differs": Mutation("B704", source=yaml_edit(
+        "Nations Unies{fn|Résolution {res|60/288}.}", "Nations Unies{fn|Résolution {res|60/289}.}")),
+    "yaml-en-date-differs": Mutation("B705", source=yaml_edit(
+        "Counter-Terrorism, concluded on {date|2018-11-09}",
+        "Counter-Terrorism, concluded on {date|2018-11-10}")),
+    "yaml-fr-symbol-differs": Mutation("B706", source=yaml_edit(
+        "Supplément n° 8 ({doc|E/2009/28})", "Supplément n° 8 ({doc|E/2009/29})")),
+    "yaml-fr-period-differs": Mutation("B707", source=yaml_edit(
+        "pour la période 2009-2019", "pour la période 2009-2020")),
+    "docx-fr-verb-differs": Mutation("B708", lang="fr", pair=True, body=text_edit("Prie", "Invite")),
+    # Typography
+    "docx-fr-no-space-before-semicolon": Mutation("T801", lang="fr", body=text_edit(
+        "maintien de la paix\u202f;", "maintien de la paix;")),
+    "docx-fr-no-space-inside-guillemets": Mutation("T801", lang="fr", body=text_edit(
+        "«\u00a0Nelegal\u00a0»", "«Nelegal»")),
+    "docx-fr-breaking-space-before-semicolon": Mutation("T802", lang="fr", body=text_edit(
+        "maintien de la paix\u202f;", "maintien de la paix ;")),
+    "docx-fr-ordinal-not-raised": Mutation("T803", lang="fr", body=lowered("e")),
+    "yaml-fr-hyphenated-nations-unies": Mutation("T804", source=yaml_edit(
+        "Nations Unies{fn|Résolution", "Nations-Unies{fn|Résolution")),
+    "yaml-en-secretary-general-unhyphenated": Mutation("T804", source=yaml_edit(
+        "the Secretary-General of the United Nations to continue",
+        "the Secretary General of the United Nations to continue")),
+    "docx-en-organization-head-unhyphenated": Mutation("T804", body=text_edit(
+        "Secretary-General of the Collective", "Secretary General of the Collective")),
+}
+
+
+def _codes(findings) -> set[str]:
+    return {finding.code for finding in findings}
+
+
+def _docx(text: str, lang: str) -> bytes:
+    return write_docx(compose(parse(text), lang))
+
+
+@pytest.mark.parametrize("mutation", MUTATIONS.values(), ids=MUTATIONS.keys())
+def test_mutation_is_caught_by_its_rule_alone(mutation: Mutation, tmp_path: Path) -> None:
+    text = mutation.base(EXAMPLE_TEXT)
+    if mutation.source is not None:
+        target = tmp_path / "mutated.yaml"
+        target.write_text(mutation.source(text), encoding="utf-8")
+        report = validate([target], None, None, RULES)
+    else:
+        blob = _docx(text, mutation.lang)
+        if mutation.body is not None:
+            blob = rewrite(blob, "word/document.xml", mutation.body)
+        if mutation.notes is not None:
+            blob = rewrite(blob, "word/footnotes.xml", mutation.notes)
+        target = tmp_path / f"mutated.{mutation.lang}.docx"
+        target.write_bytes(blob)
+        other = None
+        if mutation.pair:
+            other = tmp_path / "other.docx"
+            other.write_bytes(_docx(text, "en" if mutation.lang == "fr" else "fr"))
+        report = validate([target], other, None, RULES)
+    assert not report.unreadable
+    assert _codes(report.findings) == {mutation.expected}, [str(f) for f in report.findings]
+
+
+def test_every_rule_has_a_mutation() -> None:
+    """Footnote numbering and marks (F501, F502) and a missing operative part (S103) cannot come
+    from a file: the readers refuse such files with a sentence (exit 2) and sources cannot say
+    them; they are injected into the Document below."""
+    covered = {mutation.expected for mutation in MUTATIONS.values()} | {"F501", "F502", "S103"}
+    assert covered == {rule.code for rule in RULES}
+
+
+def _document() -> Document:
+    return compose(parse(EXAMPLE_TEXT), "en")
+
+
+def _renumber(document: Document, numbers: dict[int, int]) -> None:
+    for paragraph in document.preamble:
+        paragraph.content.inlines = [
+            FootnoteRef(numbers.get(item.number, item.number)) if isinstance(item, FootnoteRef) else item
+            for item in paragraph.content.inlines]
+
+
+def _marks_swapped(document: Document) -> None:
+    _renumber(document, {3: 4, 4: 3})
+
+
+def _mark_doubled(document: Document) -> None:
+    _renumber(document, {2: 1})
+
+
+def _operative_removed(document: Document) -> None:
+    document.operative.clear()
+
+
+@pytest.mark.parametrize(("change", "expected"), [
+    (_marks_swapped, "F501"), (_mark_doubled, "F502"), (_operative_removed, "S103"),
+], ids=["document-marks-out-of-order", "document-footnote-marked-twice", "document-no-operative-part"])
+def test_document_mutation(change: Callable[[Document], None], expected: str) -> None:
+    document = _document()
+    change(document)
+    assert _codes(check_document(document, "docx", "mutated.docx", RULES)) == {expected}
