@@ -102,3 +102,15 @@ def test_bad_requests_are_told_plainly(org: str, session: int, message: str, cap
     assert new_command(org, session, None, False) == EXIT_INPUT
     captured = capsys.readouterr()
     assert message in captured.err and captured.out == ""
+
+
+@pytest.mark.parametrize("key", sorted(registry()))
+def test_a_first_draft_passes_validate_but_for_its_placeholders(key: str, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from drafter.validate import check_source, choose_rules
+    from drafter.yamlout import dump_resolution
+
+    source = tmp_path / f"{key}.yaml"
+    source.write_text(dump_resolution(new_resolution(key, 80)), encoding="utf-8")
+    findings = check_source(source, choose_rules(None, None))
+    assert findings, "the placeholders must be reported"
+    assert {finding.code for finding in findings} == {"S108"}, findings
