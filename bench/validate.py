@@ -7,36 +7,10 @@ Run: python bench/validate.py   (prints medians; nothing is asserted, numbers go
 
 from __future__ import annotations
 
-import shutil
-import statistics
-import subprocess
-import sys
 import tempfile
-import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-EXAMPLE = ROOT / "examples" / "csto-77-13.yaml"
-#: The command as the lead wires it, and the same call without the CLI when it is not wired yet.
-FALLBACK = ("import sys; from pathlib import Path; from drafter.validate import validate_command; "
-            "sys.exit(validate_command([Path(sys.argv[1])], None, None, None, None, 'text', True))")
-
-
-def median_ms(action, runs: int) -> float:
-    timings = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        timings.append((time.perf_counter() - start) * 1000)
-    return statistics.median(timings)
-
-
-def validate_command_line() -> tuple[list[str], str]:
-    """`drafter validate` when the CLI has it; otherwise the function it would call."""
-    drafter = shutil.which("drafter", path=str(Path(sys.executable).parent))
-    if drafter and subprocess.run([drafter, "validate", "--help"], capture_output=True).returncode == 0:
-        return [drafter, "validate"], "drafter validate"
-    return [sys.executable, "-c", FALLBACK], "python -c validate_command (CLI not wired)"
+from timing import EXAMPLE, cold_start_ms, median_ms
 
 
 def main() -> None:
@@ -60,10 +34,8 @@ def main() -> None:
     validate([EXAMPLE], None, None, rules)
     print(f"{'validate the source, en + fr + pair (n=50)':52} "
           f"{median_ms(lambda: validate([EXAMPLE], None, None, rules), 50):10.2f}")
-    command, name = validate_command_line()
-    cold = median_ms(lambda: subprocess.run([*command, str(EXAMPLE)], check=True,
-                                            capture_output=True), 5)
-    print(f"{'cold start: ' + name + ' (n=5)':52} {cold:10.2f}")
+    cold = cold_start_ms(["validate", str(EXAMPLE)], 10)
+    print(f"{'cold start: drafter validate example.yaml (n=10)':52} {cold:10.2f}")
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ language does, and finally applies the language's typography.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from types import SimpleNamespace
@@ -27,6 +28,7 @@ from drafter.document import (
     PreambularParagraph,
     Preface,
     Run,
+    merge_runs,
 )
 from drafter.language import Language
 from drafter.organizations import registry
@@ -146,12 +148,12 @@ class _Composer:
             inlines += [Run(opener, italic=True), Run(" ")]
         inlines += self.inlines(markup.parse(body), italic=False, superscript=False)
         inlines.append(Run(end))
-        return Block(_place_footnote_marks(_merge(inlines), self.lang.footnote_mark))
+        return Block(_place_footnote_marks(merge_runs(inlines), self.lang.footnote_mark))
 
     # -- inline markup ------------------------------------------------------------------------
 
     def block(self, text: str) -> Block:
-        return Block(_merge(self.inlines(markup.parse(text), italic=False, superscript=False)))
+        return Block(merge_runs(self.inlines(markup.parse(text), italic=False, superscript=False)))
 
     def inlines(self, nodes: tuple[markup.Node, ...], italic: bool, superscript: bool) -> list[Inline]:
         out: list[Inline] = []
@@ -172,7 +174,7 @@ class _Composer:
         number = len(self.footnotes) + 1
         # Reserve the number before the body, so the ids follow the order of the marks.
         self.footnotes.append(Footnote(number, Block()))
-        content = _merge(self.inlines(children, italic=False, superscript=False))
+        content = merge_runs(self.inlines(children, italic=False, superscript=False))
         if any(isinstance(item, FootnoteRef) for item in content):
             raise markup.MarkupError("a footnote cannot contain another footnote", 0)
         self.footnotes[number - 1].content.inlines = content
@@ -227,26 +229,6 @@ def _localize(value: Any, lang: str) -> Any:
     return value
 
 
-def _merge(inlines: list[Inline]) -> list[Inline]:
-    """Join neighbouring runs of the same formatting; drop empty runs."""
-    merged: list[Inline] = []
-    for item in inlines:
-        if isinstance(item, Run):
-            if not item.text:
-                continue
-            previous = merged[-1] if merged else None
-            if isinstance(previous, Run) and _same_format(previous, item):
-                merged[-1] = Run(previous.text + item.text, previous.italic, previous.bold,
-                                 previous.superscript)
-                continue
-        merged.append(item)
-    return merged
-
-
-def _same_format(first: Run, second: Run) -> bool:
-    return (first.italic, first.bold, first.superscript) == (second.italic, second.bold, second.superscript)
-
-
 def _place_footnote_marks(inlines: list[Inline], placement: str) -> list[Inline]:
     """Move each footnote mark to its side of an adjacent punctuation mark."""
     pending = list(inlines)
@@ -264,8 +246,8 @@ def _place_footnote_marks(inlines: list[Inline], placement: str) -> list[Inline]
                 out[-1] = _with_text(preceding, preceding.text[:-1])
                 pending.insert(0, _with_text(preceding, preceding.text[-1]))
         out.append(item)
-    return _merge(out)
+    return merge_runs(out)
 
 
 def _with_text(run: Run, text: str) -> Run:
-    return Run(text, run.italic, run.bold, run.superscript)
+    return replace(run, text=text)

@@ -44,6 +44,29 @@ class FootnoteRef:
 Inline = Run | FootnoteRef
 
 
+def merge_runs(inlines: list[Inline]) -> list[Inline]:
+    """Join neighbouring runs of the same formatting and revision; drop empty runs.
+
+    Writers and readers both build content piece by piece; merging keeps one run per span, so
+    trees built from the same text compare equal whatever way they were assembled.
+    """
+    merged: list[Inline] = []
+    for item in inlines:
+        if isinstance(item, Run):
+            if not item.text:
+                continue
+            previous = merged[-1] if merged else None
+            if isinstance(previous, Run) and _format(previous) == _format(item):
+                merged[-1] = Run(previous.text + item.text, *_format(item))
+                continue
+        merged.append(item)
+    return merged
+
+
+def _format(run: Run) -> tuple[bool, bool, bool, Revision]:
+    return run.italic, run.bold, run.superscript, run.revision
+
+
 @dataclass(slots=True)
 class Block:
     """A paragraph's content: its inlines in order. ``revision`` is that of the paragraph mark,

@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from drafter.document import Block, Document, Inline, Point, Run
+from drafter.document import Block, Document, Inline, Point, Run, merge_runs
 from drafter.language import language
 from drafter.organizations import registry
 from drafter.pairing import Choice, Local, PairingFailure, pair, single
@@ -233,7 +233,7 @@ def _body(inlines: list[Inline], code: str, notes: dict[int, Block]) -> str:
     last = inlines[-1] if inlines else None
     if isinstance(last, Run) and last.text.rstrip()[-1:] in tuple(_ENDS):
         inlines = [*inlines[:-1], replace(last, text=last.text.rstrip()[:-1])]
-    return re.sub(r"[ \t\r\n]+", " ", to_markup(il.merge(inlines), notes, code)).strip()
+    return re.sub(r"[ \t\r\n]+", " ", to_markup(merge_runs(inlines), notes, code)).strip()
 
 
 def _iso(value: date | None) -> str | None:

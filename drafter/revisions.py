@@ -16,7 +16,6 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from datetime import datetime
 from difflib import SequenceMatcher
-from itertools import groupby
 from typing import TypeVar
 
 from drafter.document import (
@@ -32,6 +31,7 @@ from drafter.document import (
     Preface,
     Revision,
     Run,
+    merge_runs,
 )
 
 #: Two paragraphs whose words match at least this much (difflib's ratio) are one changed
@@ -186,7 +186,7 @@ class _Differ:
         """One paragraph, changed word by word."""
         if old.inlines == new.inlines and not _has_note(new.inlines):
             return Block(list(new.inlines))
-        return Block(_merge(self.tokens(_tokens(old.inlines), _tokens(new.inlines), strict=True)))
+        return Block(merge_runs(self.tokens(_tokens(old.inlines), _tokens(new.inlines), strict=True)))
 
     def tokens(self, before: list[Inline], after: list[Inline], strict: bool) -> list[Inline]:
         """The tokens of both versions in tracked order. A replaced stretch with footnote marks
@@ -294,21 +294,6 @@ def _tokens(inlines: list[Inline]) -> list[Inline]:
             tokens += [Run(word, item.italic, item.bold, item.superscript, item.revision)
                        for word in _WORD.findall(item.text)]
     return tokens
-
-
-def _merge(inlines: list[Inline]) -> list[Inline]:
-    """Join neighbouring runs of the same formatting and revision."""
-    merged: list[Inline] = []
-    for form, group in groupby(inlines, lambda item: _format(item) if isinstance(item, Run) else None):
-        if form is None:
-            merged += group
-        else:
-            merged.append(Run("".join(run.text for run in group if isinstance(run, Run)), *form))
-    return merged
-
-
-def _format(run: Run) -> tuple[bool, bool, bool, Revision]:
-    return run.italic, run.bold, run.superscript, run.revision
 
 
 def _align(old: Sequence[T], new: Sequence[T],

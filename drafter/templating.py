@@ -7,6 +7,7 @@ runs in Jinja's sandbox, because user-supplied templates are code we did not wri
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable
 from datetime import date
@@ -70,6 +71,7 @@ class Wording:
             undefined=jinja2.StrictUndefined,
             autoescape=False,
             auto_reload=False,
+            bytecode_cache=_bytecode_cache(),
         )
         self.env.filters.update(_filters(self.lang))
         # Shared phrases (the agenda item's title, …) as macros every template can call.
@@ -108,6 +110,19 @@ def _failure(name: str, error: jinja2.TemplateError) -> TemplateFailure:
     if isinstance(error, jinja2.TemplateNotFound):
         return TemplateFailure(f"template {error.name!r} not found (needed for {name})")
     return TemplateFailure(f"template {location}: {error.message or error}")
+
+
+@cache
+def _bytecode_cache() -> jinja2.BytecodeCache | None:
+    """Compiled templates kept between runs: compiling the twenty templates is most of a cold
+    render. Without a writable cache directory, templates are simply compiled every time."""
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    folder = base / "drafter" / f"jinja-{jinja2.__version__}"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return jinja2.FileSystemBytecodeCache(str(folder))
 
 
 @cache

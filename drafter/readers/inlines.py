@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from drafter.document import FootnoteRef, Inline, Run
+from drafter.document import FootnoteRef, Inline, Run, merge_runs
 
 #: Layout whitespace (tabs, line breaks, spaces); no-break spaces are text and are kept.
 _LAYOUT = re.compile(r"[ \t\r\n]+")
@@ -36,7 +36,7 @@ def cut(inlines: list[Inline], start: int, end: int) -> list[Inline]:
 def squeeze(inlines: list[Inline]) -> list[Inline]:
     """Runs of layout whitespace become one space, none at either end; runs are joined."""
     out: list[Inline] = []
-    for item in merge(inlines):
+    for item in merge_runs(inlines):
         if isinstance(item, Run):
             value = _LAYOUT.sub(" ", item.text)
             if value.startswith(" ") and (not _has_text(out) or _ends_with_space(out)):
@@ -47,7 +47,7 @@ def squeeze(inlines: list[Inline]) -> list[Inline]:
         out[-1] = replace(out[-1], text=out[-1].text[:-1])
         if not out[-1].text:
             out.pop()
-    return merge(out)
+    return merge_runs(out)
 
 
 def _ends_with_space(inlines: list[Inline]) -> bool:
@@ -59,20 +59,3 @@ def _has_text(inlines: list[Inline]) -> bool:
     return any(isinstance(item, FootnoteRef) or item.text for item in inlines)
 
 
-def merge(inlines: list[Inline]) -> list[Inline]:
-    """Join neighbouring runs of the same formatting; drop empty runs."""
-    out: list[Inline] = []
-    for item in inlines:
-        if isinstance(item, Run):
-            if not item.text:
-                continue
-            previous = out[-1] if out else None
-            if isinstance(previous, Run) and _format(previous) == _format(item):
-                out[-1] = replace(previous, text=previous.text + item.text)
-                continue
-        out.append(item)
-    return out
-
-
-def _format(run: Run) -> tuple[bool, bool, bool]:
-    return run.italic, run.bold, run.superscript

@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 from functools import cache
 
-from drafter.document import Block, FootnoteRef, Inline, Run
+from drafter.document import Block, FootnoteRef, Inline, Run, merge_runs
 from drafter.language import language
 from drafter.readers import inlines as il
 from drafter.readers.patterns import patterns
@@ -40,7 +40,7 @@ def canonical_marks(inlines: list[Inline], code: str) -> list[Inline]:
             out += [item, replace(previous, text=previous.text[-1])]
         else:
             out.append(item)
-    return il.merge(out)
+    return merge_runs(out)
 
 
 def _untypeset(text: str, code: str) -> str:

@@ -1,0 +1,31 @@
+"""What every benchmark script shares: the example, medians of repeated runs, CLI cold starts."""
+
+from __future__ import annotations
+
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "examples" / "csto-77-13.yaml"
+
+
+def median_ms(action: Callable[[], object], runs: int) -> float:
+    """The median wall time of ``runs`` calls, in milliseconds."""
+    timings = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()
+        timings.append((time.perf_counter() - start) * 1000)
+    return statistics.median(timings)
+
+
+def cold_start_ms(arguments: list[str], runs: int) -> float:
+    """The median time of a whole ``drafter`` process, from start to exit."""
+    drafter = shutil.which("drafter", path=str(Path(sys.executable).parent)) or "drafter"
+    return median_ms(lambda: subprocess.run([drafter, *arguments], check=True,
+                                            capture_output=True), runs)
