@@ -51,6 +51,7 @@ class Language(_Data):
     """The wording data of one language, as loaded from its data files."""
 
     code: str
+    name: str
     months: tuple[str, ...]
     date: str
     days: dict[int, str]

@@ -15,7 +15,6 @@ from drafter.language import LANGUAGES
 
 #: What stands before text copied from the other language until someone translates it.
 UNTRANSLATED = "[to translate] "
-_NAMES = {"en": "English", "fr": "French"}
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from drafter.document import Document
 from drafter.findings import Finding, Issue
+from drafter.language import LANGUAGES, language
 from drafter.rules import Rule, all_rules
 from drafter.rules.draft import Draft, Origin
 
@@ -22,7 +23,6 @@ from drafter.rules.draft import Draft, Origin
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
 FORMATS = ("text", "json", "sarif")
 SOURCE_SUFFIXES = (".yaml", ".yml")
-_LANGUAGE_NAMES = {"en": "English", "fr": "French"}
 
 
 class Unreadable(Exception):
@@ -197,7 +197,7 @@ def _check_pair(first: Path, other: Path, documents: dict[Path, tuple[Document, 
     (one, origin), (two, _) = documents[first], documents[other]
     by_lang = {one.lang: one, two.lang: two}
     if set(by_lang) != {"en", "fr"}:
-        raise Unreadable(f"{first} and {other} are both in {_LANGUAGE_NAMES.get(one.lang, one.lang)}; "
+        raise Unreadable(f"{first} and {other} are both in {language(one.lang).name}; "
                          "--pair compares an English file with a French one")
     return check_pair(by_lang["en"], by_lang["fr"], origin, str(first), rules)
 
@@ -305,7 +305,7 @@ def validate_command(files: list[Path], pair: Path | None, lang: str | None, sel
 def _usage_problem(files: list[Path], pair: Path | None, lang: str | None, fmt: str) -> str | None:
     if fmt not in FORMATS:
         return f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}"
-    if lang is not None and lang not in _LANGUAGE_NAMES:
+    if lang is not None and lang not in LANGUAGES:
         return f"--lang must be en or fr, not {lang!r}"
     if not files:
         return "name at least one file to check"
