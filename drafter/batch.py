@@ -245,5 +245,13 @@ def _table(outcomes: Iterable[Outcome]):  # type: ignore[no-untyped-def]
             status = "ok" + (f", {outcome.notes} to review" if outcome.notes else "")
         else:
             status = f"failed: {outcome.reason}"
-        table.add_row(str(outcome.source), outputs, status)
+        table.add_row(_shown(outcome.source), outputs, status)
     return table
+
+
+def _shown(path: Path) -> str:
+    """A source as the drafter typed it: relative to the current directory when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
