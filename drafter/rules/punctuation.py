@@ -72,7 +72,7 @@ def _marks(draft: Draft) -> Iterator[Issue]:
             hint = f"In English the footnote mark follows the punctuation: “organizations{mark}¹”."
         else:
             message = f"A footnote mark stands after {_describe(mark)}."
-            hint = f"En français l'appel de note précède la ponctuation : « autres¹{mark} »."
+            hint = f"In French the footnote mark comes before the punctuation: « autres¹{mark} »."
         yield Issue(paragraph.where, message, hint)
 
 
