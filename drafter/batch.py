@@ -106,7 +106,7 @@ def run(tasks: list[Task], jobs: int, force: bool,
         report: Callable[[int, Outcome], None]) -> list[Outcome]:
     """Process every task, writing outputs as results arrive; ``report`` hears of each as it
     finishes. The outcomes come back in the order of the tasks."""
-    from drafter.output import OutputExists, write_files
+    from drafter.output import OutputExists, OutputFailure, write_files
 
     claimed: dict[Path, Path] = {}
     outcomes: list[Outcome] = []
@@ -123,7 +123,7 @@ def run(tasks: list[Task], jobs: int, force: bool,
                 written = write_files(targets, force)
                 claimed.update(dict.fromkeys(written, task.source))
                 outcome = Outcome(task.source, tuple(written), notes=computed.notes)
-            except (OutputExists, OSError) as error:
+            except OutputFailure as error:
                 outcome = Outcome(task.source, reason=f"{task.source}: {error}")
         outcomes.append(outcome)
         report(done, outcome)

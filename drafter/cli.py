@@ -25,6 +25,38 @@ app = typer.Typer(
 
 #: Exit code for input that cannot be rendered (syntax, types, unknown keys, existing outputs).
 EXIT_INPUT = 2
+#: Exit code for a bug in drafter itself (EX_SOFTWARE).
+EXIT_BUG = 70
+#: Exit code after Ctrl-C (128 + SIGINT).
+EXIT_INTERRUPTED = 130
+
+
+def main() -> None:
+    """The console script: the commands, with the last word on anything they did not handle.
+
+    A diplomat should never see a traceback: an unwritable output is one sentence, Ctrl-C stops
+    quietly (every write is atomic, so nothing is left half-written), and a bug in drafter says
+    how to report it. DRAFTER_DEBUG=1 shows the traceback instead.
+    """
+    import os
+
+    try:
+        app()
+    except KeyboardInterrupt:
+        typer.echo("drafter: interrupted; files already written are complete, no other was started",
+                   err=True)
+        raise SystemExit(EXIT_INTERRUPTED) from None
+    except Exception as error:  # the safety net for what no command anticipated
+        from drafter.output import OutputFailure
+
+        if isinstance(error, OutputFailure):
+            typer.echo(f"drafter: {error}", err=True)
+            raise SystemExit(EXIT_INPUT) from None
+        if os.environ.get("DRAFTER_DEBUG"):
+            raise
+        typer.echo(f"drafter: internal error ({type(error).__name__}: {error}); please report it, "
+                   "with the command you ran. DRAFTER_DEBUG=1 shows the details.", err=True)
+        raise SystemExit(EXIT_BUG) from None
 
 
 @app.command()

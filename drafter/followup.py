@@ -194,7 +194,7 @@ def followup_command(previous: Path, session: int, report: str | None, agenda_it
                      out: Path, author: str, force: bool, lang: list[str],
                      date: dt.date | None = None, pair: Path | None = None) -> int:
     """`drafter followup`: write the new source, clean and tracked drafts; print the review."""
-    from drafter.output import OutputExists, write_files
+    from drafter.output import OutputFailure, write_files
     from drafter.render import RenderFailure
     from drafter.source import SourceInvalid
 
@@ -207,15 +207,14 @@ def followup_command(previous: Path, session: int, report: str | None, agenda_it
         if out.exists() and not out.is_dir():
             raise FollowUpError(f"--out {out} is a file, not a directory")
         written = write_files({out / name: blob for name, blob in files.items()}, force)
-    except (FollowUpError, RenderFailure, OutputExists) as error:
+    except (FollowUpError, RenderFailure) as error:
         print(f"drafter: {named(previous, str(error))}", file=sys.stderr)
+        return EXIT_INPUT
+    except OutputFailure as error:
+        print(f"drafter: {error}; nothing was written", file=sys.stderr)
         return EXIT_INPUT
     except SourceInvalid as invalid:
         print(str(invalid), file=sys.stderr)
-        return EXIT_INPUT
-    except OSError as error:
-        print(f"drafter: cannot write into {out}: {error.strerror or error}; nothing was written",
-              file=sys.stderr)
         return EXIT_INPUT
     for path in written:
         print(f"wrote {path}")

@@ -75,7 +75,7 @@ def header(resolution: Resolution) -> list[str]:
 
 def new_command(org: str, session: int, output: Path | None, force: bool) -> int:
     """`drafter new`: write (or print) a first-draft source; return the exit code."""
-    from drafter.output import write_atomically
+    from drafter.output import OutputFailure, write_atomically
     from drafter.yamlout import dump_resolution
 
     try:
@@ -97,8 +97,8 @@ def new_command(org: str, session: int, output: Path | None, force: bool) -> int
         return EXIT_INPUT
     try:
         write_atomically(output, text.encode("utf-8"))
-    except OSError as error:
-        print(f"drafter: cannot write {output}: {error.strerror or error}", file=sys.stderr)
+    except OutputFailure as failure:
+        print(f"drafter: {failure}", file=sys.stderr)
         return EXIT_INPUT
     print(f"wrote {output}", file=sys.stderr)
     return 0

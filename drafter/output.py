@@ -7,15 +7,34 @@ import tempfile
 from pathlib import Path
 
 
+class OutputFailure(Exception):
+    """A file that could not be written; the message names it and says why."""
+
+
+class OutputExists(OutputFailure):
+    """Files that would be overwritten without --force; the message names them."""
+
+
 def write_atomically(path: Path, data: bytes) -> None:
     """Write to a temporary file beside the target, then rename it into place."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    blocking = next((folder for folder in (path.parent, *path.parent.parents)
+                     if folder.exists() and not folder.is_dir()), None)
+    if blocking is not None:
+        raise OutputFailure(f"cannot write {path}: {blocking} is a file, not a directory")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part",
+                                             dir=path.parent)
+    except OSError as error:
+        raise OutputFailure(f"cannot write {path}: {error.strerror or error}") from None
     try:
         os.chmod(temporary, 0o666 & ~_umask())
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
         os.replace(temporary, path)
+    except OSError as error:
+        Path(temporary).unlink(missing_ok=True)
+        raise OutputFailure(f"cannot write {path}: {error.strerror or error}") from None
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
@@ -26,10 +45,6 @@ def _umask() -> int:
     current = os.umask(0)
     os.umask(current)
     return current
-
-
-class OutputExists(Exception):
-    """Files that would be overwritten without --force; the message names them."""
 
 
 def write_files(files: dict[Path, bytes], force: bool = False) -> list[Path]:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from drafter.compose import compose
 from drafter.markup import MarkupError
-from drafter.output import OutputExists, write_files
+from drafter.output import OutputFailure, write_files
 from drafter.resolution import Resolution
 from drafter.source import SourceInvalid, load
 from drafter.templating import TemplateFailure
@@ -31,8 +31,8 @@ def render_file(source: Path, languages: list[str], fmt: str, out: Path,
              for code in languages}
     try:
         return write_files(blobs, force)
-    except OutputExists as exists:
-        raise RenderFailure(f"{source}: {exists}") from None
+    except OutputFailure as failure:
+        raise RenderFailure(f"{source}: {failure}") from None
 
 
 def render_bytes(resolution: Resolution, lang: str, fmt: str, templates: Path | None = None,

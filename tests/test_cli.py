@@ -283,3 +283,38 @@ def test_the_installed_command_reports_mistakes_without_a_traceback(edit, expect
     assert done.stderr.startswith(f"{source}{expected}"), done.stderr
     assert done.stdout == ""
     assert _nothing_written(tmp_path / "out")
+
+
+def test_an_output_that_cannot_be_written_is_one_sentence(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    for arguments in (["render", str(EXAMPLE), "--out", str(blocker / "out")],
+                      ["schema", "-o", str(blocker / "schema.json")],
+                      ["followup", str(EXAMPLE), "--session", "79", "--out", str(blocker)]):
+        result = subprocess.run([str(DRAFTER), *arguments], capture_output=True, text=True)
+        assert result.returncode == 2, result.stderr
+        assert "Traceback" not in result.stderr
+        assert f"{blocker} is a file, not a directory" in result.stderr
+
+
+def test_the_safety_net_turns_a_bug_into_a_report_and_ctrl_c_into_a_quiet_stop(monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    import drafter.cli as cli
+
+    def broken() -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.delenv("DRAFTER_DEBUG", raising=False)
+    monkeypatch.setattr(cli, "app", broken)
+    with pytest.raises(SystemExit) as stopped:
+        cli.main()
+    assert stopped.value.code == cli.EXIT_BUG
+    assert "internal error (RuntimeError: boom); please report it" in capsys.readouterr().err
+
+    def interrupted() -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "app", interrupted)
+    with pytest.raises(SystemExit) as stopped:
+        cli.main()
+    assert stopped.value.code == cli.EXIT_INTERRUPTED
+    assert "interrupted" in capsys.readouterr().err

@@ -8,7 +8,7 @@ import typer
 
 from drafter.importer import ImportFailure, import_document, import_pair
 from drafter.language import LANGUAGES
-from drafter.output import write_atomically
+from drafter.output import OutputFailure, write_atomically
 from drafter.pairing import UNTRANSLATED
 from drafter.readers import ReadFailure, read
 
@@ -48,7 +48,10 @@ def import_command(file: Path, lang: str | None, pair: Path | None, output: Path
     if pair is None:
         header.append(f"Prose marked {UNTRANSLATED.strip()} is a copy of the {first.lang} text: "
                       "translate it before rendering.")
-    write_atomically(output, dump_resolution(resolution, header).encode("utf-8"))
+    try:
+        write_atomically(output, dump_resolution(resolution, header).encode("utf-8"))
+    except OutputFailure as failure:
+        return _fail(str(failure))
     typer.echo(f"wrote {output}")
     return 0
 
