@@ -41,7 +41,7 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary_file(tmp_path, monk
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(output.os, "replace", broken_replace)
-    with pytest.raises(OSError):
+    with pytest.raises(output.OutputFailure, match="cannot write .*a.txt: No space left on device"):
         write_atomically(target, b"new")
     assert target.read_bytes() == b"old"
     assert os.listdir(tmp_path) == ["a.txt"]
