@@ -186,10 +186,14 @@ def _size(run: etree._Element, half_points: int) -> None:
 
 
 def _border(p: etree._Element) -> None:
-    """The thick rule under the masthead."""
-    borders = sub(ooxml.paragraph_properties(p), "pBdr")
+    """The thick rule under the masthead; pBdr goes right after the style, before the tabs, as
+    the schema orders them (Word refuses a file otherwise)."""
+    properties = ooxml.paragraph_properties(p)
+    borders = etree.Element(ooxml.w("pBdr"))
     sub(borders, "bottom", val="single", sz="12", space="4", color="auto")
-    sub(ooxml.paragraph_properties(p), "spacing", after="360")
+    style = properties.find(ooxml.w("pStyle"))
+    properties.insert(1 if style is not None else 0, borders)
+    sub(properties, "spacing", after="360")
 
 
 def _section(body: etree._Element, width: int, height: int) -> None:
