@@ -14,9 +14,11 @@ from drafter.rules.wording import wording
 _OTHER: dict[Section, Section] = {"preamble": "operative", "operative": "preamble"}
 
 
-def _known(section: Section, what: str, example: str) -> DocumentCheck:
+def _known(section: Section, what: str, example_key: str) -> DocumentCheck:
+    """``example_key`` names the lexicon phrase shown as an example, in the draft's language."""
     def check(draft: Draft) -> Iterator[Issue]:
         words = wording(draft.lang.code)
+        example = draft.lang.phrase(section, example_key)
         for paragraph in draft.of_kind(section):
             text = paragraph.plain
             if not has_words(text) or words.opener(text, section) or words.opener(text, _OTHER[section]):
@@ -24,7 +26,7 @@ def _known(section: Section, what: str, example: str) -> DocumentCheck:
             first = " ".join(text.split()[:3])
             near = words.nearest(text, section)
             hint = (f"Did you mean “{near}”?" if near else
-                    f"Open it with {what} such as “{example}”; `drafter phrases {section}` "
+                    f"Open it with an {what} such as “{example}”; `drafter phrases {section}` "
                     "lists the known ones.")
             yield Issue(paragraph.where, f"This paragraph does not open with a known {what}: "
                         f"“{first}…”.", hint)
@@ -59,12 +61,12 @@ RULES = [
          "phrase or an adjective from the lexicon (`drafter phrases preamble`); a near miss is "
          "shown with the phrase it resembles.",
          "Recaling its resolution 59/50 …,", "Recalling its resolution 59/50 …,",
-         "editorial-rules.md 2 [V]", document=_known("preamble", "opening phrase", "Recalling")),
+         "editorial-rules.md 2 [V]", document=_known("preamble", "opening phrase", "recalling")),
     Rule("O202", "error", "Each operative paragraph opens with a known operative verb.",
          "An operative paragraph opens with a verb in the present tense from the lexicon "
          "(`drafter phrases operative`); a near miss is shown with the verb it resembles.",
          "1. Welcome with appreciation the report …;", "1. Welcomes with appreciation the report …;",
-         "editorial-rules.md 2 [V]", document=_known("operative", "operative verb", "Requests")),
+         "editorial-rules.md 2 [V]", document=_known("operative", "operative verb", "requests")),
     Rule("O203", "error", "The opening phrase of a preambular paragraph is in italics.",
          "In Word documents the participle or adjective that opens a preambular paragraph is "
          "italic (plain-text files are not checked).",

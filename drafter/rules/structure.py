@@ -59,7 +59,7 @@ def _order(draft: Draft) -> Iterator[Issue]:
             yield Issue(paragraph.where,
                         f"This paragraph of the preamble opens with the operative verb “{verb[0]}”.",
                         "Move it to the operative part, after the preamble, and number it; or "
-                        "open it with a participle such as “Recalling”.")
+                        f"open it with a participle such as “{draft.lang.phrase('preamble', 'recalling')}”.")
         else:
             opener = words.opener(paragraph.plain, "preamble") or ("",)
             yield Issue(paragraph.where,
@@ -70,9 +70,10 @@ def _order(draft: Draft) -> Iterator[Issue]:
 
 def _operative_present(draft: Draft) -> Iterator[Issue]:
     if not draft.document.operative:
+        verb = draft.lang.phrase("operative", "requests")
         yield Issue(draft.everywhere, "The draft has no operative paragraph.",
                     "A resolution needs at least one operative paragraph, opening with a verb "
-                    "such as “Requests” after the preamble.")
+                    f"such as “{verb}” after the preamble.")
 
 
 def _numbering(draft: Draft) -> Iterator[Issue]:
