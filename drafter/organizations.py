@@ -22,6 +22,7 @@ class EnglishName(_Entry):
     article: Literal["the", ""]
     acronym: str
     head: str
+    sub_item: str | None = None  # when the sub-item's title is not "Cooperation between … and <name>"
 
     @property
     def form(self) -> str:
@@ -35,6 +36,7 @@ class FrenchName(_Entry):
     elision: bool
     acronym: str
     head: str
+    sub_item: str | None = None
 
     @property
     def form(self) -> str:
@@ -68,6 +70,7 @@ class Organization(_Entry):
             the=articles["the"][local.form] + local.name,
             of=articles["of"][local.form] + local.name,
             to=articles["to"][local.form] + local.name,
+            sub_item=local.sub_item,
         )
 
 
@@ -81,6 +84,7 @@ class OrganizationForms:
     the: str
     of: str
     to: str
+    sub_item: str | None  # the sub-item's own title, where it is not the usual pattern
 
 
 @cache

@@ -48,7 +48,7 @@ def test_every_organization_renders_in_both_languages(key: str) -> None:
         assert placeholders.PROSE in text
     french = body_paragraphs(render_bytes(resolution, "fr", "docx"))
     name = ARTICLE[key] + org.fr.name
-    title = f"Coopération entre l'Organisation des Nations Unies et {name}"
+    title = org.fr.sub_item or f"Coopération entre l'Organisation des Nations Unies et {name}"
     assert title in french
     assert any(paragraph.endswith(f"autres\u00a0: c{title[1:]}") for paragraph in french)
     agenda = next(p for p in french if "\tDécide" in p)

@@ -94,3 +94,21 @@ def test_a_registry_entry_refuses_an_unknown_gender():
 
 def test_the_registry_is_validated_once_per_process():
     assert registry() is registry()
+
+
+def test_an_organization_with_its_own_sub_item_title_keeps_it_everywhere_and_reads_back() -> None:
+    from drafter.compose import compose
+    from drafter.importer import import_document
+    from drafter.new import new_resolution
+    from drafter.readers.docx import read_docx
+    from drafter.writers.docx import write_docx
+
+    org = registry()["ipu"]
+    resolution = new_resolution("ipu", 80)
+    for lang in ("en", "fr"):
+        title = getattr(org, lang).sub_item
+        document = compose(resolution, lang)
+        assert document.preface.title.text() == title
+        assert document.preface.agenda_title.text().endswith(title[1:])
+        assert title in document.operative[-1].content.text()
+        assert import_document(read_docx(write_docx(document))).organization == "ipu"

@@ -28,6 +28,7 @@ from drafter.document import (
 )
 from drafter.language import LANGUAGES, Language, language
 from drafter.organizations import registry
+from drafter.templating import wording
 from drafter.readers import inlines as il
 from drafter.readers.patterns import alternation, flexible, leading_phrases, patterns, plain
 from drafter.readers.safety import ReadFailure
@@ -107,7 +108,19 @@ def _values(code: str) -> dict[str, str]:
     for case in ("the", "of", "to", "name"):
         forms = [getattr(org.forms(code), case) for org in registry().values()]
         values[getattr(probe_org, case)] = f"(?:{'|'.join(map(flexible, _longest_first(forms)))})"
+    # The sub-item's title is a slot of its own: some organizations' titles do not follow the
+    # usual "Cooperation between the United Nations and …" (the Inter-Parliamentary Union's).
+    sub_item = wording(code).env.globals["phrases"].sub_item
+    titles = [str(sub_item(org.forms(code))) for org in registry().values()]
+    probe_title = str(sub_item(probe_org))
+    for variant in (str, _lower_first):
+        values[variant(probe_title)] = (
+            f"(?:{'|'.join(flexible(variant(title)) for title in _longest_first(titles))})")
     return values
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
 
 
 def _longest_first(items: list[str]) -> list[str]:
