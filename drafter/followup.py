@@ -155,19 +155,11 @@ def read_previous(path: Path, pair: Path | None = None) -> Previous:
             raise FollowUpError("--pair goes with a Word or text file; a YAML source already "
                                 "holds both languages")
         return Previous(load(path))
-    from drafter.importer import ImportFailure, import_document, import_pair
-    from drafter.readers import ReadFailure, read
+    from drafter.importer import ImportFailure, import_files
+    from drafter.readers import ReadFailure
 
     try:
-        first = read(path)
-        if pair is None:
-            return Previous(import_document(first), first.lang)
-        second = read(pair)
-        if first.lang == second.lang:
-            raise FollowUpError(f"{path} and {pair} are both in {first.lang}; --pair takes the "
-                                "other language's version")
-        english, french = sorted((first, second), key=lambda document: document.lang)
-        return Previous(import_pair(english, french))
+        return Previous(*import_files(path, pair))
     except (ReadFailure, ImportFailure) as failure:
         raise FollowUpError(str(failure)) from None
 

@@ -11,12 +11,13 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
 from drafter.document import Block, Document, Inline, Point, Run, merge_runs
-from drafter.language import language
+from drafter.language import LANGUAGES, language
 from drafter.organizations import registry
 from drafter.pairing import Choice, Local, PairingFailure, pair, single
 from drafter.readers import inlines as il
@@ -48,6 +49,26 @@ def import_pair(english: Document, french: Document) -> Resolution:
         return _validate(pair(*trees))
     except PairingFailure as failure:
         raise ImportFailure(str(failure)) from None
+
+
+def import_files(path: Path, pair_path: Path | None = None,
+                 lang: str | None = None) -> tuple[Resolution, str | None]:
+    """The Resolution of a Word or text draft, and with ``pair_path`` its other-language version.
+
+    The second value is the one language that was read, or None when both were. Raises
+    ReadFailure for a file that cannot be read, ImportFailure for one that is not a source.
+    """
+    from drafter.readers import read
+
+    first = read(path, lang)
+    if pair_path is None:
+        return import_document(first), first.lang
+    other = read(pair_path, None)
+    if other.lang == first.lang:
+        raise ImportFailure(f"{path} and {pair_path} are both in {language(first.lang).name}; "
+                            "--pair takes the other language's version")
+    english, french = sorted((first, other), key=lambda document: LANGUAGES.index(document.lang))
+    return import_pair(english, french), None
 
 
 def _validate(tree: dict[str, Any]) -> Resolution:

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import typer
 
-from drafter.importer import ImportFailure, import_document, import_pair
+from drafter.importer import ImportFailure, import_files
 from drafter.language import LANGUAGES
 from drafter.output import OutputFailure, write_atomically
 from drafter.pairing import UNTRANSLATED
-from drafter.readers import ReadFailure, read
+from drafter.readers import ReadFailure
 
 #: Exit code for input that cannot be read or imported, as for `drafter render`.
 EXIT_INPUT = 2
@@ -29,24 +29,15 @@ def import_command(file: Path, lang: str | None, pair: Path | None, output: Path
     if output.exists() and not force:
         return _fail(f"{output} already exists; add --force to overwrite it, or choose another -o")
     try:
-        first = read(file, lang)
-        if pair is None:
-            resolution = import_document(first)
-        else:
-            other = read(pair, None)
-            if other.lang == first.lang:
-                return _fail(f"{file} and {pair} are both in the same language ({first.lang}); "
-                             "--pair takes the other language's version")
-            english, french = (first, other) if first.lang == "en" else (other, first)
-            resolution = import_pair(english, french)
+        resolution, only = import_files(file, pair, lang)
     except ReadFailure as failure:
         return _fail(str(failure))
     except ImportFailure as failure:
         return _fail(f"{file}: {failure}")
     sources = [str(file)] + ([str(pair)] if pair else [])
     header = [f"Imported by `drafter import` from {' and '.join(sources)}."]
-    if pair is None:
-        header.append(f"Prose marked {UNTRANSLATED.strip()} is a copy of the {first.lang} text: "
+    if only is not None:
+        header.append(f"Prose marked {UNTRANSLATED.strip()} is a copy of the {only} text: "
                       "translate it before rendering.")
     try:
         write_atomically(output, dump_resolution(resolution, header).encode("utf-8"))
