@@ -34,7 +34,7 @@ from drafter import placeholders
 from drafter.language import language
 from drafter.organizations import registry
 from drafter.pairing import UNTRANSLATED
-from drafter.resolution import AgendaItem, CooperationSeries, Resolution
+from drafter.resolution import AgendaItem, CooperationSeries, ObserverStatusGranted, Resolution
 
 EXIT_INPUT = 2
 #: The standard recalls that the series recall follows, in the order the examples use.
@@ -291,7 +291,7 @@ def _notes(previous: Resolution, new: Resolution, agenda_kept: bool) -> list[str
                 notes.append(f"{where}: the period {', '.join(ended)} ended before session "
                              f"{new.session} opened ({session_year}); is there a newer plan?")
     printed = [*_PRINTED, *(["observer_status"] if any(
-        getattr(paragraph, "standard", None) == "observer_status" and paragraph.resolution is None
+        isinstance(paragraph, ObserverStatusGranted) and paragraph.resolution is None
         for paragraph in new.preamble) else [])]
     unconfirmed = [field for field in registry()[new.organization].unconfirmed if field in printed]
     if unconfirmed:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -46,7 +45,7 @@ def import_pair(english: Document, french: Document) -> Resolution:
     """The Resolution of an English and a French Document of the same text."""
     trees = [_Reader(document).tree() for document in (english, french)]
     try:
-        return _validate(pair(*trees))
+        return _validate(pair(trees[0], trees[1]))
     except PairingFailure as failure:
         raise ImportFailure(str(failure)) from None
 
@@ -105,7 +104,9 @@ class _Reader:
                                     "in the form drafter writes; correct it")
             found.update({key: value for key, value in match.groupdict().items() if value})
             if step.name == "adoption":
-                found["adoption_date"] = _iso(patterns(self.code).read_date(match, "adoption"))
+                adopted = patterns(self.code).read_date(match, "adoption")
+                if adopted is not None:
+                    found["adoption_date"] = adopted.isoformat()
         return found
 
     def _header(self) -> dict[str, Any]:
@@ -128,10 +129,10 @@ class _Reader:
                 raise ImportFailure("an adopted resolution ends with its plenary meeting and date; "
                                     "add them after the last operative paragraph")
             meeting = re.match(r"\d+", document.conclusions.meeting.text())
-            header["adoption"] = {"date": groups["adoption_date"], "meeting": int(meeting.group())}  # type: ignore[union-attr]
+            header["adoption"] = {"date": groups.get("adoption_date"), "meeting": int(meeting.group())}  # type: ignore[union-attr]
         if groups.get("sponsors"):
-            names = groups["sponsors"].rsplit(lang.list.last, 1)
-            names = names[0].split(lang.list.separator) + names[1:]
+            names = groups["sponsors"].rsplit(lang.list_style.last, 1)
+            names = names[0].split(lang.list_style.separator) + names[1:]
             header["sponsors"] = [{"_text": Local(name.strip())} for name in names]
         header["page_size"] = document.page_size
         header["organization"] = self._organization()
@@ -255,10 +256,6 @@ def _body(inlines: list[Inline], code: str, notes: dict[int, Block]) -> str:
     if isinstance(last, Run) and last.text.rstrip()[-1:] in tuple(_ENDS):
         inlines = [*inlines[:-1], replace(last, text=last.text.rstrip()[:-1])]
     return re.sub(r"[ \t\r\n]+", " ", to_markup(merge_runs(inlines), notes, code)).strip()
-
-
-def _iso(value: date | None) -> str | None:
-    return value.isoformat() if value else None
 
 
 def _both(text: str) -> dict[str, str]:

@@ -12,7 +12,7 @@ from datetime import date
 from functools import cache
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from drafter.resources import load_data
 
@@ -53,10 +53,11 @@ class Language(_Data):
     code: str
     name: str
     months: tuple[str, ...]
-    date: str
+    # Named apart from the data keys so that the types `date` and `list` stay usable here.
+    date_pattern: str = Field(alias="date")
     days: dict[int, str]
     ordinal_suffix: OrdinalSuffix
-    list: ListStyle
+    list_style: ListStyle = Field(alias="list")
     citation: CitationStyle
     subparagraph_labels: tuple[str, ...]
     footnote_mark: Literal["before_punctuation", "after_punctuation"]
@@ -91,13 +92,13 @@ class Language(_Data):
     def format_date(self, value: date) -> str:
         """A date as markup: "21 November 2022", "1{sup|er} août 2009"."""
         day = self.days.get(value.day, str(value.day))
-        return self.date.format(day=day, month=self.months[value.month - 1], year=value.year)
+        return self.date_pattern.format(day=day, month=self.months[value.month - 1], year=value.year)
 
     def join(self, items: list[str]) -> str:
         """Join a list the way the language does: "a, b and c" / "a, b et c"."""
         if len(items) < 2:
             return "".join(items)
-        return self.list.separator.join(items[:-1]) + self.list.last + items[-1]
+        return self.list_style.separator.join(items[:-1]) + self.list_style.last + items[-1]
 
     def ga_citation(self, number: str, dated: date | None) -> str:
         """A General Assembly resolution: "64/256 of 2 March 2010" (markup)."""
@@ -139,10 +140,12 @@ def language(code: str) -> Language:
     """The wording data of "en" or "fr", loaded once per process."""
     if code not in LANGUAGES:
         raise ValueError(f"unknown language {code!r}; drafter writes {', '.join(LANGUAGES)}")
-    data = dict(load_data(f"{code}/language.yaml"))  # type: ignore[arg-type]
-    lexicon = load_data(f"{code}/lexicon.yaml")
-    sessions = load_data(f"{code}/sessions.yaml")
-    return Language(code=code, phrases=lexicon, sessions=sessions, **data)  # type: ignore[arg-type]
+    return Language.model_validate({
+        **load_data(f"{code}/language.yaml"),  # type: ignore[dict-item]
+        "code": code,
+        "phrases": load_data(f"{code}/lexicon.yaml"),
+        "sessions": load_data(f"{code}/sessions.yaml"),
+    })
 
 
 def phrase_keys(section: Section) -> list[str]:

@@ -51,7 +51,7 @@ def apply_typography(document: Document, lang: Language) -> Document:
                       if isinstance(value, Block)}
     return replace(
         document,
-        preface=replace(preface, **preface_fields),
+        preface=replace(preface, **preface_fields),  # type: ignore[arg-type]
         formula=fix(document.formula),
         preamble=[replace(p, content=fix(p.content)) for p in document.preamble],
         operative=[replace(p, content=fix(p.content), points=fix_points(p.points))

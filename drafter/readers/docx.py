@@ -7,6 +7,8 @@ relationships. Style names are never trusted, because LibreOffice renames them.
 
 from __future__ import annotations
 
+from typing import Literal
+
 import posixpath
 from collections.abc import Callable
 from pathlib import Path
@@ -145,7 +147,7 @@ def _vertical(rpr: etree._Element | None) -> str | None:
     return element.get(f"{W}val") if element is not None else None
 
 
-def _page_size(body: etree._Element) -> str:
+def _page_size(body: etree._Element) -> Literal["A4", "Letter"]:
     size = body.find(f"{W}sectPr/{W}pgSz")
     width = int(size.get(f"{W}w", "0")) if size is not None and size.get(f"{W}w", "").isdigit() else 0
     return min(PAGES, key=lambda page: abs(PAGES[page][0] - width))

@@ -14,7 +14,6 @@ from functools import cache
 
 from drafter.document import Block, FootnoteRef, Inline, Run, merge_runs
 from drafter.language import language
-from drafter.readers import inlines as il
 from drafter.readers.patterns import patterns
 from drafter.readers.structure import GA_NUMBER, SYMBOL
 
@@ -84,7 +83,7 @@ def _recognisers(code: str) -> tuple[tuple[re.Pattern[str], object], ...]:
 
     def citation(template: str, **fields: str) -> str:
         parts = re.split(r"(\{\w+\})", template)
-        return guard + "".join(fields.get(part[1:-1]) if part.startswith("{") else
+        return guard + "".join(fields[part[1:-1]] if part.startswith("{") else
                                r"[ \u00a0]".join(map(re.escape, part.split(" "))) for part in parts)
 
     def iso(match: re.Match[str], name: str) -> str | None:
@@ -127,6 +126,6 @@ def recognise(text: str, code: str) -> str:
     """Value tags for the symbols, citations and dates found in markup, outside value tags."""
     for pattern, replacement in _recognisers(code):
         pieces = _VALUE_TAG.split(text)
-        text = "".join(piece if index % 2 else pattern.sub(replacement, piece)  # type: ignore[arg-type]
+        text = "".join(piece if index % 2 else pattern.sub(replacement, piece)  # type: ignore[call-overload]
                        for index, piece in enumerate(pieces))
     return text

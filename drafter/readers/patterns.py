@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+import datetime as dt
 from functools import cache
 
 from drafter import markup
@@ -53,7 +53,7 @@ class Patterns:
 
     def date(self, name: str) -> str:
         """A date such as "1er août 2009"; groups <name>_d, <name>_m, <name>_y."""
-        parts = re.split(r"(\{day\}|\{month\}|\{year\})", self.lang.date)
+        parts = re.split(r"(\{day\}|\{month\}|\{year\})", self.lang.date_pattern)
         fields = {
             "{day}": rf"(?P<{name}_d>{alternation(list(self._days))}|[1-3]?\d)",
             "{month}": rf"(?P<{name}_m>{alternation(list(self.lang.months))})",
@@ -63,13 +63,13 @@ class Patterns:
                        for part in parts)
         return rf"(?<![\w/.]){body}"
 
-    def read_date(self, match: re.Match[str], name: str) -> date | None:
+    def read_date(self, match: re.Match[str], name: str) -> dt.date | None:
         """The date matched by ``date(name)``, or None when it does not exist (31 February)."""
         day_text = match.group(f"{name}_d")
         day = self._days.get(day_text) or int(day_text)
         month = self.lang.months.index(match.group(f"{name}_m")) + 1
         try:
-            return date(int(match.group(f"{name}_y")), month, day)
+            return dt.date(int(match.group(f"{name}_y")), month, day)
         except ValueError:
             return None
 

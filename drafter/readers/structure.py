@@ -110,7 +110,7 @@ def _values(code: str) -> dict[str, str]:
         values[getattr(probe_org, case)] = f"(?:{'|'.join(map(flexible, _longest_first(forms)))})"
     # The sub-item's title is a slot of its own: some organizations' titles do not follow the
     # usual "Cooperation between the United Nations and …" (the Inter-Parliamentary Union's).
-    sub_item = wording(code).env.globals["phrases"].sub_item
+    sub_item = getattr(wording(code).env.globals["phrases"], "sub_item")
     titles = [str(sub_item(org.forms(code))) for org in registry().values()]
     probe_title = str(sub_item(probe_org))
     for variant in (str, _lower_first):

@@ -10,12 +10,12 @@ from drafter.findings import Issue, Where
 from drafter.placeholders import is_placeholder_symbol
 from drafter.resolution import CouncilResolution, Resolution
 from drafter.rules import Rule
-from drafter.rules.draft import Draft, excerpt, plain
+from drafter.rules.draft import Draft, excerpt, plain, Kind
 from drafter.rules.wording import Cited, find_symbols, spoken, well_formed, wording
 
 #: Resolutions are numbered session/number since the thirty-first session.
 FIRST_NUMBERED_SESSION = 31
-_TEXT = ("preamble", "operative", "point", "footnote")
+_TEXT: tuple[Kind, ...] = ("preamble", "operative", "point", "footnote")
 
 
 def session_window(session: int) -> tuple[date, date]:
@@ -56,8 +56,8 @@ def _dates(draft: Draft) -> Iterator[Issue]:
 
 def _order(draft: Draft) -> Iterator[Issue]:
     words = wording(draft.lang.code)
-    glue = {draft.lang.list.separator, draft.lang.list.last,
-            draft.lang.list.separator.rstrip() + draft.lang.list.last}
+    glue = {draft.lang.list_style.separator, draft.lang.list_style.last,
+            draft.lang.list_style.separator.rstrip() + draft.lang.list_style.last}
     for paragraph in draft.of_kind(*_TEXT):
         text = paragraph.plain
         cited = words.dated_citations(text)

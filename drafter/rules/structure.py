@@ -25,8 +25,8 @@ def misplaced(draft: Draft, paragraph: Paragraph) -> bool:
     if paragraph.kind not in ("preamble", "operative"):
         return False
     words = wording(draft.lang.code)
-    own = paragraph.kind
-    other = "operative" if own == "preamble" else "preamble"
+    own: Section = "operative" if paragraph.kind == "operative" else "preamble"
+    other: Section = "operative" if own == "preamble" else "preamble"
     return bool(words.opener(paragraph.plain, other) and not words.opener(paragraph.plain, own))
 
 

@@ -1,0 +1,1 @@
+"""Writers: a Document to a Word file or to plain text."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 from functools import cache
+from typing import Literal
 
 from lxml import etree
 
@@ -21,7 +22,8 @@ from drafter.writers import ooxml, package
 from drafter.writers.ooxml import paragraph, sub
 
 #: Page width and height in twentieths of a point.
-PAGES = {"A4": (11906, 16838), "Letter": (12240, 15840)}
+PAGES: dict[Literal["A4", "Letter"], tuple[int, int]] = {"A4": (11906, 16838),
+                                                         "Letter": (12240, 15840)}
 MARGIN = 1134  # 2 cm on each side
 DISTRIBUTION_TAB = 6804  # where "Distr.: General" and the date start (12 cm)
 _SUBPARAGRAPH_STYLES = ("Subparagraph", "Subparagraph2")
