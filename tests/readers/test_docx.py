@@ -87,3 +87,15 @@ def test_automatic_numbering_is_recognised_by_the_operative_verbs(docx_bytes):
     assert len(read.preamble) == 15
     assert [p.num for p in read.operative] == [f"{n}." for n in range(1, 10)]
     assert read.operative[0].content.text().startswith("Welcomes with appreciation the report")
+
+
+def test_a_tracked_draft_reads_as_its_changes_accepted(example, lang):
+    import datetime as dt
+
+    from drafter.followup import follow_up
+    from drafter.revisions import tracked_docx
+    from drafter.writers.docx import write_docx
+
+    draft = compose(follow_up(example, 79, "A/79/302", None).resolution, lang)
+    tracked = tracked_docx(compose(example, lang), draft, "drafter", dt.datetime(2024, 11, 25))
+    assert _words(read_docx(tracked)) == _words(read_docx(write_docx(draft)))
