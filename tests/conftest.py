@@ -9,14 +9,22 @@ import subprocess
 import zipfile
 from pathlib import Path
 
+import os
+
 import pytest
 from docx import Document as open_docx
+from hypothesis import settings
 from lxml import etree
 
 from drafter.compose import compose
 from drafter.resolution import Resolution
 from drafter.source import load
 from drafter.writers.docx import write_docx
+
+# Property tests never fail on a slow machine's timing, and in CI they draw the same examples on
+# every run, so a red build always means a real change; locally they explore at random.
+settings.register_profile("drafter", deadline=None, derandomize=bool(os.environ.get("CI")))
+settings.load_profile("drafter")
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "csto-77-13.yaml"
