@@ -118,9 +118,9 @@ def followup_files(previous: Resolution, followup: FollowUp, languages: list[str
                    author: str) -> dict[str, bytes]:
     """Every output of a follow-up by file name: the source, then per language the clean
     draft and the draft with tracked changes against the previous text."""
-    from drafter.compose import compose
-    from drafter.render import render_bytes
+    from drafter.render import compose_document
     from drafter.revisions import tracked_docx
+    from drafter.writers.docx import write_docx
     from drafter.yamlout import dump_resolution
 
     new = followup.resolution
@@ -131,9 +131,10 @@ def followup_files(previous: Resolution, followup: FollowUp, languages: list[str
     files = {f"{name}.yaml": dump_resolution(new, header).encode("utf-8")}
     when = tracked_time(new)
     for lang in languages:
-        files[f"{name}.{lang}.docx"] = render_bytes(new, lang, "docx")
+        draft = compose_document(new, lang)  # composed once for the clean and the tracked file
+        files[f"{name}.{lang}.docx"] = write_docx(draft)
         files[f"{name}.{lang}.tracked.docx"] = tracked_docx(
-            compose(previous, lang), compose(new, lang), author, when)
+            compose_document(previous, lang), draft, author, when)
     return files
 
 

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from drafter.compose import compose
+from drafter.document import Document
 from drafter.markup import MarkupError
 from drafter.output import OutputFailure, write_files
 from drafter.resolution import Resolution
@@ -38,10 +39,7 @@ def render_file(source: Path, languages: list[str], fmt: str, out: Path,
 def render_bytes(resolution: Resolution, lang: str, fmt: str, templates: Path | None = None,
                  source: Path | None = None) -> bytes:
     """One language of a resolution as DOCX or UTF-8 text bytes."""
-    try:
-        document = compose(resolution, lang, templates)
-    except (TemplateFailure, MarkupError) as error:
-        raise RenderFailure(f"{source or '<source>'}: {lang}: {error}") from None
+    document = compose_document(resolution, lang, templates, source)
     if fmt == "docx":
         from drafter.writers.docx import write_docx
 
@@ -49,6 +47,15 @@ def render_bytes(resolution: Resolution, lang: str, fmt: str, templates: Path | 
     from drafter.writers.text import write_text
 
     return write_text(document).encode("utf-8")
+
+
+def compose_document(resolution: Resolution, lang: str, templates: Path | None = None,
+                     source: Path | None = None) -> Document:
+    """The Document of one language, a template or markup problem becoming a RenderFailure."""
+    try:
+        return compose(resolution, lang, templates)
+    except (TemplateFailure, MarkupError) as error:
+        raise RenderFailure(f"{source or '<source>'}: {lang}: {error}") from None
 
 
 def schema_json() -> str:
