@@ -28,7 +28,7 @@ settings.load_profile("drafter")
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "csto-77-13.yaml"
-REFERENCE = ROOT.parent / "shared" / "reference" / "A-RES-77-13.fr.txt"
+REFERENCE = ROOT / "tests" / "fixtures" / "reference" / "A-RES-77-13.fr.txt"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
