@@ -174,9 +174,8 @@ class _Composer:
         number = len(self.footnotes) + 1
         # Reserve the number before the body, so the ids follow the order of the marks.
         self.footnotes.append(Footnote(number, Block()))
+        # markup.parse refuses a footnote inside a footnote, so the content holds none.
         content = merge_runs(self.inlines(children, italic=False, superscript=False))
-        if any(isinstance(item, FootnoteRef) for item in content):
-            raise markup.MarkupError("a footnote cannot contain another footnote", 0)
         self.footnotes[number - 1].content.inlines = content
         return FootnoteRef(number)
 

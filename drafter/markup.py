@@ -15,9 +15,12 @@ from datetime import date
 PROSE_TAGS = {"i": "italic", "sup": "superscript", "fn": "footnote"}
 #: Tags whose arguments are values, with the number of arguments they accept.
 VALUE_TAGS = {"date": (1, 1), "res": (1, 2), "sc": (2, 2), "doc": (1, 1)}
+#: How deep prose tags may nest: a footnote's italic title with a superscript is three.
+MAX_DEPTH = 8
 
-GA_NUMBER = re.compile(r"^(?:S-|ES-)?\d+/\d+(?: [A-Z])?$|^\d+ \([IVXLC]+\)$")
-SC_NUMBER = re.compile(r"^\d+$")
+# Digits are ASCII and few: sessions have three, resolutions four, Council resolutions five.
+GA_NUMBER = re.compile(r"^(?:S-|ES-)?[0-9]{1,3}/[0-9]{1,4}(?: [A-Z])?$|^[0-9]{1,4} \([IVXLC]+\)$")
+SC_NUMBER = re.compile(r"^[0-9]{1,5}$")
 SYMBOL = re.compile(r"^[A-Z][A-Za-z0-9./()\-]*$")
 
 
@@ -43,12 +46,14 @@ Node = str | Tag
 
 def parse(text: str) -> tuple[Node, ...]:
     """Parse prose into text and tags; raise MarkupError on a malformed tag."""
-    nodes, _ = _parse_until(text, 0, opened_at=None)
+    nodes, _ = _parse_until(text, 0, opened_at=None, within=())
     return nodes
 
 
-def _parse_until(text: str, pos: int, opened_at: int | None) -> tuple[tuple[Node, ...], int]:
-    """Parse up to the brace closing the tag opened at ``opened_at`` (None: the whole text)."""
+def _parse_until(text: str, pos: int, opened_at: int | None,
+                 within: tuple[str, ...]) -> tuple[tuple[Node, ...], int]:
+    """Parse up to the brace closing the tag opened at ``opened_at`` (None: the whole text);
+    ``within`` names the prose tags around this text, innermost last."""
     closing = opened_at is not None
     nodes: list[Node] = []
     start = pos
@@ -57,7 +62,7 @@ def _parse_until(text: str, pos: int, opened_at: int | None) -> tuple[tuple[Node
         if char == "{":
             if pos > start:
                 nodes.append(text[start:pos])
-            tag, pos = _parse_tag(text, pos)
+            tag, pos = _parse_tag(text, pos, within)
             nodes.append(tag)
             start = pos
         elif char == "}":
@@ -75,7 +80,7 @@ def _parse_until(text: str, pos: int, opened_at: int | None) -> tuple[tuple[Node
     return tuple(nodes), pos
 
 
-def _parse_tag(text: str, pos: int) -> tuple[Tag, int]:
+def _parse_tag(text: str, pos: int, within: tuple[str, ...]) -> tuple[Tag, int]:
     bar = text.find("|", pos)
     close = text.find("}", pos)
     if bar == -1 or (close != -1 and close < bar):
@@ -84,7 +89,14 @@ def _parse_tag(text: str, pos: int) -> tuple[Tag, int]:
         )
     name = text[pos + 1 : bar]
     if name in PROSE_TAGS:
-        children, end = _parse_until(text, bar + 1, opened_at=pos)
+        if len(within) >= MAX_DEPTH:
+            raise MarkupError(f"tags are nested more than {MAX_DEPTH} deep", pos)
+        if name == "fn" and "fn" in within:
+            raise MarkupError("a footnote cannot contain another footnote", pos)
+        children, end = _parse_until(text, bar + 1, opened_at=pos, within=(*within, name))
+        if not "".join(child for child in children if isinstance(child, str)).strip() and not any(
+                isinstance(child, Tag) for child in children):
+            raise MarkupError(f"the tag {{{name}|…}} is empty: write its text after the bar", pos)
         return Tag(name, children=children), end
     if name in VALUE_TAGS:
         if close == -1:
@@ -103,16 +115,16 @@ def _check_values(name: str, args: tuple[str, ...], pos: int) -> None:
     if name == "date":
         _check_date(args[0], pos)
     elif name == "res":
-        if not GA_NUMBER.match(args[0]):
+        if not GA_NUMBER.fullmatch(args[0]):
             raise MarkupError(f"{args[0]!r} is not a General Assembly resolution number such as 64/256", pos)
         if len(args) == 2:
             _check_date(args[1], pos)
     elif name == "sc":
-        if not SC_NUMBER.match(args[0]):
+        if not SC_NUMBER.fullmatch(args[0]):
             raise MarkupError(f"{args[0]!r} is not a Security Council resolution number such as 1631", pos)
         if not (re.fullmatch(r"\d{4}", args[1]) or _is_date(args[1])):
             raise MarkupError(f"{args[1]!r} is neither a year such as 2005 nor a date such as 2005-10-17", pos)
-    elif name == "doc" and not SYMBOL.match(args[0]):
+    elif name == "doc" and not SYMBOL.fullmatch(args[0]):
         raise MarkupError(f"{args[0]!r} is not a document symbol such as A/77/277", pos)
 
 

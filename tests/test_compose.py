@@ -12,7 +12,6 @@ import yaml
 
 from drafter.compose import compose
 from drafter.document import Block, Document, FootnoteRef, Run
-from drafter.markup import MarkupError
 from drafter.resolution import Resolution
 from drafter.source import load
 
@@ -96,13 +95,6 @@ def test_footnote_bodies_are_composed_in_the_language(adopted):
     assert adopted["en"].footnotes[0].content.text() == "A/77/277-S/2022/606."
     assert adopted["en"].footnotes[1].content.text() == "Resolution 49/57, annex."
     assert adopted["fr"].footnotes[1].content.text() == "Résolution 49/57, annexe."
-
-
-def test_a_footnote_inside_a_footnote_is_refused():
-    resolution = _variant(lambda data: data["preamble"][1].update(
-        en="its resolution{fn|See {fn|nested}.}"))
-    with pytest.raises(MarkupError, match="a footnote cannot contain another footnote"):
-        compose(resolution, "en")
 
 
 # -- superscripts and dates -----------------------------------------------------------------

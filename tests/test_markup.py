@@ -170,3 +170,34 @@ def test_a_malformed_tag_inside_a_footnote_is_reported_at_its_own_offset():
     error = _error("text{fn|Resolution {res|49-57}, annex.}")
     assert "General Assembly resolution number" in str(error)
     assert error.offset == 19
+
+
+def test_prose_tags_nested_deeper_than_the_limit_are_refused_at_the_first_tag_too_deep():
+    error = _error("{i|" * 1000 + "x" + "}" * 1000)
+    assert str(error) == "tags are nested more than 8 deep"
+    assert error.offset == 3 * 8
+
+
+def test_a_footnote_with_an_italic_title_and_a_superscript_is_well_within_the_limit():
+    assert parse("{fn|{i|Supplément n{sup|o} 8}}")
+
+
+@pytest.mark.parametrize("name", ["fn", "i", "sup"])
+@pytest.mark.parametrize("inside", ["", " ", "\n"])
+def test_an_empty_prose_tag_is_refused(name, inside):
+    error = _error(f"text{{{name}|{inside}}}")
+    assert str(error) == f"the tag {{{name}|…}} is empty: write its text after the bar"
+    assert error.offset == 4
+
+
+def test_a_footnote_inside_a_footnote_is_refused_where_the_inner_one_starts():
+    error = _error("its resolution{fn|See {i|{fn|nested}}.}")
+    assert str(error) == "a footnote cannot contain another footnote"
+    assert error.offset == len("its resolution{fn|See {i|")
+
+
+@pytest.mark.parametrize("text", ["{doc|A/77/\n277}", "{doc|A/77/277\n}", "{sc|1631\n|2005}",
+                                  "{res|64/256\n}", "{date|2022-11-21\n}", "{sc|١٦٣١|2005}",
+                                  "{res|" + "9" * 5000 + "/1}"])
+def test_values_with_line_breaks_other_digits_or_thousands_of_digits_are_refused(text):
+    assert _error(text).offset == 0

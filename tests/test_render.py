@@ -98,13 +98,14 @@ def test_no_temporary_file_is_left_after_success_or_failure(source, tmp_path):
     assert sorted(os.listdir(out)) == ["csto.en.txt", "csto.fr.txt"]
 
 
-def test_a_markup_error_found_while_composing_names_the_source_and_language(tmp_path):
+def test_a_footnote_in_a_footnote_is_a_located_source_error_and_nothing_is_written(tmp_path):
     bad = tmp_path / "nested.yaml"
     bad.write_text((FIXTURES / "draft-coe.yaml").read_text("utf-8").replace(
         "in {i|Strasbourg}", "in {fn|see {fn|nested}}"), "utf-8")
     with pytest.raises(RenderFailure) as caught:
         render_file(bad, ["en", "fr"], "txt", tmp_path / "out")
-    assert str(caught.value) == f"{bad}: en: a footnote cannot contain another footnote"
+    assert str(caught.value).startswith(f"{bad}:23:")
+    assert "preambular paragraph 3, en: a footnote cannot contain another footnote" in str(caught.value)
     assert not (tmp_path / "out").exists()
 
 

@@ -7,7 +7,16 @@ from pathlib import Path
 import pytest
 
 from drafter.resolution import Resolution
-from drafter.source import SourceError, SourceInvalid, load, parse
+from drafter.source import (
+    MAX_BYTES,
+    SourceError,
+    SourceInvalid,
+    describe,
+    load,
+    load_located,
+    parse,
+    parse_located,
+)
 
 FIXTURES = Path(__file__).parent / "fixtures"
 DRAFT = (FIXTURES / "draft-coe.yaml").read_text(encoding="utf-8")
@@ -158,10 +167,10 @@ def test_an_unknown_standard_paragraph_far_from_any_lists_the_known_ones():
         "security_council")
 
 
-def test_malformed_markup_is_located_at_the_text_with_the_character_and_an_excerpt():
+def test_malformed_markup_is_located_at_the_tag_with_the_character_and_an_excerpt():
     text = _edit("in {i|Strasbourg}, the city", "in {i|Strasbourg, the city")
     error = _one(text)
-    assert (error.line, error.column) == _where(text, "the meeting held")
+    assert (error.line, error.column) == _where(text, "{i|Strasbourg")
     assert error.message.startswith("preambular paragraph 3, en: a tag is not closed: add '}'")
     assert "{value" not in error.message and "{excerpt" not in error.message
 
@@ -245,3 +254,136 @@ def test_load_names_errors_after_the_file(tmp_path):
     with pytest.raises(SourceInvalid) as caught:
         load(path)
     assert str(caught.value).startswith(f"{path}:3:10: session: ")
+
+
+# -- positions of every field, for findings --------------------------------------------------
+
+def test_load_located_gives_the_line_and_column_of_every_field_and_paragraph(tmp_path):
+    path = tmp_path / "draft.yaml"
+    path.write_text(DRAFT, encoding="utf-8")
+    located = load_located(path)
+    assert located.resolution == parse(DRAFT)
+    positions = located.positions
+    assert positions.file == str(path)
+    assert positions.at("session") == _where(DRAFT, "79")
+    assert positions.key("session") == _where(DRAFT, "session: 79")
+    assert positions.at("operative", 0) == _where(DRAFT, "verb: encourages")
+    assert positions.at("preamble", 1, "fr") == _where(DRAFT, "sa résolution {res|77/284")
+    assert positions.at("operative", 0, "subparagraphs", 1, "fr") == _where(DRAFT, "la démocratie")
+
+
+def test_a_place_the_file_does_not_spell_out_falls_back_to_the_nearest_enclosing_one():
+    positions = parse_located(DRAFT).positions
+    # The standard paragraph's opener is a default: the paragraph itself is the place.
+    assert positions.at("preamble", 0, "opener") == positions.at("preamble", 0)
+    assert positions.at("no such field") == positions.at() == _where(DRAFT, "session: 79")
+
+
+def test_a_character_of_a_text_is_located_on_its_own_line_in_folded_and_plain_text():
+    text = _edit("    en: the meeting held on", "    en: >-\n      the meeting held\n      on")
+    positions = parse_located(text).positions
+    value = parse(text).preamble[2].en  # type: ignore[union-attr]
+    assert positions.character(("preamble", 2, "en"), value.index("on {date")) == _where(text, "on {date")
+    assert positions.character(("preamble", 2, "en"), value.index("{i|")) == _where(text, "{i|Stras")
+    plain = positions.character(("preamble", 2, "fr"), len("la réunion "))
+    assert plain == _where(text, "tenue le")
+
+
+def test_positions_describe_paths_as_a_drafter_reads_them():
+    assert describe(("operative", 2, "subparagraphs", 0, "fr")) == "operative paragraph 3, sub-paragraph 1, fr"
+
+
+def test_a_located_error_names_the_file_and_the_place():
+    positions = parse_located(DRAFT, "d.yaml").positions
+    error = positions.error(("operative", 0, "verb"), "wrong")
+    assert str(error) == f"d.yaml:{_where(DRAFT, 'encourages')[0]}:{_where(DRAFT, 'encourages')[1]}: wrong"
+
+
+# -- inputs that must not crash: each is one located error ------------------------------------
+
+LAUGHS = "".join(
+    [f"l0: &l0 [{', '.join(['lol'] * 9)}]\n"]
+    + [f"l{n}: &l{n} [{', '.join([f'*l{n - 1}'] * 9)}]\n" for n in range(1, 9)]
+)
+
+HOSTILE = {
+    "billion laughs": (LAUGHS, "&l0", "more than 20,000 values"),
+    "an alias inside itself": (_edit("session: 79", "session: &loop [*loop]"), "&loop",
+                               "used inside the list or mapping it names"),
+    "a complex key": (_edit("session: 79", "? [a, b]\n: 79"), "[a, b]", "a field name is a plain word"),
+    "a mapping as key": (_edit("session: 79", "? {a: 1}\n: 79"), "{a: 1}", "a field name"),
+    "a bad timestamp": (_edit("distribution_date: 2024-11-04", "distribution_date: !!timestamp 2022-02-30"),
+                        "!!timestamp", "'2022-02-30' is not a valid !!timestamp"),
+    "a bad explicit integer": (_edit("session: 79", "session: !!int abc"), "!!int abc",
+                               "'abc' is not a whole number"),
+    "a bad explicit float": (_edit("session: 79", "session: !!float abc"), "!!float abc",
+                             "'abc' is not a valid !!float"),
+    "a tag of a set": (_edit("session: 79", "session: !!set {a, b}"), "!!set", "the tag !!set is not used"),
+    "a python tag": (_edit("session: 79", "session: !!python/object:os.system {}"), "!!python",
+                     "is not used in a source"),
+    "a 5,000-digit integer": (_edit("session: 79", "session: " + "9" * 5000), "9999",
+                              "a number of 5,000 digits"),
+    "a control character": (_edit("fr: la démocratie", 'fr: "la d\\x07mocratie"'), "\\x07",
+                            "control character U+0007"),
+    "a NUL character": (_edit("fr: la démocratie", 'fr: "la d\\0mocratie"'), "\\0",
+                        "control character U+0000"),
+    "a lone surrogate": (_edit("fr: la démocratie", 'fr: "la d\\ud800mocratie"'), "d800",
+                         "YAML syntax: found invalid Unicode character escape code"),
+    "markup nested 1,000 deep": (_edit("fr: la démocratie", 'fr: "' + "{i|" * 1000 + "x" + "}" * 1000 + '"'),
+                                 ("{i|{i|", 3 * 8), "nested more than 8 deep"),
+    "session: true": (_edit("session: 79", "session: true"), "true", "session: true is not a whole number"),
+    "meeting: true": (_edit("\nstage: draft", "\nstage: adopted\nadoption: {date: 2024-11-18, meeting: true}")
+                      .replace("A/79/L.20", "A/RES/79/20"), "true}", "meeting: true is not a whole number"),
+    "a session in hexadecimal": (_edit("session: 79", "session: 0x4F"), "0x4F", "'0x4F' is not a whole number"),
+    "a newline inside {doc|…}": (_edit("fr: la démocratie", 'fr: "la {doc|A/77/\\n277} x"'), "{doc|",
+                                  "is not a document symbol"),
+    "a newline inside {sc|…}": (_edit("fr: la démocratie", 'fr: "la {sc|1631\\n|2005} x"'), "{sc|",
+                                 "is not a Security Council resolution number"),
+    "an empty footnote": (_edit("fr: la démocratie", "fr: la démocratie{fn|}"), "{fn|}",
+                          "the tag {fn|…} is empty"),
+    "a footnote in a footnote": (_edit("fr: la démocratie", "fr: la démocratie{fn|a{fn|b}}"), "{fn|b}",
+                                 "a footnote cannot contain another footnote"),
+}
+
+
+@pytest.mark.parametrize(("text", "place", "message"), HOSTILE.values(), ids=HOSTILE.keys())
+def test_hostile_input_is_one_located_error(text, place, message):
+    error = _one(text)
+    fragment, shift = place if isinstance(place, tuple) else (place, 0)
+    assert (error.line, error.column) == _where(text, fragment, shift), error
+    assert message in error.message
+    assert "\n" not in str(error)
+
+
+def test_a_file_over_the_size_limit_is_refused_before_it_is_parsed(tmp_path):
+    path = tmp_path / "huge.yaml"
+    path.write_bytes(b"# " + b"x" * MAX_BYTES)
+    with pytest.raises(SourceInvalid, match="larger than 2 MB"):
+        load(path)
+
+
+def test_lists_nested_beyond_the_limit_are_refused():
+    text = "session:\n" + "".join("  " * depth + "-\n" for depth in range(1, 60)) + "  " * 60 + "x\n"
+    assert "nested more than 40 deep" in _one(text).message
+
+
+def test_an_alias_used_within_limits_still_loads():
+    text = _edit("fr: l'état de droit}", "fr: &law l'état de droit}")
+    text = text.replace("        fr: la démocratie\n", "        fr: *law\n")
+    paragraph = parse(text).operative[0]
+    assert paragraph.subparagraphs[1].fr == "l'état de droit"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_hostile_input_fails_with_exit_code_2_on_the_command_line(tmp_path, name):
+    from typer.testing import CliRunner
+
+    from drafter.cli import app
+
+    path = tmp_path / "hostile.yaml"
+    path.write_text(HOSTILE[name][0], encoding="utf-8")
+    for command in (["render", str(path), "--out", str(tmp_path / "out")], ["validate", str(path)]):
+        result = CliRunner().invoke(app, command)
+        assert result.exit_code == 2, (command, result.output, result.exception)
+        assert f"{path}:" in result.output
+    assert not (tmp_path / "out").exists()
