@@ -1,5 +1,6 @@
-"""Checks on the language data files: lexicon (phrase pairs) and session ordinals."""
+"""Checks on the language data files: lexicon (phrase pairs, their sources) and session ordinals."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,12 @@ def lexicons():
 
 
 @pytest.fixture(scope="module")
+def sources():
+    with open(DATA / "lexicon-sources.yaml", encoding="utf-8") as f:
+        return yaml.safe_load(f)
+
+
+@pytest.fixture(scope="module")
 def sessions():
     return {lang: _load(lang, "sessions.yaml") for lang in LANGS}
 
@@ -38,7 +45,7 @@ def test_lexicon_same_keys_same_order(lexicons, section):
 @pytest.mark.parametrize("section", SECTIONS)
 def test_lexicon_counts(lexicons, section):
     for lang in LANGS:
-        assert len(lexicons[lang][section]) >= 45, (lang, section)
+        assert len(lexicons[lang][section]) >= 120, (lang, section)
 
 
 @pytest.mark.parametrize("section", SECTIONS)
@@ -100,6 +107,107 @@ REQUIRED_PAIRS = {
 }
 
 
+# Every key the lexicon had before it grew to the phrases the Assembly uses: sources and examples
+# name them, so none may be renamed or dropped.
+STABLE_KEYS = {
+    "preamble": """having_considered recalling recalling_also recalling_further noting_with_satisfaction
+        encouraging stressing welcoming welcoming_also noting taking_note_with_appreciation
+        acknowledging reaffirming taking_note recognizing convinced bearing_in_mind considering
+        emphasizing recalling_in_particular reaffirming_also recognizing_also recognizing_further
+        noting_also noting_further noting_with_appreciation noting_with_concern
+        noting_with_deep_concern noting_with_regret welcoming_further welcoming_with_appreciation
+        acknowledging_also stressing_also emphasizing_also considering_also taking_note_also
+        bearing_in_mind_also keeping_in_mind taking_into_account taking_into_consideration affirming
+        reiterating believing concerned deeply_concerned gravely_concerned expressing_concern
+        expressing_deep_concern alarmed mindful fully_aware deeply_convinced firmly_convinced
+        determined desiring guided_by encouraged_by commending expressing_gratitude regretting
+        deploring condemning""".split(),
+    "operative": """welcomes_with_appreciation notes_with_appreciation appreciates invites calls_upon
+        requests decides welcomes takes_note encourages reaffirms stresses recognizes urges
+        emphasizes commends expresses_appreciation also_welcomes also_requests further_requests
+        also_decides further_decides also_invites further_invites also_encourages
+        further_encourages strongly_encourages also_calls_upon calls_for also_stresses
+        also_reaffirms also_recognizes notes also_notes notes_with_concern notes_with_deep_concern
+        also_takes_note takes_note_with_appreciation takes_note_with_interest acknowledges
+        acknowledges_with_appreciation affirms reiterates recalls considers supports
+        expresses_gratitude expresses_concern expresses_deep_concern regrets deplores condemns
+        strongly_condemns demands approves adopts confirms recommends authorizes declares
+        proclaims""".split(),
+}
+
+
+@pytest.mark.parametrize("section", SECTIONS)
+def test_lexicon_keeps_every_earlier_key(lexicons, section):
+    missing = [key for key in STABLE_KEYS[section] if key not in lexicons["en"][section]]
+    assert not missing, missing
+
+
+@pytest.mark.parametrize("section", SECTIONS)
+def test_lexicon_preamble_and_operative_never_open_alike(lexicons, section):
+    """A reader tells the two apart by which list opens the paragraph: no phrase may be, or open
+    like, a phrase of the other list."""
+    for lang in LANGS:
+        other = "operative" if section == "preamble" else "preamble"
+        for phrase in lexicons[lang][section].values():
+            for theirs in lexicons[lang][other].values():
+                assert phrase != theirs and not phrase.startswith(theirs + " "), (lang, phrase, theirs)
+
+
+def test_lexicon_french_agrees_with_the_assembly(lexicons):
+    """« l'Assemblée générale » is feminine: no masculine form of the adjectives it uses."""
+    masculine = re.compile(r"\b(Convaincu|Conscient|Préoccupé|Résolu|Alarmé|Troublé|Guidé|"
+                           r"Encouragé|Désireux|Satisfait|Confiant)\b")
+    for section in SECTIONS:
+        for key, phrase in lexicons["fr"][section].items():
+            assert not masculine.search(phrase), (section, key, phrase)
+
+
+REQUIRED_NEW = {
+    "preamble": {"having_received": ("Having received", "Ayant reçu")},
+    "operative": {
+        "underlines": ("Underlines", None),
+        "looks_forward_to": ("Looks forward to", "Attend avec intérêt"),
+        "exhorts": ("Exhorts", "Exhorte"),
+    },
+}
+
+
+@pytest.mark.parametrize("section", SECTIONS)
+def test_lexicon_has_the_phrases_real_drafts_use(lexicons, section):
+    for key, (en, fr) in REQUIRED_NEW[section].items():
+        assert lexicons["en"][section].get(key) == en, key
+        if fr is not None:
+            assert lexicons["fr"][section].get(key) == fr, key
+
+
+def test_sources_cover_every_key(lexicons, sources):
+    assert list(sources) == list(SECTIONS)
+    for section in SECTIONS:
+        assert list(sources[section]) == list(lexicons["en"][section]), section
+
+
+SYMBOL = re.compile(r"A/RES/\d+/\d+")
+
+
+@pytest.mark.parametrize("section", SECTIONS)
+def test_sources_say_where_and_whether_confirmed(sources, section):
+    """``confirmed`` is true exactly when one resolution was seen in both language versions."""
+    for key, entry in sources[section].items():
+        assert set(entry) <= {"en", "fr", "confirmed", "note"}, (key, entry)
+        assert isinstance(entry["confirmed"], bool), key
+        for lang in LANGS:
+            assert isinstance(entry[lang], list), (key, lang)
+            assert all(isinstance(s, str) and SYMBOL.fullmatch(s) for s in entry[lang]), (key, lang)
+        assert entry["confirmed"] == bool(set(entry["en"]) & set(entry["fr"])), key
+        if "note" in entry:
+            assert isinstance(entry["note"], str) and entry["note"].strip(), key
+
+
+def test_sources_confirm_some_pairs_and_mark_the_rest(sources):
+    flags = [entry["confirmed"] for section in SECTIONS for entry in sources[section].values()]
+    assert any(flags) and not all(flags)
+
+
 @pytest.mark.parametrize("section", SECTIONS)
 def test_lexicon_required_pairs(lexicons, section):
     for key, (en, fr) in REQUIRED_PAIRS[section].items():
@@ -146,3 +254,33 @@ def test_sessions_unique(sessions):
     for lang in LANGS:
         values = list(sessions[lang].values())
         assert len(values) == len(set(values)), lang
+
+
+def test_every_phrase_reads_back_as_its_own_key_from_word_and_text():
+    """Rendering one paragraph per lexicon key and reading the drafts back gives the same keys:
+    no phrase is lost to a longer one, and none is taken for the other section's."""
+    from conftest import EXAMPLE
+
+    from drafter.compose import compose
+    from drafter.importer import import_pair
+    from drafter.language import phrase_keys
+    from drafter.readers.docx import read_docx
+    from drafter.readers.text import read_text
+    from drafter.resolution import Resolution
+    from drafter.source import load
+    from drafter.writers.docx import write_docx
+    from drafter.writers.text import write_text
+
+    source = load(EXAMPLE).model_dump(mode="json")
+    source["preamble"] = [{"standard": "report_considered"}] + [
+        {"opener": key, "en": "the efforts of the organization", "fr": "les efforts de l'organisation"}
+        for key in phrase_keys("preamble")]
+    source["operative"] = [
+        {"verb": key, "en": "the efforts of the organization", "fr": "les efforts de l'organisation"}
+        for key in phrase_keys("operative")] + [{"standard": "agenda_inclusion"}]
+    resolution = Resolution.model_validate(source)
+    for write, read_back in ((write_docx, read_docx), (write_text, read_text)):
+        english, french = (read_back(write(compose(resolution, code))) for code in LANGS)
+        got = import_pair(english, french)
+        assert [p.opener for p in got.preamble] == [p.opener for p in resolution.preamble]
+        assert [p.verb for p in got.operative] == [p.verb for p in resolution.operative]
