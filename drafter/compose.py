@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from drafter import markup
+from drafter import markup, symbols
 from drafter.document import (
     Block,
     Conclusions,
@@ -66,7 +66,7 @@ class _Composer:
         adopted = self.resolution.stage == "adopted"
         preface = Preface(
             united_nations=self.block(blocks["united_nations"]),
-            symbol=self.resolution.symbol,
+            symbol=symbols.format(self.resolution.symbol, self.lang.code),
             organ=self.block(blocks["organ"]),
             distribution=self.block(blocks["distribution"]),
             date=self.block(blocks["date"]),
@@ -191,7 +191,7 @@ class _Composer:
                 return self.lang.sc_citation(args[0], int(args[1]), None)
             dated = date.fromisoformat(args[1])
             return self.lang.sc_citation(args[0], dated.year, dated)
-        return args[0]  # doc: a symbol is written as it is
+        return symbols.format(args[0], self.lang.code)  # doc: "A/61/256 and Add.1" / "et Add.1"
 
 
 def _context(resolution: Resolution, lang: str) -> dict[str, object]:

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from drafter import symbols
+
 #: Tags whose single argument is prose, parsed recursively.
 PROSE_TAGS = {"i": "italic", "sup": "superscript", "fn": "footnote"}
 #: Tags whose arguments are values, with the number of arguments they accept.
@@ -21,7 +23,6 @@ MAX_DEPTH = 8
 # Digits are ASCII and few: sessions have three, resolutions four, Council resolutions five.
 GA_NUMBER = re.compile(r"^(?:S-|ES-)?[0-9]{1,3}/[0-9]{1,4}(?: [A-Z])?$|^[0-9]{1,4} \([IVXLC]+\)$")
 SC_NUMBER = re.compile(r"^[0-9]{1,5}$")
-SYMBOL = re.compile(r"^[A-Z][A-Za-z0-9./()\-]*$")
 
 
 class MarkupError(ValueError):
@@ -124,8 +125,11 @@ def _check_values(name: str, args: tuple[str, ...], pos: int) -> None:
             raise MarkupError(f"{args[0]!r} is not a Security Council resolution number such as 1631", pos)
         if not (re.fullmatch(r"\d{4}", args[1]) or _is_date(args[1])):
             raise MarkupError(f"{args[1]!r} is neither a year such as 2005 nor a date such as 2005-10-17", pos)
-    elif name == "doc" and not SYMBOL.fullmatch(args[0]):
-        raise MarkupError(f"{args[0]!r} is not a document symbol such as A/77/277", pos)
+    elif name == "doc":
+        try:
+            symbols.parse(args[0])
+        except symbols.SymbolError as error:
+            raise MarkupError(str(error), pos) from None
 
 
 def _count(low: int, high: int) -> str:

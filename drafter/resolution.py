@@ -14,6 +14,7 @@ import datetime as dt
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Discriminator,
@@ -21,19 +22,32 @@ from pydantic import (
     Tag,
     field_validator,
     model_validator,
+    WithJsonSchema,
 )
 from pydantic_core import PydanticCustomError
 
-from drafter import markup
+from drafter import markup, symbols
 from drafter.language import phrase_keys
 from drafter.organizations import registry
 
-SYMBOL_PATTERN = r"^[A-Z]+(?:/[A-Za-z0-9.()\-]+)+$"
 GA_NUMBER_PATTERN = markup.GA_NUMBER.pattern
 
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _symbol(value: str) -> str:
+    try:
+        return symbols.validate(value)
+    except symbols.SymbolError as error:
+        raise PydanticCustomError("symbol", "{message}", {"message": str(error)}) from None
+
+
+#: A document symbol, or a printed list of them ("A/63/228-S/2008/531 and Corr.1"). Its form is
+#: judged by rule C405, so that a slightly wrong symbol is a finding rather than a refusal.
+Symbol = Annotated[str, AfterValidator(_symbol),
+                   WithJsonSchema({"type": "string", "pattern": symbols.shape()})]
 
 
 def _unknown(kind: str, value: str, known: list[str], listing: str) -> PydanticCustomError:
@@ -280,16 +294,20 @@ class Resolution(_Model):
     session: int = Field(gt=0, le=120, strict=True, description="The General Assembly session, e.g. 77.")
     agenda_item: AgendaItem
     stage: Literal["draft", "adopted"]
-    symbol: Annotated[str, Field(pattern=SYMBOL_PATTERN, examples=["A/RES/77/13", "A/77/L.13"])]
-    draft_symbol: Annotated[str, Field(pattern=SYMBOL_PATTERN)] | None = Field(
-        None, description="The L-document of the draft, cited under an adopted resolution.")
+    symbol: Symbol = Field(description="The symbol of the document: A/RES/77/13, A/77/L.13.",
+                           examples=["A/RES/77/13", "A/77/L.13"])
+    draft_symbol: Symbol | None = Field(
+        None, description="The L-document of the draft, cited under an adopted resolution: "
+        "A/77/L.13, A/63/L.101 and Add.1.", examples=["A/77/L.13", "A/63/L.101 and Add.1"])
     distribution_date: dt.date
     adoption: Adoption | None = None
     sponsors: list[Prose] = Field([], description="Sponsoring States (drafts).")
     page_size: Literal["A4", "Letter"] = "A4"
     organization: str = Field(description="Key of the organization in the registry, e.g. csto.")
-    report: Annotated[str, Field(pattern=SYMBOL_PATTERN)] = Field(
-        description="Symbol of the report of the Secretary-General considered.")
+    report: Symbol = Field(
+        description="Symbol of the report of the Secretary-General considered: A/77/277, "
+        "A/63/228-S/2008/531 and Corr.1.",
+        examples=["A/77/277-S/2022/606", "A/63/228-S/2008/531 and Corr.1"])
     mandate: Mandate
     preamble: list[PreambularParagraph] = Field(min_length=1)
     operative: list[OperativeParagraph] = Field(min_length=1)

@@ -2,7 +2,7 @@
 
 Dates, citations and opening phrases are recognized with the same data that writes them
 (``data/<lang>/language.yaml`` and ``lexicon.yaml``), plus ``data/<lang>/rules.yaml`` for what
-only validation needs; document symbols come from ``data/symbols.yaml``.
+only validation needs; document symbols come from ``drafter.symbols``.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from functools import cache, lru_cache
 
 from pydantic import BaseModel, ConfigDict
 
+from drafter import symbols
 from drafter.language import Language, Section, language
 from drafter.resources import load_data
 
@@ -46,18 +47,6 @@ class RuleData(_Data):
     superscript_ordinals: list[str]
     wrong_forms: list[WrongForm]
 
-
-class StrictSymbol(_Data):
-    prefix: str
-    form: str
-
-
-class SymbolData(_Data):
-    """The contents of ``data/symbols.yaml``."""
-
-    series: list[str]
-    strict: list[StrictSymbol]
-    general: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,35 +142,16 @@ def wording(code: str) -> Wording:
     return Wording(language(code))
 
 
-@cache
-def _symbols() -> tuple[re.Pattern[str], re.Pattern[str], list[tuple[re.Pattern[str], re.Pattern[str]]],
-                        re.Pattern[str]]:
-    """What looks like a symbol, what joins two, and the forms a part may have."""
-    data = SymbolData.model_validate(load_data("symbols.yaml"))
-    series = "|".join(map(re.escape, data.series))
-    candidate = re.compile(rf"(?<![\w/.-])(?:{series})/[^\s,;]*")
-    joint = re.compile(rf"-(?=(?:{series})/)")
-    strict = [(re.compile(entry.prefix), re.compile(entry.form)) for entry in data.strict]
-    return candidate, joint, strict, re.compile(data.general)
-
-
 def find_symbols(text: str) -> list[tuple[str, int, int]]:
-    """Every symbol-like word with its span, stripped of the punctuation that follows it."""
-    found = []
-    for match in _symbols()[0].finditer(text):
-        word = match.group().rstrip(".)]”»:")
-        found.append((word, match.start(), match.start() + len(word)))
-    return found
+    """Every symbol-like word with its span, stripped of the punctuation that follows it
+    (the document alone: "A/61/256" of "A/61/256 and Add.1"); see drafter.symbols.find."""
+    return [(found.document, found.start, found.start + len(found.document))
+            for found in symbols.find(text)]
 
 
 def well_formed(symbol: str) -> bool:
     """Whether every part of a (possibly joint) symbol has a known form."""
-    _, joint, strict, general = _symbols()
-    for part in joint.split(symbol):
-        forms = [form for prefix, form in strict if prefix.match(part)]
-        if not (forms[0] if forms else general).fullmatch(part):
-            return False
-    return True
+    return symbols.well_formed(symbol)
 
 
 #: Enough of a paragraph's start to hold any opening phrase and the character after it.
