@@ -59,6 +59,7 @@ class _Composer:
         self.words = words
         self.lang: Language = words.lang
         self.footnotes: list[Footnote] = []
+        self.cited: dict[tuple[markup.Node, ...], int] = {}  # footnote markup → its number
         self.context = _context(resolution, self.lang.code)
 
     def document(self) -> Document:
@@ -171,7 +172,11 @@ class _Composer:
         return out
 
     def footnote(self, children: tuple[markup.Node, ...]) -> FootnoteRef:
+        """A new footnote; the same text again in the document cites that footnote again."""
+        if children in self.cited:
+            return FootnoteRef(self.cited[children], repeat=True)
         number = len(self.footnotes) + 1
+        self.cited[children] = number
         # Reserve the number before the body, so the ids follow the order of the marks.
         self.footnotes.append(Footnote(number, Block()))
         # markup.parse refuses a footnote inside a footnote, so the content holds none.

@@ -8,6 +8,12 @@ reads only this tree; it never sees the Resolution.
 
 A tracked document (``drafter.revisions``) is the same tree with revision marks: a run or a
 footnote mark may be inserted or deleted, and a whole paragraph (its Block) too.
+
+A read document (``drafter.readers``) is the same tree as the file has it, not as it should be:
+a part the file lacks is an absent Block (``Block.absent``), an empty preamble or None
+conclusions; footnote numbers are those the file prints, so they may skip, repeat or point
+nowhere; and what the reader noticed that the tree cannot show (paragraphs run together, a header
+in another year's layout) is a Deviation. The rules report all of it.
 """
 
 from __future__ import annotations
@@ -19,6 +25,12 @@ from typing import Literal
 
 #: A tracked change: inserted or deleted text; None for text common to both versions.
 Revision = Literal["ins", "del"] | None
+
+#: What a reader can notice beyond the tree: a header line out of its place, a header line in
+#: another year's layout, header text it does not recognise, paragraphs separated by single
+#: line breaks (a PDF extraction), a paragraph that stops mid-sentence.
+DeviationKind = Literal["header_order", "header_layout", "header_unknown", "line_breaks",
+                        "cut_off"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,10 +47,13 @@ class Run:
 @dataclass(frozen=True, slots=True)
 class FootnoteRef:
     """The mark of footnote ``number`` (1..N in document order); a revision on the mark means
-    the whole footnote is inserted or deleted."""
+    the whole footnote is inserted or deleted. A ``repeat`` mark cites an earlier footnote
+    again: it shows that footnote's number and has no footnote of its own (Word writes it as a
+    NOTEREF cross-reference to the first mark)."""
 
     number: int
     revision: Revision = None
+    repeat: bool = False
 
 
 Inline = Run | FootnoteRef
@@ -75,15 +90,36 @@ class Block:
 
     inlines: list[Inline] = field(default_factory=list)
     revision: Revision = None
+    absent: bool = False  # the part is missing from a read file (not merely empty)
 
     def text(self) -> str:
         """The text without formatting and without footnote marks."""
         return "".join(item.text for item in self.inlines if isinstance(item, Run))
 
 
+def absent() -> Block:
+    """The Block of a part that a read file lacks: no text, and ``absent`` for the rules."""
+    return Block(absent=True)
+
+
+@dataclass(frozen=True, slots=True)
+class Deviation:
+    """What a reader noticed that the tree alone cannot show, for the rules to report.
+
+    ``kind`` names it (the rules map each kind to a code; see ``drafter.rules``), ``block`` is
+    the paragraph it is about (in the tree, or a header line kept nowhere else), None for the
+    whole document; ``found`` quotes what the file has, in a few words.
+    """
+
+    kind: DeviationKind
+    block: Block | None = None
+    found: str = ""
+
+
 @dataclass(slots=True)
 class Preface:
-    """The header block of the first page, in AKN4UN's ``<preface>``."""
+    """The header block of the first page, in AKN4UN's ``<preface>``. In a read document any
+    line may be absent (``Block.absent``), and ``symbol`` empty."""
 
     united_nations: Block
     symbol: str
@@ -157,16 +193,18 @@ class Document:
     operative: list[OperativeParagraph]
     conclusions: Conclusions | None
     footnotes: list[Footnote]
+    deviations: list[Deviation] = field(default_factory=list)  # read documents only
 
     def blocks(self) -> Iterator[Block]:
-        """Every block of the body in reading order (footnotes excluded)."""
+        """Every block of the body in reading order (footnotes and absent parts excluded)."""
         preface = self.preface
         for block in (preface.united_nations, preface.organ, preface.distribution, preface.date,
                       preface.session, preface.agenda_item, preface.agenda_title,
                       preface.adoption, preface.committee, preface.sponsors, preface.heading):
-            if block is not None:
+            if block is not None and not block.absent:
                 yield block
-        yield self.formula
+        if not self.formula.absent:
+            yield self.formula
         for paragraph in self.preamble:
             yield paragraph.content
         for operative in self.operative:
@@ -175,6 +213,11 @@ class Document:
         if self.conclusions is not None:
             yield self.conclusions.meeting
             yield self.conclusions.date
+
+
+    def footnote(self, number: int) -> Footnote | None:
+        """The footnote a mark refers to; None when the file has no such footnote."""
+        return next((note for note in self.footnotes if note.number == number), None)
 
 
 def _point_blocks(points: list[Point]) -> Iterator[Block]:

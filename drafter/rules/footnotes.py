@@ -1,4 +1,5 @@
-"""Footnote rules (F5xx): numbered in order, each referenced exactly once, none empty."""
+"""Footnote rules (F5xx): numbered in order, each marked once (and cited again only by a repeat
+mark after its first), none empty."""
 
 from __future__ import annotations
 
@@ -12,11 +13,19 @@ from drafter.rules.draft import Draft, Paragraph
 from drafter.rules.structure import has_words
 
 
-def references(draft: Draft) -> list[tuple[int, Paragraph]]:
-    """Every footnote mark in reading order, with its paragraph."""
+def references(draft: Draft, repeats: bool = False) -> list[tuple[int, Paragraph]]:
+    """Every footnote mark in reading order, with its paragraph; a mark that cites an earlier
+    footnote again counts only with ``repeats``."""
     return [(item.number, paragraph) for paragraph in draft.paragraphs
             if paragraph.kind != "footnote"
-            for item in paragraph.block.inlines if isinstance(item, FootnoteRef)]
+            for item in paragraph.block.inlines
+            if isinstance(item, FootnoteRef) and (repeats or not item.repeat)]
+
+
+def _repeats(draft: Draft) -> list[tuple[int, Paragraph]]:
+    return [(item.number, paragraph) for paragraph in draft.paragraphs
+            if paragraph.kind != "footnote"
+            for item in paragraph.block.inlines if isinstance(item, FootnoteRef) and item.repeat]
 
 
 def _numbering(draft: Draft) -> Iterator[Issue]:
@@ -63,9 +72,17 @@ def _referenced(draft: Draft) -> Iterator[Issue]:
                         "which does not exist.", "Write the footnote or delete the mark.")
         elif number in seen:
             yield Issue(paragraph.where, f"Footnote {number} is marked a second time.",
-                        "Each footnote has one mark; to cite the same source again, add a new "
-                        "footnote (for instance “See footnote 1.”).")
+                        "Each footnote has one mark; to cite the same source again, insert a "
+                        "cross-reference to the first mark (in Word: Insert, Cross-reference, "
+                        "Footnote number), or repeat the same {fn|…} text in a source.")
         seen.add(number)
+    first = {number: paragraph.order for number, paragraph in marks}
+    for number, paragraph in _repeats(draft):
+        if number not in first or first[number] > paragraph.order:
+            yield Issue(paragraph.where, f"This paragraph cites footnote {number} again before "
+                        "its first mark.",
+                        "A cross-reference repeats an earlier footnote's number; put the "
+                        "footnote itself at the first place that cites the source.")
 
 
 def _empty(draft: Draft) -> Iterator[Issue]:
@@ -83,7 +100,8 @@ RULES = [
          "DESIGN.md, Facts that shape the DOCX", document=_numbering),
     Rule("F502", "error", "Each footnote is marked exactly once in the text.",
          "A footnote without a mark is lost; a mark without a footnote points nowhere; one "
-         "footnote marked twice is ambiguous.",
+         "footnote marked twice is ambiguous. A later paragraph may cite a footnote again with "
+         "the same number (a cross-reference in Word), after its first mark.",
          "¹ A/77/277-S/2022/606. (and no mark ¹ in the text)",
          "… regional and other organizations,¹ … ¹ A/77/277-S/2022/606.",
          "editorial-rules.md 12 [O]", document=_referenced),

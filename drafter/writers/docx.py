@@ -104,7 +104,19 @@ def _body(document: Document, width: int, height: int, text_width: int,
         _paragraph(body, "Closing", document.conclusions.meeting, revisions)
         _paragraph(body, "Closing", document.conclusions.date, revisions)
     _section(body, width, height)
+    _bookmark_repeated(root)
     return ooxml.serialize(root)
+
+
+def _bookmark_repeated(root: etree._Element) -> None:
+    """Bookmark the first mark of each footnote that a NOTEREF field cites again."""
+    cited = {text.text.split()[1] for text in root.iter(ooxml.w("instrText"), ooxml.w("delInstrText"))
+             if text.text and text.text.split()[:1] == ["NOTEREF"]}
+    for reference in root.iter(ooxml.w("footnoteReference")):
+        number = int(reference.get(ooxml.w("id"), "0"))
+        if ooxml.bookmark_name(number) in cited:
+            cited.discard(ooxml.bookmark_name(number))
+            ooxml.footnote_bookmark(reference.getparent(), number)
 
 
 def _masthead(body: etree._Element, document: Document, text_width: int,
@@ -169,6 +181,9 @@ def _inlines(p: etree._Element, block: Block, revisions: ooxml.Revisions | None,
         if item.revision != current:
             current = item.revision
             parent = p if current is None else _tracker(revisions).mark(p, current)
+        if isinstance(item, FootnoteRef) and item.repeat:
+            ooxml.footnote_repeat(parent, item.number, deleted=current == "del")
+            continue
         if isinstance(item, FootnoteRef):
             ooxml.footnote_reference(parent, item.number)
             continue

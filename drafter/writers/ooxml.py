@@ -97,6 +97,34 @@ def footnote_reference(parent: etree._Element, number: int) -> etree._Element:
     return r
 
 
+def footnote_bookmark(reference: etree._Element, number: int) -> None:
+    """Bookmark the run of footnote ``number``'s mark, for the marks that cite it again."""
+    start = etree.Element(w("bookmarkStart"), {w("id"): str(number), w("name"): bookmark_name(number)})
+    reference.addprevious(start)
+    reference.addnext(etree.Element(w("bookmarkEnd"), {w("id"): str(number)}))
+
+
+def footnote_repeat(parent: etree._Element, number: int, deleted: bool = False) -> None:
+    """Append a second mark of footnote ``number`` as Word writes one: a NOTEREF field to the
+    first mark's bookmark, formatted as a footnote reference (``\\f``), showing the number."""
+    parts = (("fldChar", "begin"), ("instrText", f" NOTEREF {bookmark_name(number)} \\f \\h "),
+             ("fldChar", "separate"), ("t", str(number)), ("fldChar", "end"))
+    for kind, value in parts:
+        r = sub(parent, "r")
+        sub(sub(r, "rPr"), "rStyle", val="FootnoteReference")
+        if kind == "fldChar":
+            sub(r, kind, fldCharType=value)
+            continue
+        text = sub(r, ("del" + kind[0].upper() + kind[1:]) if deleted else kind)
+        text.text = value
+        text.set(XML_SPACE, "preserve")
+
+
+def bookmark_name(number: int) -> str:
+    """The hidden bookmark (Word hides names starting with _Ref) on footnote number's mark."""
+    return f"_RefFootnote{number}"
+
+
 def field(parent: etree._Element, instruction: str, placeholder: str) -> etree._Element:
     """Append a simple field (PAGE, NUMPAGES) that the reader's application computes."""
     fld = sub(parent, "fldSimple", instr=f" {instruction} ")
