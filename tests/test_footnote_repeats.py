@@ -77,3 +77,25 @@ def test_a_second_plain_mark_of_one_footnote_is_still_reported(code):
     last.inlines = [*last.inlines, FootnoteRef(1)]
     codes = [f.code for f in check_document(document, "docx", "x.docx", all_rules())]
     assert "F502" in codes
+
+
+def test_the_readers_give_back_the_repeat_mark(lang):
+    from drafter.readers.docx import read_docx
+    from drafter.readers.text import read_text
+    from drafter.writers.text import write_text
+
+    document = compose(cited_again(), lang)
+    for read_back in (read_docx(write_docx(document)), read_text(write_text(document))):
+        assert _marks(read_back) == _marks(document)
+        assert len(read_back.footnotes) == len(document.footnotes)
+
+
+def test_a_libreoffice_resave_keeps_the_cross_reference(soffice, tmp_path, lang):
+    from conftest import convert
+    from drafter.readers.docx import read_docx
+
+    document = compose(cited_again(), lang)
+    source = tmp_path / f"again.{lang}.docx"
+    source.write_bytes(write_docx(document))
+    resaved = convert(soffice, source, "docx:MS Word 2007 XML", tmp_path / "out")
+    assert _marks(read_docx(resaved.read_bytes())) == _marks(document)

@@ -79,22 +79,97 @@ def _footnote_bodies(root: etree._Element) -> dict[str, list[etree._Element]]:
 def _paragraphs(body: etree._Element, notes: dict[str, list[etree._Element]],
                 name: str) -> tuple[list[Paragraph], list[Paragraph]]:
     """Body paragraphs, with footnote marks numbered 1..N in the order they occur."""
-    footnotes: list[Paragraph] = []
+    reader = _Reader(notes, _bookmarked_notes(body), name)
+    paragraphs = [reader.inlines(p) for p in body.iter(f"{W}p") if _in_text(p)]
+    return paragraphs, reader.footnotes
 
-    def footnote(note_id: str) -> FootnoteRef:
-        if note_id not in notes:
-            raise ReadFailure(f"{name}: footnote mark {len(footnotes) + 1} has no footnote text; "
-                              "open the file in Word and save it again")
+
+def _bookmarked_notes(body: etree._Element) -> dict[str, str]:
+    """Footnote ids by the name of the bookmark around their mark, for NOTEREF fields."""
+    found: dict[str, str] = {}
+    open_names: list[str] = []
+    for element in body.iter(f"{W}bookmarkStart", f"{W}bookmarkEnd", f"{W}footnoteReference"):
+        if element.tag == f"{W}bookmarkStart":
+            open_names.append(element.get(f"{W}name", ""))
+        elif element.tag == f"{W}footnoteReference":
+            for bookmark in open_names:
+                found.setdefault(bookmark, element.get(f"{W}id", ""))
+            open_names = []
+    return found
+
+
+class _Reader:
+    """Walks paragraphs in order: numbers footnote marks, and reads a NOTEREF field (a footnote
+    cited again) as a repeat mark instead of the number it shows."""
+
+    def __init__(self, notes: dict[str, list[etree._Element]], bookmarks: dict[str, str],
+                 name: str) -> None:
+        self.notes, self.bookmarks, self.name = notes, bookmarks, name
+        self.footnotes: list[Paragraph] = []
+        self.numbers: dict[str, int] = {}  # footnote id → its number
+        self.field: list[str] = []  # the instruction of each complex field open, innermost last
+        self.hiding = False  # inside the shown result of a NOTEREF field
+
+    def footnote(self, note_id: str) -> FootnoteRef:
+        if note_id in self.numbers:
+            return FootnoteRef(self.numbers[note_id], repeat=True)
+        if note_id not in self.notes:
+            raise ReadFailure(f"{self.name}: footnote mark {len(self.footnotes) + 1} has no "
+                              "footnote text; open the file in Word and save it again")
         text: Paragraph = []
-        for index, p in enumerate(notes[note_id]):
+        for index, p in enumerate(self.notes[note_id]):
             if index:
                 text.append(Run("\n"))
             text += _inlines(p, None)
-        footnotes.append(text)
-        return FootnoteRef(len(footnotes))
+        self.footnotes.append(text)
+        self.numbers[note_id] = len(self.footnotes)
+        return FootnoteRef(len(self.footnotes))
 
-    paragraphs = [_inlines(p, footnote) for p in body.iter(f"{W}p") if _in_text(p)]
-    return paragraphs, footnotes
+    def inlines(self, p: etree._Element) -> Paragraph:
+        out: list[Inline] = []
+        self.walk(p, out, top=True)
+        return out
+
+    def walk(self, element: etree._Element, out: list[Inline], top: bool = False) -> None:
+        for child in element:
+            tag = child.tag
+            if tag in _SKIP or (tag == f"{W}p" and not top):
+                continue
+            if tag == f"{W}r":
+                self.run(child, out)
+            elif tag == f"{W}fldSimple" and _noteref(child.get(f"{W}instr", "")):
+                self.cite_again(child.get(f"{W}instr", ""), out)
+            elif tag != f"{W}p":
+                self.walk(child, out)
+
+    def run(self, run: etree._Element, out: list[Inline]) -> None:
+        for child in run:
+            if child.tag == f"{W}fldChar":
+                self.field_char(child.get(f"{W}fldCharType", ""), out)
+            elif child.tag == f"{W}instrText" and self.field:
+                self.field[-1] += child.text or ""
+        if not self.hiding:
+            _run(run, out, self.footnote)
+
+    def field_char(self, kind: str, out: list[Inline]) -> None:
+        if kind == "begin":
+            self.field.append("")
+        elif kind == "separate" and self.field and _noteref(self.field[-1]):
+            self.cite_again(self.field[-1], out)
+            self.hiding = True
+        elif kind == "end" and self.field:
+            self.field.pop()
+            self.hiding = False
+
+    def cite_again(self, instruction: str, out: list[Inline]) -> None:
+        note_id = self.bookmarks.get(instruction.split()[1], "")
+        if note_id in self.numbers:
+            out.append(FootnoteRef(self.numbers[note_id], repeat=True))
+
+
+def _noteref(instruction: str) -> bool:
+    words = instruction.split()
+    return len(words) > 1 and words[0].upper() == "NOTEREF"
 
 
 def _in_text(p: etree._Element) -> bool:

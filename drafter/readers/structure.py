@@ -376,7 +376,7 @@ def _check_footnotes(paragraphs: list[Paragraph], footnotes: list[Paragraph], na
     from drafter.document import FootnoteRef
 
     marks = [item.number for paragraph in paragraphs for item in paragraph
-             if isinstance(item, FootnoteRef)]
+             if isinstance(item, FootnoteRef) and not item.repeat]
     if marks != list(range(1, len(footnotes) + 1)):
         raise ReadFailure(f"{name}: {len(marks)} footnote marks but {len(footnotes)} footnotes; "
                           "every footnote needs its mark in the text, and every mark its footnote")

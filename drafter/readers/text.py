@@ -79,12 +79,16 @@ def _continues(before: str, after: str) -> bool:
 def _number(body: list[str], notes: dict[int, str], name: str) -> tuple[list[Paragraph], list[Paragraph]]:
     """Inlines of every paragraph, footnote marks renumbered 1..N in the order they occur."""
     footnotes: list[Paragraph] = []
+    seen: dict[int, int] = {}
 
     def footnote(printed: int) -> FootnoteRef:
+        if printed in seen:  # the same number again cites that footnote again
+            return FootnoteRef(seen[printed], repeat=True)
         if printed not in notes:
             raise ReadFailure(f"{name}: footnote mark {printed} has no footnote text (a line "
                               f"starting with the mark); add it or remove the mark")
         footnotes.append(_inlines(notes[printed], None))
+        seen[printed] = len(footnotes)
         return FootnoteRef(len(footnotes))
 
     paragraphs = [_inlines(chunk, footnote) for chunk in body]
