@@ -6,8 +6,9 @@ answers at once.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 
@@ -175,16 +176,33 @@ def followup(
     """
     from drafter.followup import followup_command
 
-    import datetime as dt
-
-    issued = None
-    if date is not None:
-        try:
-            issued = dt.date.fromisoformat(date)
-        except ValueError:
-            _fail(f"--date {date!r} is not a date written as YYYY-MM-DD")
     raise typer.Exit(followup_command(previous, session, report, agenda_item, out, author, force,
-                                      _languages(lang), issued, pair))
+                                      _languages(lang), _date(date), pair))
+
+
+@app.command()
+def compare(
+    old: Annotated[Path, typer.Argument(help="The earlier version: a YAML source, a Word (.docx) or a text file.", show_default=False)],
+    new: Annotated[Path, typer.Argument(help="The later version, in any of the same forms.", show_default=False)],
+    lang: Annotated[str | None, typer.Option(help="Languages, comma-separated: en, fr or en,fr; by default every language both versions have.")] = None,
+    out: Annotated[Path | None, typer.Option(help="Directory to write OUT/<new>.<lang>.tracked.docx into (default: here).")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="The one file to write, when one language is compared.")] = None,
+    author: Annotated[str, typer.Option(help="Name shown on the tracked changes.")] = "drafter",
+    date: Annotated[str | None, typer.Option(help="Date of the tracked changes, YYYY-MM-DD; by default the new version's date.")] = None,
+    force: Annotated[bool, typer.Option(help="Overwrite files that already exist.")] = False,
+) -> None:
+    """Show every change between two versions of a draft as Word's tracked changes.
+
+    Writes, per language, the old text with every change to the new one as a revision:
+    Accept All gives the new version, Reject All the old one. Then prints what changed in
+    the header, the preamble, the operative part and the footnotes.
+
+    Example: drafter compare A-77-L13.docx csto-79.yaml --lang en --out drafts/
+    """
+    from drafter.commands.compare import compare_command
+
+    raise typer.Exit(compare_command(old, new, _languages(lang) if lang is not None else None, out,
+                                     output, author, _date(date), force))
 
 
 @app.command()
@@ -280,6 +298,15 @@ def _languages(value: str) -> list[str]:
     return list(dict.fromkeys(chosen))
 
 
-def _fail(message: str) -> None:
+def _date(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        _fail(f"--date {value!r} is not a date written as YYYY-MM-DD")
+
+
+def _fail(message: str) -> NoReturn:
     typer.echo(f"drafter: {message}", err=True)
     raise typer.Exit(EXIT_INPUT)

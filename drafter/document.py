@@ -7,7 +7,8 @@ a sequence of inlines: runs of text with their formatting, and footnote referenc
 reads only this tree; it never sees the Resolution.
 
 A tracked document (``drafter.revisions``) is the same tree with revision marks: a run or a
-footnote mark may be inserted or deleted, and a whole paragraph (its Block) too.
+footnote mark may be inserted or deleted, and a whole paragraph (its Block) too; a run whose
+text stayed may carry the formatting it had before (``Run.was``).
 
 A read document (``drafter.readers``) is the same tree as the file has it, not as it should be:
 a part the file lacks is an absent Block (``Block.absent``), an empty preamble or None
@@ -19,7 +20,7 @@ in another year's layout) is a Deviation. The rules report all of it.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Literal
 
@@ -42,6 +43,9 @@ class Run:
     bold: bool = False
     superscript: bool = False
     revision: Revision = None
+    #: In a tracked document, the (italic, superscript) this text had before a tracked change
+    #: of formatting alone; None when its formatting did not change.
+    was: tuple[bool, bool] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,14 +76,14 @@ def merge_runs(inlines: list[Inline]) -> list[Inline]:
                 continue
             previous = merged[-1] if merged else None
             if isinstance(previous, Run) and _format(previous) == _format(item):
-                merged[-1] = Run(previous.text + item.text, *_format(item))
+                merged[-1] = replace(item, text=previous.text + item.text)
                 continue
         merged.append(item)
     return merged
 
 
-def _format(run: Run) -> tuple[bool, bool, bool, Revision]:
-    return run.italic, run.bold, run.superscript, run.revision
+def _format(run: Run) -> tuple[bool, bool, bool, Revision, tuple[bool, bool] | None]:
+    return run.italic, run.bold, run.superscript, run.revision, run.was
 
 
 @dataclass(slots=True)

@@ -110,16 +110,32 @@ def parse_agenda_item(text: str) -> AgendaItem:
 def tracked_time(resolution: Resolution) -> dt.datetime:
     """When the tracked changes are dated: midnight (UTC) of the draft's distribution date, so
     that the same inputs always give the same bytes."""
-    issued = resolution.distribution_date
-    return dt.datetime(issued.year, issued.month, issued.day, tzinfo=dt.timezone.utc)
+    from drafter.revisions import signing_time
+
+    return signing_time(resolution.distribution_date)
 
 
 def followup_files(previous: Resolution, followup: FollowUp, languages: list[str],
                    author: str) -> dict[str, bytes]:
     """Every output of a follow-up by file name: the source, then per language the clean
     draft and the draft with tracked changes against the previous text."""
+    return followup_outputs(previous, followup, languages, author).files
+
+
+@dataclass(frozen=True, slots=True)
+class Outputs:
+    """A follow-up's files by name, and per language what its tracked draft changes."""
+
+    files: dict[str, bytes]
+    tracked: dict[str, list[str]]
+
+
+def followup_outputs(previous: Resolution, followup: FollowUp, languages: list[str],
+                     author: str) -> Outputs:
+    """The files of ``followup_files``; the tracked drafts come from the path `drafter compare`
+    takes (``revisions.track``), with its summary of the changes."""
     from drafter.render import compose_document
-    from drafter.revisions import tracked_docx
+    from drafter.revisions import track
     from drafter.writers.docx import write_docx
     from drafter.yamlout import dump_resolution
 
@@ -129,13 +145,15 @@ def followup_files(previous: Resolution, followup: FollowUp, languages: list[str
               f"{language('en').session(new.session)} session (made by `drafter followup`).",
               "To review:", *(f"- {note}" for note in followup.notes)]
     files = {f"{name}.yaml": dump_resolution(new, header).encode("utf-8")}
+    tracked_changes: dict[str, list[str]] = {}
     when = tracked_time(new)
     for lang in languages:
         draft = compose_document(new, lang)  # composed once for the clean and the tracked file
         files[f"{name}.{lang}.docx"] = write_docx(draft)
-        files[f"{name}.{lang}.tracked.docx"] = tracked_docx(
-            compose_document(previous, lang), draft, author, when)
-    return files
+        tracked = track(compose_document(previous, lang), draft, author, when)
+        files[f"{name}.{lang}.tracked.docx"] = tracked.docx
+        tracked_changes[lang] = [part.describe() for part in tracked.changes]
+    return Outputs(files, tracked_changes)
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,10 +214,10 @@ def followup_command(previous: Path, session: int, report: str | None, agenda_it
         old = read_previous(previous, pair)
         languages = languages_of(old, lang)
         result = with_reading_note(follow_up(old.resolution, session, report, item, date), old)
-        files = followup_files(old.resolution, result, languages, author)
+        outputs = followup_outputs(old.resolution, result, languages, author)
         if out.exists() and not out.is_dir():
             raise FollowUpError(f"--out {out} is a file, not a directory")
-        written = write_files({out / name: blob for name, blob in files.items()}, force)
+        written = write_files({out / name: blob for name, blob in outputs.files.items()}, force)
     except (FollowUpError, RenderFailure) as error:
         print(f"drafter: {named(previous, str(error))}", file=sys.stderr)
         return EXIT_INPUT
@@ -212,6 +230,9 @@ def followup_command(previous: Path, session: int, report: str | None, agenda_it
     for path in written:
         print(f"wrote {path}")
     print(summary(result))
+    for code, changes in outputs.tracked.items():
+        print(f"Tracked changes ({language(code).name}):")
+        print("\n".join(f"  - {change}" for change in changes))
     return 0
 
 

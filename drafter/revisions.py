@@ -12,9 +12,9 @@ change. Accepting every revision gives the new text; rejecting every one gives t
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import replace
-from datetime import datetime
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timezone
 from difflib import SequenceMatcher
 from typing import TypeVar
 
@@ -37,9 +37,15 @@ from drafter.document import (
 #: Two paragraphs whose words match at least this much (difflib's ratio) are one changed
 #: paragraph, diffed word by word; below it, the old one is deleted and the new one inserted.
 SIMILAR = 0.5
-#: A word with the spaces after it; punctuation stays with its word. No-break spaces (French
-#: typography) are part of the word they bind.
-_WORD = re.compile(r"[^ \t\n]+[ \t\n]*|[ \t\n]+")
+#: Punctuation that ends a phrase, and brackets and quotation marks: tokens of their own. A stop
+#: inside a word ("A/79/L.20", "1,5") belongs to the word; a bracket never does.
+_STOPS = ",;:.!?"
+_BRACKETS = "()\\[\\]«»“”\""
+#: A token: the spaces before it (no-break spaces included), then a word or one mark. Spaces lead,
+#: so that "2019 and 75/276" → "2019, 75/276" shows " and" deleted and "," inserted: a word that
+#: gains or loses the punctuation after it is never deleted and typed again.
+_TOKEN = re.compile(rf"\s*(?:(?:[^\s{_STOPS}{_BRACKETS}]|[{_STOPS}](?=[^\s{_STOPS}{_BRACKETS}]))+"
+                    rf"|[{_STOPS}{_BRACKETS}])|\s+")
 
 T = TypeVar("T")
 
@@ -56,10 +62,156 @@ def diff_documents(old: Document, new: Document) -> Document:
 def tracked_docx(old: Document, new: Document, author: str, when: datetime) -> bytes:
     """The .docx of ``new`` with every change from ``old`` in Word's Track Changes, signed by
     ``author`` at ``when``; the same inputs always give the same bytes."""
+    return track(old, new, author, when).docx
+
+
+@dataclass(frozen=True, slots=True)
+class Tracked:
+    """A tracked-changes Word file and what changed, part by part."""
+
+    docx: bytes
+    changes: list[PartChanges]
+
+
+def track(old: Document, new: Document, author: str, when: datetime) -> Tracked:
+    """What ``drafter compare`` and ``drafter followup`` write for one language: the .docx of
+    ``new`` with every change from ``old`` tracked, and the summary of those changes."""
     from drafter.writers.docx import write_docx
 
-    return write_docx(diff_documents(old, new), author=author, when=when)
+    tracked = diff_documents(old, new)
+    changes = summarize(tracked)
+    return Tracked(write_docx(tracked, author=author, when=when), changes)
 
+
+def signing_time(day: date) -> datetime:
+    """When tracked changes are dated: midnight (UTC) of the new text's date, never the clock,
+    so that the same inputs always give the same bytes."""
+    return datetime(day.year, day.month, day.day, tzinfo=timezone.utc)
+
+
+
+@dataclass(frozen=True, slots=True)
+class PartChanges:
+    """What changed in one part of a tracked document, for the terminal's summary."""
+
+    part: str
+    paragraphs: dict[str, int]  # changed, inserted, deleted, moved, renumbered → how many
+    words_inserted: int
+    words_deleted: int
+    lines: tuple[str, ...] = ()  # the header's or closing's changed lines, by name
+    verb: str = "changed"
+
+    def describe(self) -> str:
+        """"operative: 1 paragraph inserted, 7 renumbered; 12 words inserted, 0 deleted"."""
+        if self.lines:
+            return f"{self.part}: {', '.join(self.lines)} {self.verb}"
+        counts = [f"{count} {what}" for what, count in self.paragraphs.items() if count]
+        if not counts:
+            return f"{self.part}: no change"
+        noun = "paragraph" if counts[0].startswith("1 ") else "paragraphs"
+        if self.part == "footnotes":
+            noun = "footnote" if noun == "paragraph" else "footnotes"
+        counts[0] = counts[0].replace(" ", f" {noun} ", 1)
+        return (f"{self.part}: {', '.join(counts)}; {_plural(self.words_inserted, 'word')} "
+                f"inserted, {self.words_deleted} deleted")
+
+
+def summarize(tracked: Document) -> list[PartChanges]:
+    """The changes of a tracked document part by part: the header's changed lines, then the
+    preamble's, operative part's and footnotes' paragraphs. A paragraph deleted in one place
+    and inserted unchanged in another of the same part counts as moved; an operative paragraph
+    or sub-paragraph whose number alone changed, as renumbered."""
+    preface = tracked.preface
+    lines = tuple(name.replace("_", " ") for name, block in (
+        ("symbol", preface.tracked_symbol), *((name, getattr(preface, name)) for name in _LINES))
+        if block is not None and _revised(block))
+    formula = [tracked.formula] if _revised(tracked.formula) else []
+    operative = [block for paragraph in tracked.operative
+                 for block in (paragraph.content, *_point_blocks(paragraph.points))]
+    parts = [("preamble", formula + [paragraph.content for paragraph in tracked.preamble]),
+             ("operative", operative),
+             ("footnotes", [note.content for note in tracked.footnotes])]
+    closing = tracked.conclusions
+    summary = [PartChanges("header", {}, 0, 0, lines) if lines else None,
+               *(_part_changes(name, blocks) for name, blocks in parts),
+               _closing(closing) if closing is not None else None]
+    return [part for part in summary if part is not None]
+
+
+def _closing(closing: Conclusions) -> PartChanges | None:
+    blocks = (closing.meeting, closing.date)
+    kinds = {item.revision for block in blocks for item in block.inlines}
+    if kinds == {None}:
+        return None
+    verb = "deleted" if kinds == {"del"} else "inserted" if kinds == {"ins"} else "changed"
+    return PartChanges("closing", {}, 0, 0, ("meeting", "date"), verb)
+
+
+def _part_changes(part: str, blocks: list[Block]) -> PartChanges:
+    counts = dict.fromkeys(("changed", "inserted", "deleted", "moved", "renumbered",
+                            "reformatted", "re-spaced"), 0)
+    gone: list[tuple[str, int]] = []  # whole deleted paragraphs: text and words
+    came: list[tuple[str, int]] = []
+    inserted = deleted = 0
+    for block in blocks:
+        revised = [item for item in block.inlines if isinstance(item, Run) and item.revision]
+        plus = _word_count(item.text for item in revised if item.revision == "ins")
+        minus = _word_count(item.text for item in revised if item.revision == "del")
+        inserted, deleted = inserted + plus, deleted + minus
+        kinds = {item.revision for item in block.inlines
+                 if not (isinstance(item, Run) and not item.text.strip())}
+        if kinds == {"del"}:
+            gone.append((_unlabelled(block), minus))
+        elif kinds == {"ins"}:
+            came.append((_unlabelled(block), plus))
+        elif revised and all(item.text.endswith("\t") for item in revised):
+            counts["renumbered"] += 1
+        elif revised and not "".join(item.text for item in revised).strip():
+            counts["re-spaced"] += 1
+        elif revised or kinds - {None}:
+            counts["changed"] += 1
+        elif any(isinstance(item, Run) and item.was is not None for item in block.inlines):
+            counts["reformatted"] += 1
+    for text, words in gone:
+        twin = next((item for item in came if item[0] == text), None)
+        if twin is None:
+            counts["deleted"] += 1
+            continue
+        came.remove(twin)
+        counts["moved"] += 1
+        inserted, deleted = inserted - twin[1], deleted - words
+    counts["inserted"] += len(came)
+    return PartChanges(part, counts, inserted, deleted)
+
+
+#: The header lines of a Preface, in reading order, by field name.
+_LINES = ("united_nations", "organ", "distribution", "date", "session", "agenda_item",
+          "agenda_title", "adoption", "committee", "sponsors", "heading")
+
+
+def _point_blocks(points: list[Point]) -> Iterator[Block]:
+    for point in points:
+        yield point.content
+        yield from _point_blocks(point.points)
+
+
+def _revised(block: Block) -> bool:
+    return block.revision is not None or any(item.revision for item in block.inlines)
+
+
+def _unlabelled(block: Block) -> str:
+    """A paragraph's text without its number, to recognise it moved and renumbered."""
+    return block.text().split("\t", 1)[-1] if "\t" in block.text()[:8] else block.text()
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" + ("" if count == 1 else "s")
+
+
+def _word_count(texts: Iterable[str]) -> int:
+    """Words, not marks or spaces; a paragraph's number ("2.\t") is not a word."""
+    return sum(1 for text in texts if not text.endswith("\t") for token in _TOKEN.findall(text)
+               if any(char.isalnum() for char in token))
 
 class _Differ:
     def __init__(self, old: Document, new: Document) -> None:
@@ -75,6 +227,9 @@ class _Differ:
         self.paired = set(self.partner.values())
         #: Tracked footnote bodies, indexed by the provisional number of their marks.
         self.bodies: list[Block] = []
+        #: The provisional number given to each footnote of either version, ("old" | "new",
+        #: number), so that a mark citing it again cites the same tracked footnote.
+        self.first: dict[tuple[str, int], int] = {}
 
     def document(self) -> Document:
         old, new = self.old, self.new
@@ -125,7 +280,7 @@ class _Differ:
     def operative(self, old: OperativeParagraph | None,
                   new: OperativeParagraph | None) -> OperativeParagraph:
         if old is not None and new is not None:
-            content = self.changed(_numbered(old.num, old.content), _numbered(new.num, new.content))
+            content = self.changed(old.content, new.content, old.num, new.num)
             return OperativeParagraph(None, new.name, content, self.points(old.points, new.points))
         if old is not None:
             return OperativeParagraph(None, old.name, self.whole(
@@ -140,8 +295,7 @@ class _Differ:
         points = []
         for before, after in _align(old, new, _content_text):
             if before is not None and after is not None:
-                content = self.changed(_numbered(before.num, before.content),
-                                       _numbered(after.num, after.content))
+                content = self.changed(before.content, after.content, before.num, after.num)
                 points.append(Point("", content, self.points(before.points, after.points)))
             elif before is not None:
                 points += self.whole_points([before], "del", self.old_notes)
@@ -182,11 +336,15 @@ class _Differ:
         """A paragraph deleted or inserted as a whole, with its footnotes."""
         return Block([self.marked(item, kind, notes) for item in block.inlines], kind)
 
-    def changed(self, old: Block, new: Block) -> Block:
-        """One paragraph, changed word by word."""
-        if old.inlines == new.inlines and not _has_note(new.inlines):
-            return Block(list(new.inlines))
-        return Block(merge_runs(self.tokens(_tokens(old.inlines), _tokens(new.inlines), strict=True)))
+    def changed(self, old: Block, new: Block, old_num: str | None = None,
+                new_num: str | None = None) -> Block:
+        """One paragraph, changed word by word; its number, if any, is one token, so that
+        renumbering shows as "2." deleted and "3." inserted."""
+        if old.inlines == new.inlines and old_num == new_num and not _has_note(new.inlines):
+            return _numbered(new_num, new)
+        before = _numbered(old_num, Block()).inlines + _tokens(old.inlines)
+        after = _numbered(new_num, Block()).inlines + _tokens(new.inlines)
+        return Block(merge_runs(self.tokens(before, after, strict=True)))
 
     def tokens(self, before: list[Inline], after: list[Inline], strict: bool) -> list[Inline]:
         """The tokens of both versions in tracked order. A replaced stretch with footnote marks
@@ -199,7 +357,8 @@ class _Differ:
         for tag, i1, i2, j1, j2 in matcher.get_opcodes():
             removed, added = before[i1:i2], after[j1:j2]
             if tag == "equal":
-                out += [self.common(first, second) for first, second in zip(removed, added, strict=True)]
+                for first, second in zip(removed, added, strict=True):
+                    out += self.common(first, second)
             elif strict and _has_note(removed) and _has_note(added):
                 out += self.tokens(removed, added, strict=False)
             else:
@@ -208,10 +367,11 @@ class _Differ:
         return out
 
     def key(self, item: Inline, side: str, strict: bool) -> tuple[object, ...]:
-        """What must be equal for two tokens to be the same: a word with its formatting, or a
-        footnote mark of the same (possibly changed) footnote; any mark, unless ``strict``."""
+        """What must be equal for two tokens to be the same: a word, whatever the spaces before
+        it and its formatting (a change of italic is tracked as such), or a footnote mark of the
+        same (possibly changed) footnote; any mark, unless ``strict``."""
         if isinstance(item, Run):
-            return (item.text, item.italic, item.bold, item.superscript)
+            return (item.text.lstrip(),)
         if not strict:
             return ("note",)
         if side == "old":
@@ -219,19 +379,44 @@ class _Differ:
         partner = self.partner.get(item.number)
         return ("note", partner) if partner is not None else ("new note", item.number)
 
-    def common(self, old: Inline, new: Inline) -> Inline:
-        """A token of both versions; a footnote mark of both keeps one footnote, its body diffed."""
+    def common(self, old: Inline, new: Inline) -> list[Inline]:
+        """A token of both versions; a footnote mark of both keeps one footnote, its body diffed.
+        The same word after other spaces (a space become a no-break space) keeps the word and
+        tracks the spaces."""
         if isinstance(old, FootnoteRef) and isinstance(new, FootnoteRef):
-            return self.note(self.changed(self.old_notes[old.number], self.new_notes[new.number]),
-                             None)
-        return new
+            again = self.first.get(("new", new.number)) if new.repeat else None
+            if again is not None:
+                return [FootnoteRef(again, repeat=True)]
+            mark = self.note(self.changed(self.old_notes.get(old.number, Block()),
+                                          self.new_notes.get(new.number, Block())), None)
+            self.first.setdefault(("old", old.number), mark.number)
+            self.first.setdefault(("new", new.number), mark.number)
+            return [mark]
+        assert isinstance(old, Run) and isinstance(new, Run)
+        # Bold is not compared: drafter's text has none, and a Word file read back has the
+        # masthead's.
+        was = None if (old.italic, old.superscript) == (new.italic, new.superscript) else (
+            old.italic, old.superscript)
+        if old.text == new.text:
+            return [replace(new, was=was)]
+        word = new.text.lstrip()
+        return [replace(old, text=old.text[:len(old.text) - len(word)], revision="del"),
+                replace(new, text=new.text[:len(new.text) - len(word)], revision="ins"),
+                replace(new, text=word, was=was)]
 
     def marked(self, item: Inline, kind: Revision, notes: dict[int, Block]) -> Inline:
-        """A token of one version only; a footnote mark takes its whole footnote with it."""
+        """A token of one version only; a footnote mark takes its whole footnote with it, unless
+        it cites again a footnote already in the tracked document."""
         if isinstance(item, FootnoteRef):
-            body = notes[item.number]
-            return self.note(Block([replace(run, revision=kind) for run in body.inlines], kind),
+            side = "old" if kind == "del" else "new"
+            again = self.first.get((side, item.number)) if item.repeat else None
+            if again is not None:
+                return FootnoteRef(again, kind, repeat=True)
+            body = notes.get(item.number, Block())
+            mark = self.note(Block([replace(run, revision=kind) for run in body.inlines], kind),
                              kind)
+            self.first.setdefault((side, item.number), mark.number)
+            return mark
         return replace(item, revision=kind)
 
     def note(self, body: Block, kind: Revision) -> FootnoteRef:
@@ -285,14 +470,14 @@ def _has_note(tokens: list[Inline]) -> bool:
 
 
 def _tokens(inlines: list[Inline]) -> list[Inline]:
-    """Words with their trailing spaces, each keeping its run's formatting; footnote marks."""
+    """Words and marks with the spaces before them, each keeping its run's formatting; footnote
+    marks."""
     tokens: list[Inline] = []
     for item in inlines:
         if isinstance(item, FootnoteRef):
             tokens.append(item)
         else:
-            tokens += [Run(word, item.italic, item.bold, item.superscript, item.revision)
-                       for word in _WORD.findall(item.text)]
+            tokens += [replace(item, text=word) for word in _TOKEN.findall(item.text)]
     return tokens
 
 
@@ -307,8 +492,13 @@ def _align(old: Sequence[T], new: Sequence[T],
             yield from zip(old[i1:i2], new[j1:j2], strict=True)
         else:
             yield from _pair_similar(old[i1:i2], new[j1:j2],
-                                     [_WORD.findall(item) for item in before[i1:i2]],
-                                     [_WORD.findall(item) for item in after[j1:j2]])
+                                     [_words(item) for item in before[i1:i2]],
+                                     [_words(item) for item in after[j1:j2]])
+
+
+def _words(text: str) -> list[str]:
+    """The tokens of a paragraph's text without their spaces, to measure how alike two are."""
+    return [token.lstrip() for token in _TOKEN.findall(text)]
 
 
 def _pair_similar(old: Sequence[T], new: Sequence[T], old_words: list[list[str]],

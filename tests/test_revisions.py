@@ -25,12 +25,14 @@ from drafter.document import (
 )
 from drafter.language import language
 from drafter.resolution import Resolution
-from drafter.revisions import diff_documents, tracked_docx
+from conftest import W, part_xml
+from drafter.revisions import _TOKEN, diff_documents, summarize, tracked_docx
 from drafter.writers.docx import write_docx
 from tracking import (
     accept_all,
     follow_up,
     footnotes_in_order,
+    formatted_paragraphs,
     paragraph_texts,
     reference_ids,
     reject_all,
@@ -51,8 +53,10 @@ def assert_tracks(old: Document, new: Document) -> bytes:
     clean_new, clean_old = write_docx(new), write_docx(old)
     accepted, rejected = accept_all(tracked), reject_all(tracked)
     assert paragraph_texts(accepted) == paragraph_texts(clean_new)
+    assert formatted_paragraphs(accepted) == formatted_paragraphs(clean_new)
     assert footnotes_in_order(accepted) == footnotes_in_order(clean_new)
     assert paragraph_texts(rejected) == paragraph_texts(clean_old)
+    assert formatted_paragraphs(rejected) == formatted_paragraphs(clean_old)
     assert footnotes_in_order(rejected) == footnotes_in_order(clean_old)
     ids = reference_ids(tracked)
     assert ids == list(range(1, len(ids) + 1))
@@ -84,6 +88,81 @@ def test_the_appended_citation_is_an_insertion_in_the_same_paragraph(pair):
     assert series.content.revision is None
     assert "77/13" in _marked(series.content, "ins")
     assert "77/13" not in _marked(series.content, "del")
+
+
+@pytest.mark.parametrize(("text", "tokens"), [
+    ("25 July 2019 and 75/276,", ["25", " July", " 2019", " and", " 75/276", ","]),
+    ("(a)\tthe A/79/L.20.", ["(", "a", ")", "\tthe", " A/79/L.20", "."]),
+    ("chap. I, sect. C.", ["chap", ".", " I", ",", " sect", ".", " C", "."]),
+    ("2019\u202f; l'Organisation « Kanal »", ["2019", "\u202f;", " l'Organisation", " «", " Kanal", " »"]),
+    ("“Channel”, 1,5", ["“", "Channel", "”", ",", " 1,5"]),
+])
+def test_tokens_are_words_and_marks_with_the_spaces_before_them(text, tokens):
+    assert _TOKEN.findall(text) == tokens
+    assert "".join(tokens) == text
+
+
+def test_a_word_that_gains_punctuation_is_kept_and_only_the_punctuation_changes(pair, lang):
+    """The series recall: "2019 and 75/276" becomes "2019, 75/276": " and" goes, "," comes, and
+    2019 stays untouched (not deleted and typed again)."""
+    series = next(p for p in diff_documents(*pair).preamble if p.name == "cooperation_series")
+    conjunction = {"en": " and", "fr": " et"}[lang]
+    runs = [(item.text, item.revision) for item in series.content.inlines if isinstance(item, Run)]
+    at = next(index for index, (text, kind) in enumerate(runs) if kind == "del")
+    assert runs[at:at + 2] == [(conjunction, "del"), (",", "ins")]
+    assert runs[at - 1][0].endswith("2019") and runs[at - 1][1] is None
+    assert "2019" not in _marked(series.content, "del") + _marked(series.content, "ins")
+
+
+def test_a_space_that_becomes_a_no_break_space_is_tracked_as_a_space(pair):
+    old, _ = pair
+    new = copy.deepcopy(old)
+    first = new.preamble[1].content.inlines[-1]
+    new.preamble[1].content.inlines[-1] = replace(first, text=first.text.replace(" ", "\u00a0", 1))
+    tracked = diff_documents(old, new).preamble[1].content
+    assert (_marked(tracked, "del"), _marked(tracked, "ins")) == (" ", "\u00a0")
+    assert_tracks(old, new)
+
+
+def test_a_change_of_italic_alone_is_a_change_of_formatting(pair):
+    """Word's "Formatted: Italic": the word stays, its old formatting is recorded."""
+    old, _ = pair
+    new = copy.deepcopy(old)
+    opener = new.preamble[2].content.inlines[0]
+    new.preamble[2].content.inlines[0] = replace(opener, italic=False)
+    tracked = diff_documents(old, new).preamble[2].content
+    assert not _marked(tracked, "del") and not _marked(tracked, "ins")
+    assert tracked.inlines[0] == replace(opener, italic=False, was=(True, False))
+    blob = assert_tracks(old, new)
+    changes = list(part_xml(blob, "word/document.xml").iter(f"{W}rPrChange"))
+    assert len(changes) == 1 and changes[0].find(f"{W}rPr/{W}i") is not None
+    assert changes[0].getparent().find(f"{W}i") is None
+
+
+def test_the_summary_names_what_changed_part_by_part(pair, lang):
+    lines = [part.describe() for part in summarize(diff_documents(*pair))]
+    assert lines == [
+        "header: symbol, distribution, date, session, adoption, committee, sponsors, heading changed",
+        "preamble: 1 paragraph changed; 6 words inserted, 1 deleted",
+        "operative: 2 paragraphs changed; 2 words inserted, 2 deleted",
+        "footnotes: 1 footnote changed; 1 word inserted, 1 deleted",
+        "closing: meeting, date deleted",
+    ]
+
+
+def test_the_summary_tells_moved_inserted_and_renumbered_paragraphs(pair):
+    old, _ = pair
+    new = copy.deepcopy(old)
+    new.preamble.insert(0, new.preamble.pop(5))
+    new.operative.insert(1, OperativeParagraph(None, "invites", Block(
+        [Run("Invites", italic=True), Run(" all States to act;")])))
+    _renumber(new)
+    parts = {part.part: part.describe() for part in summarize(diff_documents(old, new))}
+    assert parts["preamble"] == "preamble: 1 paragraph moved; 0 words inserted, 0 deleted"
+    assert parts["operative"] == ("operative: 1 paragraph inserted, 8 renumbered; 5 words "
+                                  "inserted, 0 deleted")
+    assert "header" not in parts
+    assert_tracks(old, new)
 
 
 def test_adoption_and_closing_go_and_the_sponsors_come_as_whole_paragraphs(pair):
@@ -255,4 +334,23 @@ def test_random_edits_accept_to_the_new_and_reject_to_the_old(example, code, dat
         _edit(edited, data)
     forward = data.draw(st.booleans(), label="base is the old version")
     old, new = (base, edited) if forward else (edited, base)
+    assert_tracks(old, new)
+
+
+@pytest.mark.parametrize("side", ["both", "old", "new"])
+def test_a_footnote_cited_again_stays_one_footnote(example, lang, side):
+    """The Declaration's footnote cited a second time: the repeat mark cites the same tracked
+    footnote, in one version or both, and no second body is made."""
+    from test_footnote_repeats import cited_again
+
+    plain, again = compose(example, lang), compose(cited_again(), lang)
+    draft_again = compose(follow_up(cited_again()), lang)
+    old, new = {"both": (again, draft_again), "old": (again, compose(follow_up(example), lang)),
+                "new": (plain, draft_again)}[side]
+    tracked = diff_documents(old, new)
+    assert len(tracked.footnotes) == len(plain.footnotes)
+    repeats = [item for block in tracked.blocks() for item in block.inlines
+               if isinstance(item, FootnoteRef) and item.repeat]
+    assert len(repeats) == 1 and repeats[0].number == 2
+    assert repeats[0].revision == {"both": None, "old": "del", "new": "ins"}[side]
     assert_tracks(old, new)

@@ -56,7 +56,8 @@ def _resolve_package(blob: bytes, keep: str) -> bytes:
 
 
 def resolve(root: etree._Element, keep: str) -> None:
-    """Resolve every ``w:ins``/``w:del`` under ``root``: ``keep`` is the kind that stays."""
+    """Resolve every ``w:ins``/``w:del`` and ``w:rPrChange`` under ``root``: ``keep`` is the
+    kind that stays."""
     drop = "del" if keep == "ins" else "ins"
     # Paragraph marks first: a paragraph whose mark goes away joins the next paragraph.
     for mark in list(root.iter(W + drop)):
@@ -72,6 +73,16 @@ def resolve(root: etree._Element, keep: str) -> None:
     if keep == "del":
         for text in root.iter(W + "delText"):
             text.tag = W + "t"
+        for text in root.iter(W + "delInstrText"):
+            text.tag = W + "instrText"
+    # Changes of formatting: accepting drops the record, rejecting restores the properties.
+    for change in list(root.iter(W + "rPrChange")):
+        rpr = change.getparent()
+        if keep == "del":
+            before = change.find(W + "rPr")
+            rpr.getparent().replace(rpr, before)
+        else:
+            rpr.remove(change)
 
 
 def _unwrap(element: etree._Element) -> None:
@@ -98,6 +109,22 @@ def _join_with_next(p: etree._Element) -> None:
 def paragraph_texts(blob: bytes) -> list[str]:
     """Body paragraphs as python-docx reads them."""
     return [p.text for p in open_docx(io.BytesIO(blob)).paragraphs]
+
+
+def formatted_paragraphs(blob: bytes) -> list[list[tuple[str, bool, bool]]]:
+    """Body paragraphs as python-docx reads them: (text, italic, superscript) spans, neighbours
+    of the same formatting joined, so that a change of italic shows."""
+    paragraphs = []
+    for p in open_docx(io.BytesIO(blob)).paragraphs:
+        spans: list[tuple[str, bool, bool]] = []
+        for r in p.runs:
+            form = (bool(r.italic), bool(r.font.superscript))
+            if spans and spans[-1][1:] == form:
+                spans[-1] = (spans[-1][0] + r.text, *form)
+            elif r.text:
+                spans.append((r.text, *form))
+        paragraphs.append(spans)
+    return paragraphs
 
 
 def footnotes_in_order(blob: bytes) -> list[str]:

@@ -191,6 +191,8 @@ def _inlines(p: etree._Element, block: Block, revisions: ooxml.Revisions | None,
                       superscript=item.superscript, deleted=current == "del")
         if masthead:
             _size(r, 34)
+        if item.was is not None:
+            _tracker(revisions).format_change(r, *item.was)
 
 
 def _size(run: etree._Element, half_points: int) -> None:

@@ -84,6 +84,37 @@ class Revisions:
         return sub(parent, kind, id=str(self.count), author=self.author, date=self.date)
 
 
+    def format_change(self, run: etree._Element, italic: bool, superscript: bool) -> None:
+        """Record that a run's formatting changed (``w:rPrChange``, last in its ``w:rPr``):
+        the run was ``italic`` and ``superscript`` before; its other properties stayed."""
+        rpr = run.find(w("rPr"))
+        if rpr is None:
+            rpr = etree.Element(w("rPr"))
+            run.insert(0, rpr)
+        before = etree.Element(w("rPr"))
+        for child in rpr:
+            if child.tag not in (w("i"), w("vertAlign")):
+                before.append(etree.fromstring(etree.tostring(child)))
+        if italic:
+            _insert_ordered(before, etree.Element(w("i")))
+        if superscript:
+            _insert_ordered(before, etree.Element(w("vertAlign"), {w("val"): "superscript"}))
+        self.count += 1
+        change = sub(rpr, "rPrChange", id=str(self.count), author=self.author, date=self.date)
+        change.append(before)
+
+
+#: The order of the run properties drafter writes, as the schema sequences them.
+_RUN_PROPERTIES = tuple(w(tag) for tag in ("rStyle", "b", "i", "sz", "szCs", "vertAlign"))
+
+
+def _insert_ordered(rpr: etree._Element, child: etree._Element) -> None:
+    rank = _RUN_PROPERTIES.index(child.tag)
+    index = sum(1 for existing in rpr
+                if existing.tag in _RUN_PROPERTIES and _RUN_PROPERTIES.index(existing.tag) < rank)
+    rpr.insert(index, child)
+
+
 def mark_paragraph(p: etree._Element, kind: str, revisions: Revisions) -> None:
     """Mark a paragraph's mark as inserted or deleted (``w:pPr/w:rPr/w:ins``), last in pPr."""
     revisions.mark(sub(paragraph_properties(p), "rPr"), kind)
@@ -115,9 +146,13 @@ def footnote_repeat(parent: etree._Element, number: int, deleted: bool = False) 
         if kind == "fldChar":
             sub(r, kind, fldCharType=value)
             continue
-        text = sub(r, ("del" + kind[0].upper() + kind[1:]) if deleted else kind)
+        text = sub(r, _DELETED.get(kind, kind) if deleted else kind)
         text.text = value
         text.set(XML_SPACE, "preserve")
+
+
+#: The element of a text or field instruction inside a deletion.
+_DELETED = {"t": "delText", "instrText": "delInstrText"}
 
 
 def bookmark_name(number: int) -> str:
