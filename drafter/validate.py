@@ -7,39 +7,63 @@ findings are reported as text, JSON or SARIF with an exit code.
 from __future__ import annotations
 
 import json
+import os
 import sys
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from drafter.document import Document
-from drafter.findings import Finding, Issue
+from drafter.findings import BUG, INVALID, PAIR, UNREADABLE, Finding, Issue
 from drafter.language import LANGUAGES, language
 from drafter.rules import Rule, all_rules
 from drafter.rules.draft import Draft, Origin
+from drafter.rules.wording import shortened
 
-#: Exit codes: clean, an error-severity finding, an input that cannot be read.
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
+if TYPE_CHECKING:
+    from drafter.source import SourceInvalid
+
+#: Exit codes: clean, an error-severity finding, an input that cannot be read, a bug in drafter.
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNREADABLE, EXIT_BUG = 0, 1, 2, 70
 FORMATS = ("text", "json", "sarif")
 SOURCE_SUFFIXES = (".yaml", ".yml")
 
 
 class Unreadable(Exception):
-    """An input that cannot be checked; the message names the file and says why."""
+    """An input that cannot be checked; carries one Problem per reason."""
+
+    def __init__(self, *problems: Problem) -> None:
+        super().__init__("\n".join(problem.message for problem in problems))
+        self.problems = list(problems)
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """A file that could not be checked: one sentence naming it, and a code (see INPUT_CODES)."""
+
+    file: str
+    code: str
+    message: str
+    line: int | None = None
+    column: int | None = None
 
 
 @dataclass(slots=True)
 class Report:
-    """Findings of one call, with the inputs that could not be read."""
+    """Findings of one call, with the inputs that could not be checked."""
 
     findings: list[Finding] = field(default_factory=list)
-    unreadable: list[str] = field(default_factory=list)  # one sentence per input not checked
+    unreadable: list[Problem] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     checked: int = 0
 
     @property
     def exit_code(self) -> int:
+        if any(problem.code == BUG for problem in self.unreadable):
+            return EXIT_BUG
         if self.unreadable:
             return EXIT_UNREADABLE
         if any(finding.severity == "error" for finding in self.findings):
@@ -91,23 +115,36 @@ def check_pair(english: Document, french: Document, origin: Origin, file: str,
 
 
 def check_source(path: Path, rules: list[Rule], lang: str | None = None) -> list[Finding]:
-    """Every finding on a YAML source: the Resolution, each language, and their concordance."""
+    """Every finding on a YAML source, each with the line and column of its field or paragraph.
+
+    Raise Unreadable for a file that is not a valid source, with each mistake located.
+    """
+    from drafter.source import SourceInvalid, load
+
+    try:
+        load(path)  # the loader's own sentences for a file that cannot be read or decoded
+    except SourceInvalid as invalid:
+        raise _invalid(invalid) from None
+    return check_source_text(path.read_text(encoding="utf-8"), str(path), rules, lang)
+
+
+def check_source_text(text: str, file: str, rules: list[Rule], lang: str | None = None) -> list[Finding]:
+    """The located findings of a source given as text (``file`` names it in the findings)."""
     from drafter.compose import compose
     from drafter.markup import MarkupError
-    from drafter.source import SourceInvalid, load
+    from drafter.rules.sources import source_map
+    from drafter.source import SourceInvalid, parse
     from drafter.templating import TemplateFailure
 
     try:
-        resolution = load(path)
+        resolution = parse(text, file)
     except SourceInvalid as invalid:
-        more = len(invalid.errors) - 1
-        raise Unreadable(str(invalid.errors[0]) + (f" (and {more} more)" if more else "")) from None
+        raise _invalid(invalid) from None
     languages = [lang] if lang else ["en", "fr"]
     try:
         documents = {code: compose(resolution, code) for code in languages}
     except (MarkupError, TemplateFailure) as error:
-        raise Unreadable(f"{path}: {error}") from None
-    file = str(path)
+        raise Unreadable(Problem(file, INVALID, _named(file, _shown(str(error))))) from None
     findings = [_finding(rule, issue, file) for rule in rules if rule.resolution
                 for issue in rule.resolution(resolution)]
     by_language = {code: check_document(document, "source", file, rules)
@@ -115,15 +152,26 @@ def check_source(path: Path, rules: list[Rule], lang: str | None = None) -> list
     findings += _merge_languages(by_language)
     if len(documents) == 2:
         findings += check_pair(documents["en"], documents["fr"], "source", file, rules)
-    return findings
+    where = source_map(text, file, next(iter(documents.values())))
+    return [where.locate(finding) for finding in findings]
+
+
+def _invalid(invalid: SourceInvalid) -> Unreadable:
+    return Unreadable(*(Problem(error.path, INVALID, _shown(str(error)), error.line, error.column)
+                        for error in invalid.errors))
 
 
 def _merge_languages(by_language: dict[str, list[Finding]]) -> list[Finding]:
-    """One finding where both renderings of a source have it; the language where only one has."""
-    groups: dict[tuple[str, str], dict[str, list[Finding]]] = defaultdict(lambda: defaultdict(list))
+    """One finding where both renderings of a source have it; the language where only one has.
+
+    Both renderings have the same paragraphs in the same order, so a finding is the same one
+    when its rule and its paragraph's place in reading order are.
+    """
+    groups: dict[tuple[str, int, str], dict[str, list[Finding]]] = defaultdict(lambda: defaultdict(list))
     for code, findings in by_language.items():
         for finding in findings:
-            groups[(finding.code, finding.paragraph)][code].append(finding)
+            heading = finding.paragraph if finding.order <= 0 else ""
+            groups[(finding.code, finding.order, heading)][code].append(finding)
     merged = []
     for per_code in groups.values():
         lists = list(per_code.values())
@@ -131,18 +179,15 @@ def _merge_languages(by_language: dict[str, list[Finding]]) -> list[Finding]:
             present = [(code, items[index]) for code, items in per_code.items() if index < len(items)]
             code, finding = present[0]
             lang = code if len(present) == 1 and len(by_language) > 1 else None
-            merged.append(_with_lang(finding, lang))
+            merged.append(replace(finding, lang=lang))
     return merged
 
 
-def _with_lang(finding: Finding, lang: str | None) -> Finding:
-    return Finding(finding.code, finding.severity, finding.message, finding.hint, finding.file,
-                   finding.paragraph, finding.excerpt, finding.order, lang)
-
-
 def _finding(rule: Rule, issue: Issue, file: str) -> Finding:
-    return Finding(rule.code, rule.severity, issue.message, issue.hint, file,
-                   issue.where.paragraph, issue.where.excerpt, issue.where.order)
+    where = issue.where
+    return Finding(rule.code, rule.severity, _shown(issue.message), _shown(issue.hint), file,
+                   where.paragraph, _shown(shortened(where.excerpt, 60)), where.order,
+                   words=_shown(where.words), field=where.field)
 
 
 def read_document(path: Path, lang: str | None) -> tuple[Document, Origin]:
@@ -152,40 +197,71 @@ def read_document(path: Path, lang: str | None) -> tuple[Document, Origin]:
     try:
         document = read(path, lang)
     except ReadFailure as failure:
-        raise Unreadable(_named(path, str(failure))) from None
+        raise Unreadable(Problem(str(path), UNREADABLE, _named(str(path), _shown(str(failure))))) from None
     return document, "docx" if path.suffix.lower() == ".docx" else "text"
 
 
-def _named(path: Path, message: str) -> str:
-    return message if str(path) in message else f"{path}: {message}"
+def _named(file: str, message: str) -> str:
+    return message if file in message else f"{file}: {message}"
+
+
+def _shown(text: str) -> str:
+    """Text from a file as it may be printed: no control character reaches the terminal raw."""
+    return "".join(f"\\u{ord(char):04x}" if unicodedata.category(char) in _CONTROLS else char
+                   for char in text)
+
+
+_CONTROLS = {"Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn"}
 
 
 def validate(files: list[Path], pair: Path | None, lang: str | None, rules: list[Rule]) -> Report:
-    """Check every file; with ``pair``, also check the single file against its other version."""
+    """Check every file; with ``pair``, also check the single file against its other version.
+
+    Each file is checked on its own: one that cannot be read, or that meets a bug in drafter,
+    is reported as such and the others are still checked.
+    """
     report = Report()
+    if pair is not None and files and _same_file(files[0], pair):
+        report.files.append(str(files[0]))
+        report.unreadable.append(Problem(str(files[0]), PAIR, _shown(
+            f"{files[0]}: --pair names this same file; give the other language's version")))
+        return report
     documents: dict[Path, tuple[Document, Origin]] = {}
     for path in [*files, *([pair] if pair else [])]:
         report.files.append(str(path))
         try:
             if path.suffix.lower() in SOURCE_SUFFIXES:
                 report.findings += check_source(path, rules, lang)
-                report.checked += 1
-                continue
-            document, origin = read_document(path, lang if path != pair else _other(lang))
+            else:
+                document, origin = read_document(path, lang if path != pair else _other(lang))
+                documents[path] = (document, origin)
+                report.findings += check_document(document, origin, str(path), rules)
+            report.checked += 1
         except Unreadable as unreadable:
-            report.unreadable.append(str(unreadable))
-            continue
-        documents[path] = (document, origin)
-        report.findings += check_document(document, origin, str(path), rules)
-        report.checked += 1
+            report.unreadable += unreadable.problems
+        except Exception as error:  # one file's bug must not cost the others their findings
+            if os.environ.get("DRAFTER_DEBUG"):
+                raise
+            report.unreadable.append(_bug(str(path), error))
     if pair and files[0] in documents and pair in documents:
         try:
             report.findings += _check_pair(files[0], pair, documents, rules)
         except Unreadable as unreadable:
-            report.unreadable.append(str(unreadable))
+            report.unreadable += unreadable.problems
+        except Exception as error:
+            if os.environ.get("DRAFTER_DEBUG"):
+                raise
+            report.unreadable.append(_bug(str(files[0]), error))
     report.findings.sort(key=lambda finding: (report.files.index(finding.file), finding.order,
                                               finding.code))
     return report
+
+
+def _bug(file: str, error: Exception) -> Problem:
+    return Problem(file, BUG, _shown(
+        f"{file}: internal error while checking this file ({type(error).__name__}: {error}); "
+        "please report it, with the file. The other files were checked. DRAFTER_DEBUG=1 shows "
+        "the details."))
 
 
 def _other(lang: str | None) -> str | None:
@@ -197,17 +273,26 @@ def _check_pair(first: Path, other: Path, documents: dict[Path, tuple[Document, 
     (one, origin), (two, _) = documents[first], documents[other]
     by_lang = {one.lang: one, two.lang: two}
     if set(by_lang) != {"en", "fr"}:
-        raise Unreadable(f"{first} and {other} are both in {language(one.lang).name}; "
-                         "--pair compares an English file with a French one")
+        raise Unreadable(Problem(str(first), PAIR,
+                                 f"{first} and {other} are both in {language(one.lang).name}; "
+                                 "--pair compares an English file with a French one"))
     return check_pair(by_lang["en"], by_lang["fr"], origin, str(first), rules)
 
 
 # -- output -----------------------------------------------------------------------------------
 
 def format_text(report: Report) -> str:
-    """One line per finding, then a count."""
+    """One line per finding, then a count.
+
+    A source's findings start with file:line:column, so that editors jump to them; a Word or
+    text file's findings name the paragraph and quote its first words.
+    """
     lines = []
     for finding in report.findings:
+        if finding.line is not None:
+            lines.append(f"{finding.file}:{finding.line}:{finding.column}: {finding.code} "
+                         f"{finding.severity}: {finding.message} [{finding.place}] — {finding.hint}")
+            continue
         words = f" ({finding.excerpt})" if finding.excerpt else ""
         lines.append(f"{finding.file}:{finding.place}: {finding.code} {finding.severity}: "
                      f"{finding.message}{words} — {finding.hint}")
@@ -226,13 +311,31 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
+def _entries(report: Report) -> list[Finding | Problem]:
+    """Findings and problems file by file, in the order the files were named."""
+    order = {file: index for index, file in enumerate(report.files)}
+    entries: list[Finding | Problem] = [*report.unreadable, *report.findings]
+    return sorted(entries, key=lambda entry: (order.get(entry.file, len(order)),
+                                              isinstance(entry, Finding)))
+
+
 def format_json(report: Report) -> str:
-    """The findings as a JSON list of objects."""
+    """The findings as a JSON list of objects; a file that could not be checked is an object
+    with its code (I001 …) and message."""
     unverified = {rule.code for rule in all_rules() if rule.unverified}
-    items = [{"file": finding.file, "paragraph": finding.paragraph, "lang": finding.lang,
-              "excerpt": finding.excerpt, "code": finding.code, "severity": finding.severity,
-              "unverified": finding.code in unverified, "message": finding.message,
-              "hint": finding.hint} for finding in report.findings]
+    items = []
+    for entry in _entries(report):
+        if isinstance(entry, Problem):
+            items.append({"file": entry.file, "line": entry.line, "column": entry.column,
+                          "paragraph": None, "lang": None, "excerpt": "", "first_words": "",
+                          "code": entry.code, "severity": "error", "unverified": False,
+                          "message": entry.message, "hint": ""})
+            continue
+        items.append({"file": entry.file, "line": entry.line, "column": entry.column,
+                      "paragraph": entry.paragraph, "lang": entry.lang, "excerpt": entry.quoted,
+                      "first_words": entry.excerpt, "code": entry.code,
+                      "severity": entry.severity, "unverified": entry.code in unverified,
+                      "message": entry.message, "hint": entry.hint})
     return json.dumps(items, indent=2, ensure_ascii=False)
 
 
@@ -241,17 +344,28 @@ def format_sarif(report: Report, rules: list[Rule]) -> str:
     from drafter import __version__
 
     index = {rule.code: position for position, rule in enumerate(rules)}
-    results = [{
-        "ruleId": finding.code,
-        "ruleIndex": index[finding.code],
-        "level": finding.severity,
-        "message": {"text": f"{finding.message} — {finding.hint}"},
-        "locations": [{
-            "physicalLocation": {"artifactLocation": {"uri": Path(finding.file).as_posix()}},
-            "logicalLocations": [{"name": finding.place, "fullyQualifiedName": finding.place}],
-        }],
-        **({"properties": {"excerpt": finding.excerpt}} if finding.excerpt else {}),
-    } for finding in report.findings]
+    results: list[dict[str, object]] = []
+    for entry in _entries(report):
+        physical: dict[str, object] = {"artifactLocation": {"uri": Path(entry.file).as_posix()}}
+        if entry.line is not None:
+            physical["region"] = {"startLine": entry.line, "startColumn": entry.column or 1}
+        if isinstance(entry, Problem):
+            results.append({"ruleId": entry.code, "level": "error",
+                            "message": {"text": entry.message},
+                            "locations": [{"physicalLocation": physical}]})
+            continue
+        results.append({
+            "ruleId": entry.code,
+            "ruleIndex": index[entry.code],
+            "level": entry.severity,
+            "message": {"text": f"{entry.message} — {entry.hint}"},
+            "locations": [{
+                "physicalLocation": physical,
+                "logicalLocations": [{"name": entry.place, "fullyQualifiedName": entry.place}],
+            }],
+            **({"properties": {"excerpt": entry.quoted, "firstWords": entry.excerpt}}
+               if entry.quoted else {}),
+        })
     driver = {
         "name": "drafter",
         "version": __version__,
@@ -266,8 +380,8 @@ def format_sarif(report: Report, rules: list[Rule]) -> str:
     }
     invocation = {
         "executionSuccessful": not report.unreadable,
-        "toolExecutionNotifications": [{"level": "error", "message": {"text": message}}
-                                       for message in report.unreadable],
+        "toolExecutionNotifications": [{"level": "error", "message": {"text": problem.message}}
+                                       for problem in report.unreadable],
     }
     sarif = {"$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0",
              "runs": [{"tool": {"driver": driver}, "invocations": [invocation], "results": results}]}
@@ -289,8 +403,8 @@ def validate_command(files: list[Path], pair: Path | None, lang: str | None, sel
         print(f"drafter: {problem}", file=sys.stderr)
         return EXIT_UNREADABLE
     report = validate(files, pair, lang, rules)
-    for message in report.unreadable:
-        print(message, file=sys.stderr)
+    for unreadable in report.unreadable:
+        print(unreadable.message, file=sys.stderr)
     if fmt == "json":
         print(format_json(report))
     elif fmt == "sarif":
@@ -316,6 +430,13 @@ def _usage_problem(files: list[Path], pair: Path | None, lang: str | None, fmt: 
             return ("--pair compares Word or text files; a YAML source is already checked in "
                     "both languages")
     return None
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    try:
+        return one.samefile(other)
+    except OSError:
+        return one.resolve() == other.resolve()
 
 
 def rules_command(write: bool) -> int:

@@ -42,6 +42,20 @@ SUBPARAGRAPHS = """\
 _AFTER_PARAGRAPH_7 = "      échanges dans le domaine du maintien de la paix\n"
 
 
+FRENCH_SATISFACTION = """\
+    fr: >-
+      que, depuis la signature du Traité de sécurité collective, l'Organisation du Traité de
+      sécurité collective est devenue une institution multifonctionnelle capable d'apporter des
+      réponses appropriées à toutes sortes de menaces et de problèmes relevant de sa compétence
+"""
+ENGLISH_SATISFACTION = """\
+    fr: >-
+      that, since the signing of the Collective Security Treaty, the Collective Security Treaty
+      Organization has become a multifunctional institution capable of responding appropriately to
+      a wide range of threats and challenges within its competence
+"""
+
+
 def with_subparagraphs(text: str) -> str:
     assert text.count(_AFTER_PARAGRAPH_7) == 1
     return text.replace(_AFTER_PARAGRAPH_7, _AFTER_PARAGRAPH_7 + SUBPARAGRAPHS)
@@ -119,6 +133,14 @@ def drop_paragraph(words: str) -> Callable[[etree._Element], None]:
     return edit
 
 
+def copy_paragraph(words: str) -> Callable[[etree._Element], None]:
+    """Insert a copy of a paragraph after it, number and all."""
+    def edit(root: etree._Element) -> None:
+        p = paragraph_with(root, words)
+        p.addnext(deepcopy(p))
+    return edit
+
+
 def move_paragraph(words: str, before: str) -> Callable[[etree._Element], None]:
     def edit(root: etree._Element) -> None:
         p = paragraph_with(root, words)
@@ -187,6 +209,10 @@ MUTATIONS = {
     "docx-preambular-paragraph-among-operative": Mutation(
         "S102", body=move_paragraph("Encouraging the efforts", "Appreciates the efforts")),
     "docx-operative-number-skipped": Mutation("S104", body=label_edit("3.", "4.")),
+    "docx-operative-paragraph-deleted-not-renumbered": Mutation(
+        "S104", body=drop_paragraph("Invites the specialized")),
+    "docx-fr-operative-paragraph-inserted-twice-numbered": Mutation(
+        "S104", lang="fr", body=copy_paragraph("Invite les institutions spécialisées")),
     "docx-single-operative-numbered": Mutation(
         "S105", body=edits(*(drop_paragraph(words) for words in (
             "Welcomes with appreciation", "Notes with appreciation the resolute", "Appreciates the",
@@ -239,6 +265,22 @@ MUTATIONS = {
         "report: A/77/277-S/2022/606", "report: A/77/277-S/2022")),
     "docx-presidential-statement-symbol-malformed": Mutation("C405", notes=text_edit(
         "S/PRST/2013/12", "S/PRST/2013")),
+    "docx-footnote-symbol-slash-missing": Mutation("C405", notes=text_edit(
+        "A/77/277-S/2022/606", "A77/277-S/2022/606")),
+    "docx-fr-footnote-symbol-slash-missing": Mutation("C405", lang="fr", notes=text_edit(
+        "A/77/277-S/2022/606", "A77/277-S/2022/606")),
+    "yaml-distribution-date-after-the-session": Mutation("C406", source=yaml_edit(
+        "distribution_date: 2022-11-25", "distribution_date: 2023-11-25")),
+    "yaml-adoption-date-before-the-session": Mutation("C406", source=yaml_edit(
+        "adoption: {date: 2022-11-21, meeting: 39}", "adoption: {date: 2021-11-21, meeting: 39}")),
+    "docx-fr-closing-date-differs": Mutation("C406", lang="fr", body=label_edit(
+        "21 novembre 2022", "22 novembre 2022")),
+    "yaml-draft-with-resolution-symbol": Mutation("C407", source=yaml_edit(
+        "stage: adopted", "stage: draft", base=yaml_edit(
+            "adoption: {date: 2022-11-21, meeting: 39}\n", "", base=yaml_edit(
+                "draft_symbol: A/77/L.13\n", "")))),
+    "yaml-report-of-another-session": Mutation("C408", source=yaml_edit(
+        "report: A/77/277-S/2022/606", "report: A/76/277-S/2022/606")),
     # Footnotes (marks and numbering are checked on the Document: see test_footnote_numbering)
     "docx-footnote-emptied": Mutation("F503", notes=text_edit("Resolution 60/288.", " ")),
     # Follow-up mandate
@@ -290,6 +332,18 @@ MUTATIONS = {
         "the Secretary General of the United Nations to continue")),
     "docx-en-organization-head-unhyphenated": Mutation("T804", body=text_edit(
         "Secretary-General of the Collective", "Secretary General of the Collective")),
+    "docx-en-secretary-general-unhyphenated": Mutation("T804", body=text_edit(
+        "the Secretary-General to submit", "the Secretary General to submit")),
+    "docx-fr-secretaire-generale-capitalized": Mutation("T804", lang="fr", body=text_edit(
+        "le Secrétaire général de l'Organisation des Nations Unies de lui présenter",
+        "la Secrétaire Générale de l'Organisation des Nations Unies de lui présenter")),
+    # Language of the text
+    "yaml-english-in-the-french-field": Mutation("L901", source=yaml_edit(
+        FRENCH_SATISFACTION, ENGLISH_SATISFACTION)),
+    "docx-fr-paragraph-in-english": Mutation("L901", lang="fr", body=text_edit(
+        " " + " ".join(FRENCH_SATISFACTION.split()[2:]), " " + " ".join(ENGLISH_SATISFACTION.split()[2:]))),
+    "yaml-left-to-translate": Mutation("L902", source=yaml_edit(
+        "    fr: >-\n      la Déclaration conjointe", "    fr: >-\n      [to translate] la Déclaration conjointe")),
 }
 
 

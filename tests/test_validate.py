@@ -144,8 +144,8 @@ def test_json_lists_findings(capsys: pytest.CaptureFixture[str]) -> None:
     items = json.loads(out)
     assert code == 1
     assert {item["code"] for item in items} == MISTAKES_FOUND
-    assert set(items[0]) == {"file", "paragraph", "lang", "excerpt", "code", "severity",
-                             "unverified", "message", "hint"}
+    assert set(items[0]) == {"file", "line", "column", "paragraph", "lang", "excerpt",
+                             "first_words", "code", "severity", "unverified", "message", "hint"}
 
 
 def test_sarif_follows_2_1_0(capsys: pytest.CaptureFixture[str]) -> None:
@@ -220,3 +220,168 @@ def test_a_follow_up_draft_has_only_its_placeholders_to_fill(example) -> None:
                 *check_pair(english, french, "source", "draft", all_rules())]
     assert {(f.code, f.severity, f.paragraph) for f in findings} == {
         ("S108", "warning", "the heading"), ("S108", "warning", "footnote 1")}
+
+
+# -- one file at a time, never an internal error --------------------------------------------------
+
+def _crashing_rule():
+    from drafter.rules import Rule
+
+    def check(draft):
+        if "Kanal" in " ".join(paragraph.plain for paragraph in draft.paragraphs):
+            raise RuntimeError("a bug in a rule")
+        return []
+    return Rule("X001", "error", "crash", "crash", "wrong", "right", "test", document=check)
+
+
+def test_a_bug_on_one_file_costs_the_others_nothing(tmp_path: Path) -> None:
+    good, good2 = MISTAKES, tmp_path / "good2.fr.txt"
+    good2.write_text(REFERENCE.read_text(encoding="utf-8").replace("du 2 mars 2010", "du 2 mars 2011"),
+                     encoding="utf-8")
+    bad = tmp_path / "bad.fr.txt"
+    bad.write_text(REFERENCE.read_text(encoding="utf-8"), encoding="utf-8")
+    good2.write_text(good2.read_text(encoding="utf-8").replace("Kanal", "Canal"), encoding="utf-8")
+    report = validate([good, bad, good2], None, None, [*all_rules(), _crashing_rule()])
+    assert {finding.file for finding in report.findings} == {str(good), str(good2)}
+    assert [(problem.file, problem.code) for problem in report.unreadable] == [(str(bad), "I999")]
+    assert "internal error while checking this file" in report.unreadable[0].message
+    assert report.exit_code == 70
+
+
+@pytest.mark.parametrize("cited", ["8055/256", "64/" + "9" * 5000, "9" * 5000 + "/1"],
+                         ids=["session-8055", "5000-digit-number", "5000-digit-session"])
+def test_absurd_resolution_numbers_are_findings(capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                                                cited: str) -> None:
+    draft = tmp_path / "absurd.fr.txt"
+    draft.write_text(REFERENCE.read_text(encoding="utf-8").replace(
+        "résolutions 64/256 du", f"résolutions {cited} du"), encoding="utf-8")
+    code, out, err = run(capsys, draft)
+    assert (code, err) == (1, "")
+    assert " C401 error: " in out and len(out) < 2000
+
+
+def test_a_session_line_beyond_the_calendar_is_no_crash(capsys: pytest.CaptureFixture[str],
+                                                          tmp_path: Path) -> None:
+    source = tmp_path / "far.yaml"
+    source.write_text(EXAMPLE.read_text(encoding="utf-8").replace(
+        "{number: 75/276, date: 2021-04-28}", "{number: 8055/276, date: 2021-04-28}"), encoding="utf-8")
+    code, out, _ = run(capsys, source)
+    assert code == 1
+    assert "C401 error: Resolution 8055/276 belongs to session 8055" in out
+
+
+# -- machine output and locations -----------------------------------------------------------------
+
+def test_a_file_that_cannot_be_read_is_an_entry_in_json_and_sarif(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    stray = tmp_path / "notes.txt"
+    stray.write_text("Shopping list\n\nmilk\n", encoding="utf-8")
+    code, out, _ = run(capsys, stray, fmt="json")
+    assert code == 2
+    [entry] = json.loads(out)
+    assert (entry["file"], entry["code"], entry["severity"]) == (str(stray), "I001", "error")
+    assert entry["message"]
+    _, out, _ = run(capsys, stray, fmt="sarif")
+    [result] = json.loads(out)["runs"][0]["results"]
+    assert result["ruleId"] == "I001"
+    assert result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == stray.as_posix()
+
+
+def test_an_invalid_source_is_located_in_json_and_sarif(capsys: pytest.CaptureFixture[str],
+                                                         tmp_path: Path) -> None:
+    source = tmp_path / "invalid.yaml"
+    source.write_text(EXAMPLE.read_text(encoding="utf-8").replace("opener: recalling_also",
+                                                                  "opener: recaling_also", 1),
+                      encoding="utf-8")
+    line = source.read_text(encoding="utf-8").splitlines().index("  - opener: recaling_also") + 1
+    code, out, _ = run(capsys, source, fmt="json")
+    assert code == 2
+    [entry] = json.loads(out)
+    assert (entry["code"], entry["line"]) == ("I002", line)
+    assert "recalling_also" in entry["message"]
+    _, out, _ = run(capsys, source, fmt="sarif")
+    [result] = json.loads(out)["runs"][0]["results"]
+    assert result["locations"][0]["physicalLocation"]["region"]["startLine"] == line
+
+
+def test_a_file_paired_with_itself_is_one_error(capsys: pytest.CaptureFixture[str],
+                                                rendered: dict[str, Path]) -> None:
+    code, out, err = run(capsys, rendered["en"], pair=rendered["en"])
+    assert (code, out) == (2, "")
+    assert len(err.strip().splitlines()) == 1 and "--pair names this same file" in err
+    code, out, _ = run(capsys, rendered["en"], pair=rendered["en"], fmt="json")
+    assert [entry["code"] for entry in json.loads(out)] == ["I003"]
+
+
+def _mutated(tmp_path: Path, *edits: tuple[str, str]) -> tuple[Path, str]:
+    text = EXAMPLE.read_text(encoding="utf-8")
+    for old, new in edits:
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    source = tmp_path / "mutated.yaml"
+    source.write_text(text, encoding="utf-8")
+    return source, text
+
+
+def _line_of(text: str, words: str) -> int:
+    return next(number for number, line in enumerate(text.splitlines(), 1) if words in line)
+
+
+def test_source_findings_carry_line_and_column_in_every_format(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    source, text = _mutated(tmp_path, ("distribution_date: 2022-11-25", "distribution_date: 2023-11-25"),
+                            ("Nations Unies{fn|Résolution", "Nations-Unies{fn|Résolution"),
+                            ("report: A/77/277-S/2022/606", "report: A/76/277-S/2022/606"))
+    code, out, _ = run(capsys, source)
+    assert code == 1
+    lines = out.splitlines()
+    date_line = _line_of(text, "distribution_date:")
+    assert any(line.startswith(f"{source}:{date_line}:1: C406 error: The distribution date")
+               for line in lines), lines
+    report_line = _line_of(text, "report: A/76")
+    assert any(line.startswith(f"{source}:{report_line}:1: C408 warning: ") for line in lines), lines
+    # The French of preambular paragraph 9: its `fr:` field, where the value starts.
+    french = [line for line in lines if " T804 " in line]
+    paragraph = text.splitlines()
+    assert len(french) == 1 and "[preambular paragraph 9 (fr)]" in french[0]
+    fr_line = int(french[0].split(":")[1])
+    assert paragraph[fr_line - 2].strip() == "fr: >-" or paragraph[fr_line - 1].strip().startswith("fr:")
+    items = json.loads(run(capsys, source, fmt="json")[1])
+    assert all(isinstance(item["line"], int) and isinstance(item["column"], int) for item in items)
+    sarif = json.loads(run(capsys, source, fmt="sarif")[1])
+    regions = [result["locations"][0]["physicalLocation"]["region"]
+               for result in sarif["runs"][0]["results"]]
+    assert {region["startLine"] for region in regions} == {item["line"] for item in items}
+
+
+def test_paragraph_findings_point_at_the_paragraph_in_the_source(tmp_path: Path) -> None:
+    source, text = _mutated(tmp_path, ("the Secretary-General of the United Nations to continue",
+                                       "the Secretary General of the United Nations to continue"))
+    [finding] = validate([source], None, None, all_rules()).findings
+    assert (finding.code, finding.place) == ("T804", "operative paragraph 4 (en)")
+    lines = text.splitlines()
+    assert lines[finding.line - 1].strip() == "en: >-"
+    assert lines[finding.line - 2].strip() == "- verb: invites"
+
+
+def test_docx_findings_quote_the_words_at_fault_and_the_hint_keeps_the_feminine(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    draft = tmp_path / "feminine.fr.txt"
+    draft.write_text(REFERENCE.read_text(encoding="utf-8").replace(
+        "*Prie* le Secrétaire général", "*Prie* la Secrétaire Générale"), encoding="utf-8")
+    code, out, _ = run(capsys, draft, fmt="json")
+    [entry] = json.loads(out)
+    assert (code, entry["code"], entry["excerpt"]) == (1, "T804", "la Secrétaire Générale")
+    assert entry["first_words"].startswith("Prie la Secrétaire")
+    assert entry["hint"] == "Write “la Secrétaire générale”."
+    assert entry["paragraph"] == "operative paragraph 8"
+
+
+def test_control_characters_never_reach_the_terminal(capsys: pytest.CaptureFixture[str],
+                                                     tmp_path: Path) -> None:
+    source = tmp_path / "control.yaml"
+    source.write_text(EXAMPLE.read_text(encoding="utf-8").replace(
+        "opener: recalling_also", 'opener: "recalling\\e[31m\\nfake.yaml:1:1: x"', 1), encoding="utf-8")
+    code, out, err = run(capsys, source)
+    assert code == 2
+    assert "\x1b" not in err and len(err.strip().splitlines()) == 1

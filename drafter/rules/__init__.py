@@ -50,6 +50,7 @@ FAMILIES = {
     "footnotes": "Footnotes",
     "mandate": "Follow-up mandate",
     "bilingual": "English and French versions",
+    "languages": "Language of the text",
     "typography": "Typography",
 }
 

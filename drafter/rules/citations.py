@@ -4,50 +4,71 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date
 
+from drafter.document import Block, FootnoteRef
 from drafter.findings import Issue, Where
 from drafter.placeholders import is_placeholder_symbol
 from drafter.resolution import CouncilResolution, Resolution
 from drafter.rules import Rule
 from drafter.rules.draft import Draft, excerpt, plain, Kind
-from drafter.rules.wording import Cited, find_symbols, spoken, well_formed, wording
+from drafter.rules.mandate import LAST_SESSION, current_session
+from drafter.rules.wording import (Cited, find_symbols, shortened, spoken, well_formed, whole,
+                                   wording)
 
 #: Resolutions are numbered session/number since the thirty-first session.
 FIRST_NUMBERED_SESSION = 31
 _TEXT: tuple[Kind, ...] = ("preamble", "operative", "point", "footnote")
 
 
-def session_window(session: int) -> tuple[date, date]:
+def session_window(session: int) -> tuple[date, date] | None:
     """The dates a resolution of a session can bear, with a month's tolerance at each end.
 
     A session opens on a Tuesday in the third week of September of 1945 + N and closes the day
     before the next one opens; the window runs from 1 September to 30 September of the next
-    year, so that no real resolution falls outside it.
+    year, so that no real resolution falls outside it. None for a session no calendar can date.
     """
+    if not 0 < session <= date.max.year - 1946:
+        return None
     return date(1945 + session, 9, 1), date(1946 + session, 9, 30)
 
 
-def _session_of(number: str) -> int | None:
-    found = re.match(r"(\d+)/", number)
-    return int(found.group(1)) if found else None
+_GA = re.compile(r"(\d+)/(\d+)(?: [A-Z])?")
+#: No session has adopted more resolutions than this (the most is about 350).
+_MOST_RESOLUTIONS = 9999
 
 
 def _dates(draft: Draft) -> Iterator[Issue]:
     words = wording(draft.lang.code)
+    latest = current_session(draft) or LAST_SESSION
     for paragraph in draft.of_kind(*_TEXT):
         for cited in words.dated_citations(paragraph.plain):
-            session = _session_of(cited.number)
-            if session is None or session < FIRST_NUMBERED_SESSION:
-                continue
+            found = _GA.fullmatch(cited.number)
+            if found is None:
+                continue  # special and emergency special sessions: S-30/1, ES-10/1
             text = paragraph.plain[cited.start:cited.end]
-            if cited.date is None:
-                yield Issue(paragraph.where, f"The date of resolution {cited.number} does not "
-                            f"exist: “{text}”.", "Check the date against the resolution itself.")
+            where = paragraph.where.at(shortened(text))
+            session, number = whole(found.group(1)), whole(found.group(2))
+            if session is not None and session < FIRST_NUMBERED_SESSION:
                 continue
-            first, last = session_window(session)
-            if not first <= cited.date <= last:
-                yield Issue(paragraph.where,
+            window = session_window(session) if session is not None else None
+            if session is not None and session > latest:
+                yield Issue(where, f"Resolution {shortened(cited.number)} belongs to session "
+                            f"{session}, after this resolution's session {latest}: it cannot be "
+                            "cited yet.",
+                            "Check the resolution number; a resolution cites only earlier ones.")
+            elif session is None or number is None or number > _MOST_RESOLUTIONS or window is None:
+                yield Issue(where, f"“{shortened(cited.number)}” is not the number of a General "
+                            "Assembly resolution.",
+                            "Check the number against the resolution itself: session/number, "
+                            "such as 67/6.")
+            elif cited.date is None:
+                yield Issue(where, f"The date of resolution {cited.number} does not exist: "
+                            f"“{text}”.", "Check the date against the resolution itself.")
+            elif not window[0] <= cited.date <= window[1]:
+                first, last = window
+                yield Issue(where,
                             f"Resolution {cited.number} belongs to session {session}, which ran "
                             f"from September {first.year} to September {last.year}, but is dated "
                             f"{spoken(cited.date)}: “{text}”.",
@@ -72,7 +93,7 @@ def _order(draft: Draft) -> Iterator[Issue]:
 
 
 def _key(cited: Cited) -> tuple[date, int, int]:
-    parts = [int(part) for part in re.findall(r"\d+", cited.number)[:2]]
+    parts = [whole(part) or 0 for part in re.findall(r"\d+", cited.number)[:2]]
     return cited.date or date.min, parts[0], parts[-1]
 
 
@@ -85,10 +106,10 @@ def _own_number(draft: Draft) -> Iterator[Issue]:
         found["the session line"] = session
     symbol = re.match(r"A/(?:RES/)?(\d+)/", preface.symbol)
     if symbol:
-        found[f"the symbol {preface.symbol}"] = int(symbol.group(1))
+        found[f"the symbol {shortened(preface.symbol)}"] = whole(symbol.group(1)) or 0
     number = re.match(r"\s*(\d+)/\d+(?: [A-Z])?\.", plain(preface.heading))
     if number:
-        found[f"the number {number.group()[:-1].strip()}"] = int(number.group(1))
+        found[f"the number {shortened(number.group()[:-1].strip())}"] = whole(number.group(1)) or 0
     if len(set(found.values())) > 1:
         said = ", ".join(f"{name} says session {value}" for name, value in found.items())
         yield Issue(Where("the heading", 0, excerpt(preface.heading)),
@@ -143,6 +164,103 @@ def _symbols(draft: Draft) -> Iterator[Issue]:
                             "A/RES/77/13, A/77/L.13, S/PRST/2010/1, E/2009/28 or S/INF/65.")
 
 
+def _calendar(draft: Draft) -> Iterator[Issue]:
+    """The distribution date and the date of adoption fall within the session, the heading and
+    the closing lines give the same date of adoption, and distribution follows adoption."""
+    session = current_session(draft)
+    window = session_window(session) if session is not None else None
+    preface, conclusions = draft.document.preface, draft.document.conclusions
+    heading = Where("the heading", 0, excerpt(preface.heading))
+    distributed = _date_in(draft, preface.date)
+    adopted = _date_in(draft, preface.adoption)
+    closing = _date_in(draft, conclusions.date) if conclusions is not None else None
+    if adopted and closing and adopted[0] != closing[0]:
+        where = draft.of_kind("closing")[-1].where
+        yield Issue(replace(where, field=("adoption", "date")).at(closing[1]),
+                    f"The closing lines date the adoption {spoken(closing[0])}, the heading "
+                    f"{spoken(adopted[0])}.",
+                    "Give the date of adoption once, the same in both places.")
+    adoption = adopted or closing
+    for name, found, field in (("distribution date", distributed, "distribution_date"),
+                               ("date of adoption", adoption, "adoption")):
+        if found and window and not window[0] <= found[0] <= window[1]:
+            yield Issue(replace(heading, field=(field,)).at(found[1]),
+                        f"The {name}, {spoken(found[0])}, falls outside session {session}, which "
+                        f"runs from September {window[0].year} to September {window[1].year}.",
+                        f"A text of session {session} is adopted and distributed during that "
+                        "session: check the date and the session.")
+    if distributed and adoption and distributed[0] < adoption[0]:
+        yield Issue(replace(heading, field=("distribution_date",)).at(distributed[1]),
+                    f"The resolution is distributed on {spoken(distributed[0])}, before its "
+                    f"adoption on {spoken(adoption[0])}.",
+                    "A resolution is distributed after the General Assembly adopts it: check both "
+                    "dates.")
+
+
+def _date_in(draft: Draft, block: Block | None) -> tuple[date, str] | None:
+    """The first valid date a heading line gives, with its words."""
+    if block is None:
+        return None
+    words = wording(draft.lang.code)
+    text = plain(block)
+    for match in words.date.finditer(text):
+        found = words.parse_date(match)
+        if found is not None:
+            return found, match.group()
+    return None
+
+
+def _stage(draft: Draft) -> Iterator[Issue]:
+    """An adopted resolution bears an A/RES symbol, a draft an L-document symbol."""
+    if draft.origin == "source":
+        return  # a source says its stage: see _stage_source
+    preface = draft.document.preface
+    numbered = re.match(r"\s*(?:S-|ES-)?\d+/\d+(?: [A-Z])?\.", plain(preface.heading))
+    adopted = bool(preface.adoption or draft.document.conclusions or numbered)
+    where = Where("the heading", 0, excerpt(preface.heading), preface.symbol, ("symbol",))
+    yield from _stage_issues(where, adopted, preface.symbol)
+
+
+def _stage_source(resolution: Resolution) -> Iterator[Issue]:
+    where = Where("the heading", 0, "", resolution.symbol, ("symbol",))
+    yield from _stage_issues(where, resolution.stage == "adopted", resolution.symbol)
+
+
+def _stage_issues(where: Where, adopted: bool, symbol: str) -> Iterator[Issue]:
+    if not adopted and symbol.startswith("A/RES/"):
+        yield Issue(where, f"The draft bears {symbol}, the symbol of an adopted resolution.",
+                    "A draft resolution is an L-document (A/77/L.13); the A/RES symbol is given "
+                    "at adoption, with the date and meeting.")
+    elif adopted and re.match(r"A/\d+/L\.", symbol):
+        yield Issue(where, f"The adopted resolution bears {symbol}, the symbol of its draft.",
+                    "An adopted resolution bears its A/RES symbol (A/RES/77/13); the draft's "
+                    "symbol is cited under the title.")
+
+
+def _report_session(draft: Draft) -> Iterator[Issue]:
+    """The report considered is a document of the session."""
+    session = current_session(draft)
+    pattern = wording(draft.lang.code).data.report_considered
+    if session is None:
+        return
+    notes = {int(note.num or 0): note for note in draft.of_kind("footnote") if (note.num or "").isdigit()}
+    for paragraph in draft.of_kind("preamble"):
+        if not re.search(pattern, paragraph.plain):
+            continue
+        for item in paragraph.block.inlines:
+            note = notes.get(item.number) if isinstance(item, FootnoteRef) else None
+            for symbol, _, _ in find_symbols(note.plain if note else ""):
+                found = re.match(r"A/(\d+)/", symbol)
+                if found and whole(found.group(1)) != session and not is_placeholder_symbol(symbol):
+                    yield Issue(replace(paragraph.where, field=("report",)).at(symbol),
+                                f"The report considered, {symbol}, is a document of session "
+                                f"{shortened(found.group(1))}, not of this session {session}.",
+                                f"The report considered at session {session} is the one the "
+                                f"previous resolution requested for it (A/{session}/…): check "
+                                "the symbol.")
+        return  # the first paragraph that considers the report is the one
+
+
 RULES = [
     Rule("C401", "error", "A resolution N/x is dated within session N.",
          "Session N opens in September of 1945 + N and closes the day before session N + 1 opens. "
@@ -173,4 +291,22 @@ RULES = [
          "E/2009/28 or S/INF/65.",
          "S/PRST/2010 ; A/77/L13", "S/PRST/2010/1 ; A/77/L.13",
          "editorial-rules.md 10, 12 and 13 [V]/[O]", document=_symbols),
+    Rule("C406", "error", "The distribution date and the date of adoption fall within the session.",
+         "Session N runs from September of 1945 + N to September of the next year: a text of "
+         "session N is adopted and distributed then, and a resolution is distributed after its "
+         "adoption.",
+         "Seventy-seventh session … 25 November 2023", "Seventy-seventh session … 25 November 2022",
+         "DESIGN.md, Sessions and dates", document=_calendar),
+    Rule("C407", "error", "The symbol matches the stage: A/RES/… adopted, A/N/L.… a draft.",
+         "A draft resolution is an L-document of the session (A/77/L.13) and has no adoption "
+         "data; the adopted resolution bears its A/RES symbol with the date and meeting of "
+         "adoption.",
+         "stage: draft … symbol: A/RES/77/13", "stage: draft … symbol: A/77/L.13",
+         "editorial-rules.md 10 [V]", document=_stage, resolution=_stage_source),
+    Rule("C408", "warning", "The report considered is a document of the session.",
+         "The report of the Secretary-General that the resolution considers is the one the "
+         "previous resolution requested for this session: A/77/… at session 77.",
+         "(at session 77) Having considered the report … (A/76/277)",
+         "(at session 77) Having considered the report … (A/77/277)",
+         "DESIGN.md, Sessions and dates", document=_report_session),
 ]

@@ -10,10 +10,13 @@ import re
 from collections.abc import Iterator
 
 from drafter.findings import Issue, Where
+from drafter.language import language
 from drafter.rules import Rule
 from drafter.rules.draft import Draft, Paragraph, plain
-from drafter.rules.wording import normalize, wording
+from drafter.rules.wording import normalize, whole, wording
 
+#: The last session whose name the language data can write: a later one is a mistake.
+LAST_SESSION = max(language("en").sessions)
 _NUMBERED = re.compile(r"^\s*\d+/\d+(?: [A-Z])?\.\s*")
 _QUOTES = str.maketrans({"“": "", "”": "", "«": "", "»": "", '"': ""})
 
@@ -36,7 +39,8 @@ def current_session(draft: Draft) -> int | None:
     if line and (session := words.session_number(line.group("session"))):
         return session
     number = re.match(r"A/(?:RES/)?(\d+)/", preface.symbol) or re.match(r"\s*(\d+)/", plain(preface.heading))
-    return int(number.group(1)) if number else None
+    session = whole(number.group(1)) if number else None
+    return session if session is not None and session <= LAST_SESSION else None
 
 
 def _mandate(draft: Draft) -> tuple[tuple[int, Paragraph] | None, tuple[int, Paragraph] | None]:

@@ -9,14 +9,20 @@ from drafter.language import Section
 from drafter.rules import DocumentCheck, Rule
 from drafter.rules.draft import Draft, Paragraph, runs
 from drafter.rules.structure import has_words
-from drafter.rules.wording import wording
+from drafter.rules.wording import shortened, wording
 
 _OTHER: dict[Section, Section] = {"preamble": "operative", "operative": "preamble"}
 
 
 def _known(section: Section, what: str, example_key: str) -> DocumentCheck:
-    """``example_key`` names the lexicon phrase shown as an example, in the draft's language."""
+    """``example_key`` names the lexicon phrase shown as an example, in the draft's language.
+
+    A source names its phrases by lexicon key or writes them inline in both languages, which the
+    schema checks: only Word and text drafts can open with a phrase the lexicon does not know.
+    """
     def check(draft: Draft) -> Iterator[Issue]:
+        if draft.origin == "source":
+            return
         words = wording(draft.lang.code)
         example = draft.lang.phrase(section, example_key)
         for paragraph in draft.of_kind(section):
@@ -24,12 +30,16 @@ def _known(section: Section, what: str, example_key: str) -> DocumentCheck:
             if not has_words(text) or words.opener(text, section) or words.opener(text, _OTHER[section]):
                 continue
             first = " ".join(text.split()[:3])
-            near = words.nearest(text, section)
-            hint = (f"Did you mean “{near}”?" if near else
+            close, near = words.nearest(text, section), words.nearest(text, section, cutoff=0.0)
+            own = ("if it is a phrase of your own, it may stay (a source writes it inline, in "
+                   "both languages).")
+            hint = (f"Did you mean “{close}”? Correct it; {own}" if close else
+                    f"The nearest known {what} is “{near}”; {own}" if near else
                     f"Open it with an {what} such as “{example}”; `drafter phrases {section}` "
                     "lists the known ones.")
-            yield Issue(paragraph.where, f"This paragraph does not open with a known {what}: "
-                        f"“{first}…”.", hint)
+            yield Issue(paragraph.where.at(shortened(first)),
+                        f"This paragraph opens with “{shortened(first)}…”, which is not a "
+                        f"known {what}.", hint)
     return check
 
 
@@ -56,15 +66,18 @@ def _italic_prefix(paragraph: Paragraph, length: int) -> bool:
 
 
 RULES = [
-    Rule("O201", "error", "Each preambular paragraph opens with a known participle or adjective.",
+    Rule("O201", "warning", "Each preambular paragraph opens with a known participle or adjective.",
          "A preambular paragraph opens with a present, past or perfect participle, a participial "
-         "phrase or an adjective from the lexicon (`drafter phrases preamble`); a near miss is "
-         "shown with the phrase it resembles.",
+         "phrase or an adjective. One that the lexicon (`drafter phrases preamble`) does not know "
+         "may be a misspelling or a phrase of the drafter's own: the nearest known phrase is "
+         "shown. Sources write their own phrases inline, in both languages.",
          "Recaling its resolution 59/50 …,", "Recalling its resolution 59/50 …,",
          "editorial-rules.md 2 [V]", document=_known("preamble", "opening phrase", "recalling")),
-    Rule("O202", "error", "Each operative paragraph opens with a known operative verb.",
-         "An operative paragraph opens with a verb in the present tense from the lexicon "
-         "(`drafter phrases operative`); a near miss is shown with the verb it resembles.",
+    Rule("O202", "warning", "Each operative paragraph opens with a known operative verb.",
+         "An operative paragraph opens with a verb in the present tense. One that the lexicon "
+         "(`drafter phrases operative`) does not know may be a misspelling or a verb of the "
+         "drafter's own: the nearest known verb is shown. Sources write their own verbs inline, "
+         "in both languages.",
          "1. Welcome with appreciation the report …;", "1. Welcomes with appreciation the report …;",
          "editorial-rules.md 2 [V]", document=_known("operative", "operative verb", "requests")),
     Rule("O203", "error", "The opening phrase of a preambular paragraph is in italics.",

@@ -10,7 +10,7 @@ from drafter.language import Section
 from drafter.placeholders import AGENDA_ITEM, PROSE, is_placeholder_symbol
 from drafter.rules import Rule
 from drafter.rules.draft import Draft, Kind, Paragraph, excerpt, plain
-from drafter.rules.wording import find_symbols, normalize, wording
+from drafter.rules.wording import find_symbols, normalize, shortened, whole, wording
 
 _NUMBER = re.compile(r"^\s*(\d+)\.?\s*$")
 
@@ -77,16 +77,28 @@ def _operative_present(draft: Draft) -> Iterator[Issue]:
 
 
 def _numbering(draft: Draft) -> Iterator[Issue]:
+    """Each paragraph follows the one before it, or stands where its rank puts it.
+
+    A paragraph inserted or deleted without renumbering shifts every number after it: comparing
+    with the previous number as well as with the rank reports that once, where it happens.
+    """
     operative = in_place(draft, "operative")
     if len(operative) < 2:
         return
-    for expected, paragraph in enumerate(operative, start=1):
+    previous = 0
+    for rank, paragraph in enumerate(operative, start=1):
         found = _NUMBER.match(paragraph.num or "")
-        if found and int(found.group(1)) == expected:
+        number = whole(found.group(1)) if found else None
+        if number is not None and number in (previous + 1, rank):
+            previous = number
             continue
-        shown = f"numbered “{paragraph.num.strip()}”" if paragraph.num else "not numbered"
+        expected = previous + 1
+        shown = f"numbered “{shortened(paragraph.num.strip())}”" if paragraph.num else "not numbered"
         yield Issue(paragraph.where, f"This operative paragraph is {shown}; it should be {expected}.",
-                    "Number the operative paragraphs 1, 2, 3 … in order, without gaps.")
+                    "Number the operative paragraphs 1, 2, 3 … in order, without gaps; a "
+                    "paragraph added or removed changes the numbers of those after it.")
+        if number is not None:
+            previous = number
 
 
 def _single(draft: Draft) -> Iterator[Issue]:

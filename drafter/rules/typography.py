@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import cache
 
 from drafter.document import FootnoteRef
@@ -103,28 +104,57 @@ def _superscripts(paragraph: Paragraph) -> tuple[str, list[bool]]:
     return "".join(text), raised
 
 
+@dataclass(frozen=True)
+class WrongForm:
+    """A form that is wrong wherever it occurs, except before the name of an organization whose
+    head bears that very title (“Secretary General of the Council of Europe”)."""
+
+    pattern: re.Pattern[str]
+    right: str  # a template of re.Match.expand: "\\g<before>Secrétaire génér\\g<end>"
+    unless_before: tuple[str, ...] = ()  # " of the Council of Europe", …
+    unless_after: tuple[str, ...] = ()  # "OSCE ", "its ", …
+
+    def find(self, text: str) -> Iterator[tuple[str, str]]:
+        """Each wrong form in the text, with what to write instead."""
+        for match in self.pattern.finditer(text):
+            if text.startswith(self.unless_before, match.end()) or \
+                    text[:match.start()].endswith(self.unless_after):
+                continue
+            yield match.group(), match.expand(self.right)
+
+
 @cache
-def wrong_forms(code: str) -> tuple[tuple[re.Pattern[str], str], ...]:
+def wrong_forms(code: str) -> tuple[WrongForm, ...]:
     """The forms that are wrong wherever they occur, with the right one.
 
     Besides the language data, a head of organization whose registered title is hyphenated
     ("Secretary-General") is wrong without the hyphen before that organization's name.
     """
-    forms = [(re.compile(form.wrong), form.right) for form in wording(code).data.wrong_forms]
-    for organization in registry().values():
-        names = organization.forms(code)
-        if "-" in names.head:
-            wrong = re.escape(names.head.replace("-", " ")) + " " + re.escape(names.of)
-            forms.append((re.compile(wrong), names.head))
+    names = [organization.forms(code) for organization in registry().values()]
+    forms = []
+    for form in wording(code).data.wrong_forms:
+        pattern = re.compile(form.wrong)
+        titled = [name for name in names if pattern.fullmatch(name.head)]
+        forms.append(WrongForm(pattern, form.right,
+                               tuple(" " + name.of for name in titled),
+                               (*form.unless_after, *(name.acronym + " " for name in titled))))
+    for name in names:
+        if "-" in name.head:
+            wrong = re.escape(name.head.replace("-", " ")) + "(?= " + re.escape(name.of) + ")"
+            forms.append(WrongForm(re.compile(wrong), name.head.replace("\\", "\\\\")))
     return tuple(forms)
 
 
 def _names(draft: Draft) -> Iterator[Issue]:
     forms = wrong_forms(draft.lang.code)
     for paragraph in draft.paragraphs:
-        for pattern, right in forms:
-            for match in pattern.finditer(paragraph.plain):
-                yield Issue(paragraph.where, f"“{match.group()}” is not the official form.",
+        seen: set[str] = set()
+        for form in forms:
+            for wrong, right in form.find(paragraph.plain):
+                if wrong in seen:
+                    continue  # one finding for one mistake, whichever form matched it
+                seen.add(wrong)
+                yield Issue(paragraph.where.at(wrong), f"“{wrong}” is not the official form.",
                             f"Write “{right}”.")
 
 

@@ -30,8 +30,9 @@ class _Data(BaseModel):
 
 
 class WrongForm(_Data):
-    wrong: str
-    right: str
+    wrong: str  # a pattern
+    right: str  # what to write instead: a template of re.Match.expand
+    unless_after: list[str] = []  # words before which the form is right
 
 
 class RuleData(_Data):
@@ -42,6 +43,7 @@ class RuleData(_Data):
     report_request: str
     agenda_inclusion: str
     sub_item: str
+    report_considered: str
     session_line: str
     thousands_separators: str
     superscript_ordinals: list[str]
@@ -57,6 +59,21 @@ class Cited:
     date: date | None
     start: int
     end: int
+
+
+#: Digit runs longer than this are no number a resolution uses (and Python refuses to convert
+#: runs of more than 4,300 digits).
+_MAX_DIGITS = 9
+
+
+def whole(digits: str) -> int | None:
+    """The number a run of ASCII digits writes, or None when it is no plausible number."""
+    return int(digits) if re.fullmatch(rf"[0-9]{{1,{_MAX_DIGITS}}}", digits) else None
+
+
+def shortened(text: str, length: int = 40) -> str:
+    """Text quoted in a message, cut short when an input makes it absurdly long."""
+    return text if len(text) <= length else text[:length] + "…"
 
 
 def spoken(value: date) -> str:
@@ -123,8 +140,8 @@ class Wording:
         """The longest lexicon phrase that opens the text, with every key that writes it."""
         return _opener(self.lang.code, normalize(text.lstrip()[:_LONGEST_PHRASE]), section)
 
-    def nearest(self, text: str, section: Section) -> str | None:
-        """The known phrase a mistyped opening most resembles, if one is close."""
+    def nearest(self, text: str, section: Section, cutoff: float = 0.8) -> str | None:
+        """The known phrase an opening most resembles, if one is at least ``cutoff`` close."""
         words = normalize(text).split()
         best, score = None, 0.0
         for phrase, _ in _phrases(self.lang.code, section):
@@ -133,7 +150,7 @@ class Wording:
             ratio = difflib.SequenceMatcher(None, candidate.lower(), phrase.lower()).ratio()
             if ratio > score:
                 best, score = phrase, ratio
-        return best if score >= 0.8 else None
+        return best if score >= max(cutoff, 1e-9) else None
 
 
 @cache
