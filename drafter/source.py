@@ -125,7 +125,7 @@ class Positions:
         """
         found = self.nearest(path)
         scalar = self.scalars.get(found) if found and path and found[-1] == path[-1] else None
-        if scalar is None or index <= 0:
+        if scalar is None or index < 0:
             return self.values[found]
         offset = _offset_in_source(self.text, scalar, index)
         line = self.text.count("\n", 0, offset) + 1

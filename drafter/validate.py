@@ -24,7 +24,7 @@ from drafter.rules.draft import Draft, Origin
 from drafter.rules.wording import shortened
 
 if TYPE_CHECKING:
-    from drafter.source import SourceInvalid
+    from drafter.source import Located, SourceInvalid
 
 #: Exit codes: clean, an error-severity finding, an input that cannot be read, a bug in drafter.
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNREADABLE, EXIT_BUG = 0, 1, 2, 70
@@ -119,27 +119,33 @@ def check_source(path: Path, rules: list[Rule], lang: str | None = None) -> list
 
     Raise Unreadable for a file that is not a valid source, with each mistake located.
     """
-    from drafter.source import SourceInvalid, load
+    from drafter.source import SourceInvalid, load_located
 
     try:
-        load(path)  # the loader's own sentences for a file that cannot be read or decoded
+        located = load_located(path)
     except SourceInvalid as invalid:
         raise _invalid(invalid) from None
-    return check_source_text(path.read_text(encoding="utf-8"), str(path), rules, lang)
+    return _check_located(located, str(path), rules, lang)
 
 
 def check_source_text(text: str, file: str, rules: list[Rule], lang: str | None = None) -> list[Finding]:
     """The located findings of a source given as text (``file`` names it in the findings)."""
+    from drafter.source import SourceInvalid, parse_located
+
+    try:
+        located = parse_located(text, file)
+    except SourceInvalid as invalid:
+        raise _invalid(invalid) from None
+    return _check_located(located, file, rules, lang)
+
+
+def _check_located(located: Located, file: str, rules: list[Rule], lang: str | None) -> list[Finding]:
     from drafter.compose import compose
     from drafter.markup import MarkupError
     from drafter.rules.sources import source_map
-    from drafter.source import SourceInvalid, parse
     from drafter.templating import TemplateFailure
 
-    try:
-        resolution = parse(text, file)
-    except SourceInvalid as invalid:
-        raise _invalid(invalid) from None
+    resolution = located.resolution
     languages = [lang] if lang else ["en", "fr"]
     try:
         documents = {code: compose(resolution, code) for code in languages}
@@ -152,7 +158,7 @@ def check_source_text(text: str, file: str, rules: list[Rule], lang: str | None 
     findings += _merge_languages(by_language)
     if len(documents) == 2:
         findings += check_pair(documents["en"], documents["fr"], "source", file, rules)
-    where = source_map(text, file, next(iter(documents.values())))
+    where = source_map(resolution, located.positions, next(iter(documents.values())))
     return [where.locate(finding) for finding in findings]
 
 

@@ -260,14 +260,15 @@ def test_absurd_resolution_numbers_are_findings(capsys: pytest.CaptureFixture[st
     assert " C401 error: " in out and len(out) < 2000
 
 
-def test_a_session_line_beyond_the_calendar_is_no_crash(capsys: pytest.CaptureFixture[str],
-                                                          tmp_path: Path) -> None:
+def test_a_source_citing_session_8055_is_a_located_error(capsys: pytest.CaptureFixture[str],
+                                                         tmp_path: Path) -> None:
     source = tmp_path / "far.yaml"
-    source.write_text(EXAMPLE.read_text(encoding="utf-8").replace(
-        "{number: 75/276, date: 2021-04-28}", "{number: 8055/276, date: 2021-04-28}"), encoding="utf-8")
-    code, out, _ = run(capsys, source)
-    assert code == 1
-    assert "C401 error: Resolution 8055/276 belongs to session 8055" in out
+    text = EXAMPLE.read_text(encoding="utf-8").replace("{number: 75/276, date: 2021-04-28}",
+                                                       "{number: 8055/276, date: 2021-04-28}")
+    source.write_text(text, encoding="utf-8")
+    code, out, err = run(capsys, source)
+    assert (code, out) == (2, "")
+    assert err.startswith(f"{source}:{_line_of(text, '8055/276')}:")
 
 
 # -- machine output and locations -----------------------------------------------------------------
@@ -340,12 +341,11 @@ def test_source_findings_carry_line_and_column_in_every_format(
                for line in lines), lines
     report_line = _line_of(text, "report: A/76")
     assert any(line.startswith(f"{source}:{report_line}:1: C408 warning: ") for line in lines), lines
-    # The French of preambular paragraph 9: its `fr:` field, where the value starts.
+    # The French of preambular paragraph 9: the words at fault, where the source writes them.
     french = [line for line in lines if " T804 " in line]
-    paragraph = text.splitlines()
     assert len(french) == 1 and "[preambular paragraph 9 (fr)]" in french[0]
-    fr_line = int(french[0].split(":")[1])
-    assert paragraph[fr_line - 2].strip() == "fr: >-" or paragraph[fr_line - 1].strip().startswith("fr:")
+    _, line, column = french[0].split(":")[:3]
+    assert text.splitlines()[int(line) - 1][int(column) - 1:].startswith("Nations-Unies")
     items = json.loads(run(capsys, source, fmt="json")[1])
     assert all(isinstance(item["line"], int) and isinstance(item["column"], int) for item in items)
     sarif = json.loads(run(capsys, source, fmt="sarif")[1])
@@ -359,9 +359,27 @@ def test_paragraph_findings_point_at_the_paragraph_in_the_source(tmp_path: Path)
                                        "the Secretary General of the United Nations to continue"))
     [finding] = validate([source], None, None, all_rules()).findings
     assert (finding.code, finding.place) == ("T804", "operative paragraph 4 (en)")
+    line = text.splitlines()[finding.line - 1]
+    assert line[finding.column - 1:].startswith("Secretary General of the United Nations")
+
+
+def test_a_finding_on_a_whole_text_points_at_its_field(tmp_path: Path) -> None:
+    source, text = _mutated(tmp_path, ("    fr: >-\n      la Déclaration conjointe",
+                                       "    fr: >-\n      [to translate] la Déclaration conjointe"),
+                            ("que, depuis la signature du Traité de sécurité collective, l'Organisation "
+                             "du Traité de\n      sécurité collective est devenue",
+                             "that, since the signing of the Collective Security Treaty, the Collective "
+                             "Security Treaty\n      Organization has become"),
+                            ("capable d'apporter des\n      réponses appropriées à toutes sortes de "
+                             "menaces et de problèmes relevant de sa compétence",
+                             "capable of responding appropriately to\n      a wide range of threats "
+                             "and challenges within its competence"))
+    untranslated, english = validate([source], None, None, all_rules()).findings
+    assert (untranslated.code, untranslated.place) == ("L902", "preambular paragraph 6 (fr)")
     lines = text.splitlines()
-    assert lines[finding.line - 1].strip() == "en: >-"
-    assert lines[finding.line - 2].strip() == "- verb: invites"
+    assert lines[untranslated.line - 1][untranslated.column - 1:].startswith("[to translate]")
+    assert (english.code, english.place) == ("L901", "preambular paragraph 7 (fr)")
+    assert lines[english.line - 1][english.column - 1:] == "fr: >-"
 
 
 def test_docx_findings_quote_the_words_at_fault_and_the_hint_keeps_the_feminine(

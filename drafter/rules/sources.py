@@ -2,120 +2,88 @@
 
 The rules read the Documents composed from a source, which know paragraphs, not fields. Each
 composed paragraph is traced back to the source paragraph it was written from (a footnote to
-the paragraph that carries its mark), and a finding that concerns one language only points at
-that language's text when the paragraph has one.
+the paragraph that carries its mark); a finding that concerns one language only points at that
+language's text, and one that quotes the words at fault points at those words when the source
+writes them as they are printed.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING
 
 from drafter.document import Block, Document, FootnoteRef, Point
 from drafter.findings import FieldPath, Finding
 from drafter.rules.draft import Draft
 
-Position = tuple[int, int]
+if TYPE_CHECKING:
+    from drafter.resolution import Resolution
+    from drafter.source import Positions
 
 #: Heading findings point at the first of these fields whose value holds the words at fault.
-_HEADING_FIELDS: tuple[FieldPath, ...] = (("symbol",), ("draft_symbol",), ("report",),
-                                          ("agenda_item",), ("session",), ("distribution_date",))
+_HEADING_FIELDS = ("symbol", "draft_symbol", "report", "distribution_date")
 
 
 @dataclass(frozen=True)
 class SourceMap:
-    """A source's fields, their positions, and which field each composed paragraph comes from."""
+    """A source's positions, and which source paragraph each composed paragraph comes from."""
 
-    data: dict[str, Any]
-    positions: dict[tuple[Any, ...], Position]
+    resolution: Resolution
+    positions: Positions
     paths: dict[int, FieldPath]  # reading order of a composed paragraph → its source paragraph
 
     def locate(self, finding: Finding) -> Finding:
-        """The finding with the line and column of its field or paragraph."""
-        field = finding.field
-        path = field if field is not None else self._path(finding)
-        if finding.lang and not field:
+        """The finding with the line and column of its words, field or paragraph."""
+        if finding.field is not None:
+            line, column = self.positions.key(*finding.field)
+            return replace(finding, line=line, column=column)
+        path = self._path(finding)
+        if finding.lang:
             path = self._in_language(path, finding.lang)
-        if finding.words and not field:
-            path = self._narrowed(path, finding.words) or path
-        line, column = self._position(path)
+        line, column = self._words(path, finding.words) or self._start(path)
         return replace(finding, line=line, column=column)
 
     def _path(self, finding: Finding) -> FieldPath:
         if finding.paragraph == "the heading":
-            for path in _HEADING_FIELDS:
-                value = self._value(path)
-                if finding.words and value is not None and finding.words in str(value):
-                    return path
+            for name in _HEADING_FIELDS:
+                if finding.words and finding.words in str(getattr(self.resolution, name)):
+                    return (name,)
             return ("symbol",)
         if finding.paragraph == "the closing lines":
             return ("adoption",)
         return self.paths.get(finding.order, ())
 
     def _in_language(self, path: FieldPath, lang: str) -> FieldPath:
-        value = self._value(path)
-        if isinstance(value, dict):
-            if lang in value:
-                return (*path, lang)
-            if isinstance(value.get("continuation"), dict):
-                return (*path, "continuation", lang)
+        for inner in ((*path, lang), (*path, "continuation", lang)):
+            if self.positions.nearest(inner) == inner:
+                return inner
         return path
 
-    def _narrowed(self, path: FieldPath, words: str) -> FieldPath | None:
-        """Inside a paragraph, the field that holds the words at fault, or their first word
-        (a structured citation holds "67/6" where the text reads "67/6 of 19 November 2013")."""
-        first = words.split()[0] if words.split() else words
-        for wanted in dict.fromkeys((words, first)):
-            for found, value in _leaves(self._value(path), path):
-                if isinstance(value, (str, int)) and wanted in str(value):
-                    return found
+    def _words(self, path: FieldPath, words: str) -> tuple[int, int] | None:
+        """Where the words at fault, or their first word, are written inside ``path`` (a
+        structured citation holds "67/6" where the text reads "67/6 of 19 November 2013")."""
+        if not words or not path:
+            return None
+        scalars = sorted(((place, scalar) for place, scalar in self.positions.scalars.items()
+                          if place[:len(path)] == path), key=lambda item: item[1].start)
+        for wanted in dict.fromkeys((words, words.split()[0])):
+            for place, scalar in scalars:
+                index = scalar.value.find(wanted)
+                if index >= 0:
+                    return self.positions.character(place, index)
         return None
 
-    def _value(self, path: FieldPath) -> Any:
-        value: Any = self.data
-        for part in path:
-            try:
-                value = value[part]
-            except (KeyError, IndexError, TypeError):
-                return None
-        return value
-
-    def _position(self, path: FieldPath) -> Position:
-        """Where a field's key stands, or a paragraph's first key: where the eye lands."""
-        for end in range(len(path), 0, -1):
-            key, last = tuple(path[:end - 1]), path[end - 1]
-            if isinstance(last, str) and (*key, ("key", last)) in self.positions:
-                return self.positions[(*key, ("key", last))]
-            value = self._value(path[:end])
-            if isinstance(value, dict) and value:
-                first = (*path[:end], ("key", next(iter(value))))
-                if first in self.positions:
-                    return self.positions[first]
-            if tuple(path[:end]) in self.positions:
-                return self.positions[tuple(path[:end])]
-        return 1, 1
+    def _start(self, path: FieldPath) -> tuple[int, int]:
+        """A field's name (``fr:``), or a paragraph's first line: where the eye lands."""
+        return self.positions.key(*path) if path and isinstance(path[-1], str) else \
+            self.positions.at(*path)
 
 
-def _leaves(value: Any, path: FieldPath) -> Iterator[tuple[FieldPath, Any]]:
-    """Every scalar under a value, with its path, in the order of the source."""
-    if isinstance(value, dict):
-        for key, item in value.items():
-            yield from _leaves(item, (*path, str(key)))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _leaves(item, (*path, index))
-    else:
-        yield path, value
-
-
-def source_map(text: str, name: str, document: Document) -> SourceMap:
-    """The map of a source's text; ``document`` is one of its compositions (both languages
+def source_map(resolution: Resolution, positions: Positions, document: Document) -> SourceMap:
+    """The map of a loaded source; ``document`` is one of its compositions (both languages
     have the same paragraphs in the same order)."""
-    from drafter.source import _read_yaml  # the positions the loader already computes
-
-    data, positions = _read_yaml(text, name)
-    return SourceMap(data, positions, _paths(document))
+    return SourceMap(resolution, positions, _paths(document))
 
 
 def _paths(document: Document) -> dict[int, FieldPath]:
