@@ -12,16 +12,18 @@ run a progress thread), so a Python script that calls this module needs the usua
 from __future__ import annotations
 
 import multiprocessing
-import sys
-from collections.abc import Callable, Iterable, Iterator
+import os
+import time
+from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
-EXIT_FAILED = 2
 #: Sources in flight per worker: enough to keep workers busy, few enough to bound memory.
 _AHEAD = 2
+#: How often a worker checks that the batch that started it is still there.
+_WATCH_SECONDS = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,12 +44,13 @@ class Outcome:
 
     source: Path
     outputs: tuple[Path, ...] = ()
-    reason: str | None = None
+    reason: tuple[str, ...] = ()  # why nothing was written, one line each
     notes: int = 0
+    bug: bool = False  # the reason is a bug in drafter, not a mistake in the source
 
     @property
     def ok(self) -> bool:
-        return self.reason is None
+        return not self.reason
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,15 +59,17 @@ class _Computed:
     notes: int
 
 
-def sources(inputs: list[Path]) -> list[Path]:
-    """Files as given, directories as their *.yaml files in name order, each path once."""
-    found: list[Path] = []
-    for path in inputs:
-        found.extend(sorted(path.glob("*.yaml")) if path.is_dir() else [path])
-    return list(dict.fromkeys(found))
+@dataclass(frozen=True, slots=True)
+class _Failed:
+    reason: tuple[str, ...]
+    bug: bool = False
+
+    @classmethod
+    def because(cls, line: str, bug: bool = False) -> _Failed:
+        return cls((line,), bug)
 
 
-def compute(task: Task) -> _Computed | str:
+def compute(task: Task) -> _Computed | _Failed:
     """The output files of one source, or the reason there are none (runs in a worker)."""
     from drafter.followup import (
         FollowUpError,
@@ -75,12 +80,13 @@ def compute(task: Task) -> _Computed | str:
         read_previous,
         with_reading_note,
     )
+    from drafter.exits import bug_report
     from drafter.render import RenderFailure, render_bytes
     from drafter.source import SourceInvalid, load
 
     try:
         if not task.source.is_file():
-            return f"{task.source}: no such file"
+            return _Failed.because(_missing(task.source))
         if task.followup:
             previous = read_previous(task.source)
             languages = languages_of(previous, list(task.languages))
@@ -89,56 +95,82 @@ def compute(task: Task) -> _Computed | str:
             return _Computed(followup_files(previous.resolution, result, languages, task.author),
                              len(result.notes))
         if task.source.suffix.lower() not in (".yaml", ".yml"):
-            return f"{task.source}: batch renders YAML sources; Word and text files are followed up"
+            return _Failed.because(f"{task.source}: batch renders YAML sources; Word and text "
+                                   "files are followed up")
         resolution = load(task.source)
         return _Computed({f"{task.source.stem}.{lang}.docx":
                           render_bytes(resolution, lang, "docx", source=task.source)
                           for lang in task.languages}, 0)
     except SourceInvalid as invalid:
-        return str(invalid)
-    except (FollowUpError, RenderFailure) as failure:
-        return named(task.source, str(failure))
-    except Exception as error:  # noqa: BLE001 — one source's bug must not stop the batch
-        return f"{task.source}: unexpected error, please report it: {type(error).__name__}: {error}"
+        return _Failed(tuple(map(str, invalid.errors)))
+    except RenderFailure as failure:
+        return _Failed(tuple(named(task.source, line) for line in failure.lines))
+    except FollowUpError as failure:
+        return _Failed.because(named(task.source, str(failure)))
+    except Exception as error:  # one source's bug must not stop the batch
+        return _Failed.because(bug_report(error, task.source).removeprefix("drafter: "), bug=True)
+
+
+def _missing(source: Path) -> str:
+    """Why a source that is not a file cannot be read: absent, or a link that loops or dangles."""
+    try:
+        source.stat()
+    except OSError as error:
+        if isinstance(error, FileNotFoundError) and not source.is_symlink():
+            return f"{source}: no such file"
+        return f"{source}: cannot be read ({error.strerror or error})"
+    return f"{source}: not a file"
 
 
 def run(tasks: list[Task], jobs: int, force: bool,
         report: Callable[[int, Outcome], None]) -> list[Outcome]:
     """Process every task, writing outputs as results arrive; ``report`` hears of each as it
     finishes. The outcomes come back in the order of the tasks."""
-    from drafter.output import OutputExists, OutputFailure, write_files
-
     claimed: dict[Path, Path] = {}
     outcomes: list[Outcome] = []
     for done, (task, computed) in enumerate(_results(tasks, jobs), start=1):
-        if isinstance(computed, str):
-            outcome = Outcome(task.source, reason=computed)
+        if isinstance(computed, _Failed):
+            outcome = Outcome(task.source, reason=computed.reason, bug=computed.bug)
         else:
-            targets = {task.out / name: blob for name, blob in computed.files.items()}
-            clash = next((path for path in targets if path in claimed), None)
-            try:
-                if clash is not None:
-                    raise OutputExists(f"{clash} is written for {claimed[clash]} in this batch; "
-                                       "give each source its own organization and session")
-                written = write_files(targets, force)
-                claimed.update(dict.fromkeys(written, task.source))
-                outcome = Outcome(task.source, tuple(written), notes=computed.notes)
-            except OutputFailure as error:
-                outcome = Outcome(task.source, reason=f"{task.source}: {error}")
+            outcome = _write(task, computed, force, claimed)
         outcomes.append(outcome)
         report(done, outcome)
     order = {task.source: index for index, task in enumerate(tasks)}
     return sorted(outcomes, key=lambda outcome: order[outcome.source])
 
 
-def _results(tasks: list[Task], jobs: int) -> Iterator[tuple[Task, _Computed | str]]:
+def _write(task: Task, computed: _Computed, force: bool, claimed: dict[Path, Path]) -> Outcome:
+    """Write one source's files as a set, unless another source of the batch wrote one of them."""
+    from drafter.exits import bug_report, debugging
+    from drafter.output import OutputExists, OutputFailure, write_files
+
+    targets = {task.out / name: blob for name, blob in computed.files.items()}
+    clash = next((path for path in targets if path in claimed), None)
+    try:
+        if clash is not None:
+            raise OutputExists(f"{clash} is written for {claimed[clash]} in this batch; "
+                               "give each source its own organization and session")
+        written = write_files(targets, force)
+    except OutputFailure as error:
+        return Outcome(task.source, reason=(f"{task.source}: {error}",))
+    except Exception as error:  # a bug while writing one source must not stop the batch
+        if debugging():
+            raise
+        return Outcome(task.source, reason=(bug_report(error, task.source).removeprefix("drafter: "),),
+                       bug=True)
+    claimed.update(dict.fromkeys(written, task.source))
+    return Outcome(task.source, tuple(written), notes=computed.notes)
+
+
+def _results(tasks: list[Task], jobs: int) -> Iterator[tuple[Task, _Computed | _Failed]]:
     """Each task with its result, in the order they finish; in-process when jobs is 1."""
     if jobs <= 1:
         for task in tasks:
             yield task, compute(task)
         return
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=_context()) as pool:
-        pending: dict[Future[_Computed | str], Task] = {}
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=_context(), initializer=_exit_with,
+                             initargs=(os.getpid(),)) as pool:
+        pending: dict[Future[_Computed | _Failed], Task] = {}
         submitted = 0
         try:
             while True:
@@ -159,9 +191,39 @@ def _results(tasks: list[Task], jobs: int) -> Iterator[tuple[Task, _Computed | s
                 yield task, _stopped(task)
 
 
-def _stopped(task: Task) -> str:
-    return (f"{task.source}: a worker process stopped unexpectedly (out of memory, or killed); "
-            "run again with --jobs 1")
+def _stopped(task: Task) -> _Failed:
+    return _Failed.because(f"{task.source}: a worker process stopped unexpectedly (out of "
+                           "memory, or killed); run again with --jobs 1")
+
+
+def _exit_with(parent: int) -> None:
+    """Worker initializer: end this worker soon after the batch that started it is gone
+    (killed, say), instead of waiting forever for work that will not come."""
+    import threading
+
+    first = os.getppid()  # the forkserver's, which also exits with the batch
+
+    def watch() -> None:
+        while not _gone(parent, first):
+            time.sleep(_WATCH_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="drafter-watch-parent", daemon=True).start()
+
+
+def _gone(parent: int, first: int) -> bool:
+    if os.name == "nt":  # no reparenting there, and os.kill would end the parent
+        process = multiprocessing.parent_process()
+        return process is not None and not process.is_alive()
+    if os.getppid() != first:
+        return True
+    try:
+        os.kill(parent, 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        pass
+    return False
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -172,86 +234,3 @@ def _context() -> multiprocessing.context.BaseContext:
         context.set_forkserver_preload(["drafter.batch", "drafter.followup", "drafter.render"])
         return context
     return multiprocessing.get_context("spawn")
-
-
-def batch_command(inputs: list[Path], out: Path, followup: bool, session: int | None,
-                  lang: list[str], jobs: int, force: bool, author: str) -> int:
-    """`drafter batch`: render or follow up every source; return 2 if any failed."""
-    from rich.console import Console
-
-    error = _check_arguments(inputs, out, followup, session, jobs)
-    if error:
-        print(f"drafter: {error}", file=sys.stderr)
-        return EXIT_FAILED
-    paths = sources(inputs)
-    if not paths:
-        print(f"drafter: no *.yaml sources in {', '.join(map(str, inputs))}", file=sys.stderr)
-        return EXIT_FAILED
-    tasks = [Task(path, out, followup, session, tuple(lang), author) for path in paths]
-    if sys.stderr.isatty():
-        outcomes = _with_progress_bar(tasks, jobs, force)
-    else:
-        outcomes = run(tasks, jobs, force, _plain_line(len(tasks)))
-    Console(soft_wrap=False).print(_table(outcomes))
-    return EXIT_FAILED if any(not outcome.ok for outcome in outcomes) else 0
-
-
-def _check_arguments(inputs: list[Path], out: Path, followup: bool, session: int | None,
-                     jobs: int) -> str | None:
-    if followup and session is None:
-        return "--followup needs --session N, the session of the new drafts"
-    if session is not None and not followup:
-        return "--session goes with --followup; without it, batch renders the sources as they are"
-    if jobs < 1:
-        return f"--jobs {jobs}: give 1 or more worker processes"
-    if out.exists() and not out.is_dir():
-        return f"--out {out} is a file, not a directory"
-    if not inputs:
-        return "give the sources to process: files or directories of *.yaml"
-    return None
-
-
-def _plain_line(total: int) -> Callable[[int, Outcome], None]:
-    def report(done: int, outcome: Outcome) -> None:
-        status = "ok" if outcome.ok else f"failed: {(outcome.reason or '').splitlines()[0]}"
-        print(f"[{done}/{total}] {outcome.source.name} {status}", file=sys.stderr, flush=True)
-    return report
-
-
-def _with_progress_bar(tasks: list[Task], jobs: int, force: bool) -> list[Outcome]:
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-               TimeElapsedColumn())
-    with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
-        bar = progress.add_task("drafting", total=len(tasks))
-
-        def report(done: int, outcome: Outcome) -> None:
-            progress.update(bar, completed=done, description=outcome.source.name)
-        return run(tasks, jobs, force, report)
-
-
-def _table(outcomes: Iterable[Outcome]):  # type: ignore[no-untyped-def]
-    from rich.table import Table
-
-    table = Table(title="drafter batch")
-    table.add_column("file", overflow="fold", ratio=2)
-    table.add_column("outputs", no_wrap=True)
-    table.add_column("status", overflow="fold", ratio=3)
-    for outcome in outcomes:
-        outputs = "\n".join(path.name for path in outcome.outputs)
-        if outcome.ok:
-            status = "ok" + (f", {outcome.notes} to review" if outcome.notes else "")
-        else:
-            status = f"failed: {outcome.reason}"
-        table.add_row(_shown(outcome.source), outputs, status)
-    return table
-
-
-def _shown(path: Path) -> str:
-    """A source as the drafter typed it: relative to the current directory when inside it."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)

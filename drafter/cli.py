@@ -1,4 +1,4 @@
-"""The ``drafter`` command line: render sources, write the JSON schema, list the phrases.
+"""The ``drafter`` command line: options only; each command's logic lives in its own module.
 
 Heavy modules (pydantic, jinja2, lxml) are imported inside the commands, so that ``--help``
 answers at once.
@@ -7,10 +7,14 @@ answers at once.
 from __future__ import annotations
 
 import datetime as dt
+from enum import Enum
 from pathlib import Path
 from typing import Annotated, NoReturn
 
 import typer
+
+from drafter.exits import EXIT_BUG, EXIT_INPUT, EXIT_INTERRUPTED, bug_report, debugging
+from drafter.terminal import has_controls, say
 
 app = typer.Typer(
     name="drafter",
@@ -19,17 +23,61 @@ app = typer.Typer(
     "documents (or plain text) from it.\n\n"
     "Start with: drafter render examples/csto-77-13.yaml --out out/",
     no_args_is_help=True,
-    add_completion=False,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
 )
 
-#: Exit code for input that cannot be rendered (syntax, types, unknown keys, existing outputs).
-EXIT_INPUT = 2
-#: Exit code for a bug in drafter itself (EX_SOFTWARE).
-EXIT_BUG = 70
-#: Exit code after Ctrl-C (128 + SIGINT).
-EXIT_INTERRUPTED = 130
+__all__ = ["EXIT_BUG", "EXIT_INPUT", "EXIT_INTERRUPTED", "app", "main"]
+
+
+class Lang(str, Enum):
+    """A language drafter writes; the same codes as drafter.language.LANGUAGES (a test checks)."""
+
+    en = "en"
+    fr = "fr"
+
+
+class RenderFormat(str, Enum):
+    """What `render` writes."""
+
+    docx = "docx"
+    txt = "txt"
+
+
+class ReportFormat(str, Enum):
+    """How `validate` reports its findings."""
+
+    text = "text"
+    json = "json"
+    sarif = "sarif"
+
+
+class Section(str, Enum):
+    """The two parts of a resolution whose phrases `phrases` lists."""
+
+    preamble = "preamble"
+    operative = "operative"
+
+
+#: The --lang of commands that write both languages by default: one code, or several with commas.
+LANGUAGES_METAVAR = "[" + "|".join([*Lang.__members__, ",".join(Lang.__members__)]) + "]"
+
+
+def _language_choices() -> list[str]:
+    return [*Lang.__members__, ",".join(Lang.__members__)]
+
+
+def _organization_keys() -> list[str]:
+    from drafter.organizations import registry
+
+    return sorted(registry())
+
+
+LangList = Annotated[str, typer.Option(
+    "--lang", metavar=LANGUAGES_METAVAR, autocompletion=_language_choices,
+    help="Languages to write, comma-separated.")]
+Force = Annotated[bool, typer.Option(help="Replace files that already exist.")]
+Author = Annotated[str, typer.Option(help="Name shown on the tracked changes.")]
 
 
 def main() -> None:
@@ -39,87 +87,90 @@ def main() -> None:
     quietly (every write is atomic, so nothing is left half-written), and a bug in drafter says
     how to report it. DRAFTER_DEBUG=1 shows the traceback instead.
     """
-    import os
+    from drafter.terminal import degrade_streams
 
+    degrade_streams()
     try:
-        app()
+        app(prog_name="drafter")
     except KeyboardInterrupt:
-        typer.echo("drafter: interrupted; files already written are complete, no other was started",
-                   err=True)
+        say("drafter: interrupted; files already written are complete, no other was started",
+            err=True)
         raise SystemExit(EXIT_INTERRUPTED) from None
     except Exception as error:  # the safety net for what no command anticipated
         from drafter.output import OutputFailure
 
         if isinstance(error, OutputFailure):
-            typer.echo(f"drafter: {error}", err=True)
+            say(f"drafter: {error}", err=True)
             raise SystemExit(EXIT_INPUT) from None
-        if os.environ.get("DRAFTER_DEBUG"):
+        if debugging():
             raise
-        typer.echo(f"drafter: internal error ({type(error).__name__}: {error}); please report it, "
-                   "with the command you ran. DRAFTER_DEBUG=1 shows the details.", err=True)
+        say(bug_report(error), err=True)
         raise SystemExit(EXIT_BUG) from None
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        from drafter import __version__
+
+        say(f"drafter {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: Annotated[bool, typer.Option("--version", is_eager=True, callback=_show_version,
+                                          help="Show drafter's version and exit.")] = False,
+) -> None:
+    """Draft UN General Assembly cooperation resolutions in English and French."""
 
 
 @app.command()
 def render(
-    files: Annotated[list[Path], typer.Argument(help="YAML sources to render.", show_default=False)],
-    lang: Annotated[str, typer.Option(help="Languages, comma-separated: en, fr or en,fr.")] = "en,fr",
-    format: Annotated[str, typer.Option("--format", help="docx (Word) or txt (plain text).")] = "docx",
+    files: Annotated[list[Path], typer.Argument(help="YAML sources, or directories whose *.yaml files are taken.", show_default=False)],
+    lang: LangList = "en,fr",
+    format: Annotated[RenderFormat, typer.Option("--format", help="docx (Word) or txt (plain text).")] = RenderFormat.docx,
     out: Annotated[Path, typer.Option(help="Directory to write into (created if missing).")] = Path("."),
     templates: Annotated[
         Path | None,
         typer.Option(help="Directory with en/ and fr/ templates that override the built-in ones; "
                      "they run in a sandbox."),
     ] = None,
-    force: Annotated[bool, typer.Option(help="Overwrite files that already exist.")] = False,
+    force: Force = False,
 ) -> None:
     """Render sources to OUT/<stem>.<lang>.<format>, one file per language.
 
     Mistakes in a source are reported as file:line:column with a hint, and nothing is written
-    for that file; the other files are still rendered. Exit code 2 when any file failed.
+    for that file; the other files are still rendered. Exit code 2 when any file failed, 70 when
+    drafter hit a bug on one of them.
 
     Example: drafter render examples/csto-77-13.yaml --lang fr --format txt --out drafts/
     """
-    from drafter.render import RenderFailure, render_file
+    from drafter.commands.render import render_command
 
     languages = _languages(lang)
-    if format not in ("docx", "txt"):
-        _fail(f"--format must be docx or txt, not {format!r}")
     if templates is not None and not templates.is_dir():
         _fail(f"--templates {templates}: not a directory (it should hold en/ and fr/)")
-    failed = False
-    for source in files:
-        try:
-            written = render_file(source, languages, format, out, templates, force)
-        except RenderFailure as failure:
-            failed = True
-            typer.echo(str(failure), err=True)
-            continue
-        for path in written:
-            typer.echo(f"wrote {path}")
-    if failed:
-        raise typer.Exit(EXIT_INPUT)
+    raise typer.Exit(render_command(files, languages, format.value, out, templates, force))
 
 
 @app.command()
 def schema(
-    output: Annotated[Path, typer.Option("--output", "-o", help="Where to write the JSON schema.")]
-    = Path("schemas/resolution.schema.json"),
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write the JSON schema to; without it the schema is printed.")] = None,
+    force: Force = False,
 ) -> None:
-    """Write the JSON Schema of a source, so editors complete and check YAML files.
+    """Print or write the JSON Schema of a source, so editors complete and check YAML files.
 
-    Example: drafter schema -o schemas/resolution.schema.json
+    Example: drafter schema -o schemas/resolution.schema.json --force
     """
+    from drafter.commands.generated import write_or_print
     from drafter.render import schema_json
-    from drafter.output import write_atomically
 
-    write_atomically(output, schema_json().encode("utf-8"))
-    typer.echo(f"wrote {output}")
+    raise typer.Exit(write_or_print(schema_json(), output, force))
 
 
 @app.command()
 def phrases(
-    section: Annotated[str, typer.Argument(help="preamble or operative.")] = "preamble",
+    section: Annotated[Section, typer.Argument(help="Which phrases: the preamble's openers or the operative verbs.")] = Section.preamble,
 ) -> None:
     """List the keys of opening phrases (preamble) or operative verbs, with English and French.
 
@@ -127,19 +178,30 @@ def phrases(
     """
     from drafter.language import LANGUAGES, language, phrase_keys
 
-    if section not in ("preamble", "operative"):
-        _fail(f"choose preamble or operative, not {section!r}")
-    for key in phrase_keys(section):  # type: ignore[arg-type]
-        words = " | ".join(language(code).phrase(section, key) for code in LANGUAGES)  # type: ignore[arg-type]
-        typer.echo(f"{key:32} {words}")
+    part = section.value
+    for key in phrase_keys(part):  # type: ignore[arg-type]
+        words = " | ".join(language(code).phrase(part, key) for code in LANGUAGES)  # type: ignore[arg-type]
+        say(f"{key:32} {words}")
+
+
+@app.command()
+def orgs() -> None:
+    """List the registered organizations: key, names in both languages, observer status and the
+    title of their sub-item.
+
+    Example: drafter orgs
+    """
+    from drafter.commands.orgs import orgs_command
+
+    raise typer.Exit(orgs_command())
 
 
 @app.command()
 def new(
-    org: Annotated[str, typer.Option("--org", help="Key of the organization in the registry, e.g. csto, au, asean.", show_default=False)],
+    org: Annotated[str, typer.Option("--org", autocompletion=_organization_keys, help="Key of the organization in the registry, e.g. csto, au, asean (`drafter orgs` lists them).", show_default=False)],
     session: Annotated[int, typer.Option("--session", help="The General Assembly session of the draft, e.g. 80.", show_default=False)],
     output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write the source to; without it the source is printed.")] = None,
-    force: Annotated[bool, typer.Option(help="Overwrite the file if it exists.")] = False,
+    force: Force = False,
 ) -> None:
     """Start a first draft for an organization: a YAML source with the standard paragraphs.
 
@@ -161,10 +223,10 @@ def followup(
     agenda_item: Annotated[str | None, typer.Option("--agenda-item", help='The agenda item of the new session, e.g. "127 (t)" or "127 t)".')] = None,
     pair: Annotated[Path | None, typer.Option(help="The other language's version of a Word or text PREVIOUS.")] = None,
     date: Annotated[str | None, typer.Option(help="Distribution date of the draft, YYYY-MM-DD; by default the previous one moved on by as many years as sessions.")] = None,
-    author: Annotated[str, typer.Option(help="Name shown on the tracked changes.")] = "drafter",
-    lang: Annotated[str, typer.Option(help="Languages, comma-separated: en, fr or en,fr.")] = "en,fr",
+    author: Author = "drafter",
+    lang: LangList = "en,fr",
     out: Annotated[Path, typer.Option(help="Directory to write into (created if missing).")] = Path("."),
-    force: Annotated[bool, typer.Option(help="Overwrite files that already exist.")] = False,
+    force: Force = False,
 ) -> None:
     """Make the next session's draft from the previous resolution.
 
@@ -176,15 +238,15 @@ def followup(
     """
     from drafter.followup import followup_command
 
-    raise typer.Exit(followup_command(previous, session, report, agenda_item, out, author, force,
-                                      _languages(lang), _date(date), pair))
+    raise typer.Exit(followup_command(previous, session, report, agenda_item, out, _author(author),
+                                      force, _languages(lang), _date(date), pair))
 
 
 @app.command()
 def compare(
     old: Annotated[Path, typer.Argument(help="The earlier version: a YAML source, a Word (.docx) or a text file.", show_default=False)],
     new: Annotated[Path, typer.Argument(help="The later version, in any of the same forms.", show_default=False)],
-    lang: Annotated[str | None, typer.Option(help="Languages, comma-separated: en, fr or en,fr; by default every language both versions have.")] = None,
+    lang: Annotated[str | None, typer.Option(metavar=LANGUAGES_METAVAR, autocompletion=_language_choices, help="Languages, comma-separated; by default every language both versions have.")] = None,
     out: Annotated[Path | None, typer.Option(help="Directory to write OUT/<new>.<lang>.tracked.docx into (default: here).")] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="The one file to write, when one language is compared.")] = None,
     author: Annotated[str, typer.Option(help="Name shown on the tracked changes.")] = "drafter",
@@ -202,7 +264,7 @@ def compare(
     from drafter.commands.compare import compare_command
 
     raise typer.Exit(compare_command(old, new, _languages(lang) if lang is not None else None, out,
-                                     output, author, _date(date), force))
+                                     output, _author(author), _date(date), force))
 
 
 @app.command()
@@ -211,10 +273,10 @@ def batch(
     out: Annotated[Path, typer.Option(help="Directory to write into (created if missing).")] = Path("."),
     followup: Annotated[bool, typer.Option("--followup", help="Make the next session's drafts instead of rendering.")] = False,
     session: Annotated[int | None, typer.Option(help="With --followup: the session of the new drafts.")] = None,
-    lang: Annotated[str, typer.Option(help="Languages, comma-separated: en, fr or en,fr.")] = "en,fr",
+    lang: LangList = "en,fr",
     jobs: Annotated[int, typer.Option(help="Worker processes; 1 works in this process.")] = 1,
     author: Annotated[str, typer.Option(help="With --followup: name shown on the tracked changes.")] = "drafter",
-    force: Annotated[bool, typer.Option(help="Overwrite files that already exist.")] = False,
+    force: Force = False,
 ) -> None:
     """Render, or follow up, many sources; a broken one does not stop the others.
 
@@ -222,18 +284,19 @@ def batch(
 
     Example: drafter batch examples/ --followup --session 79 --jobs 2 --out drafts/
     """
-    from drafter.batch import batch_command
+    from drafter.commands.batch import batch_command
 
-    raise typer.Exit(batch_command(inputs, out, followup, session, _languages(lang), jobs, force, author))
+    raise typer.Exit(batch_command(inputs, out, followup, session, _languages(lang), jobs, force,
+                                   _author(author)))
 
 
 @app.command("import")
 def import_(
     file: Annotated[Path, typer.Argument(help="The draft to read: a Word document (.docx) or UTF-8 text.", show_default=False)],
     output: Annotated[Path, typer.Option("--output", "-o", help="The YAML source to write.", show_default=False)],
-    lang: Annotated[str | None, typer.Option(help="The draft's language, en or fr; found from the text when omitted.")] = None,
+    lang: Annotated[Lang | None, typer.Option(help="The draft's language; found from the text when omitted.")] = None,
     pair: Annotated[Path | None, typer.Option(help="The same draft in the other language, to import both at once.")] = None,
-    force: Annotated[bool, typer.Option(help="Overwrite OUTPUT if it exists.")] = False,
+    force: Annotated[bool, typer.Option(help="Replace OUTPUT if it exists.")] = False,
 ) -> None:
     """Read a draft (Word or text) back into a YAML source.
 
@@ -245,19 +308,17 @@ def import_(
     """
     from drafter.commands.importing import import_command
 
-    code = import_command(file, lang, pair, output, force)
-    if code:
-        raise typer.Exit(code)
+    raise typer.Exit(import_command(file, lang.value if lang else None, pair, output, force))
 
 
 @app.command()
 def validate(
     files: Annotated[list[Path], typer.Argument(help="YAML sources, Word (.docx) or text files to check.", show_default=False)],
     pair: Annotated[Path | None, typer.Option(help="The other language's version of FILE (Word or text), to check that both say the same thing.")] = None,
-    lang: Annotated[str | None, typer.Option(help="The language of FILE, en or fr (read from the text when omitted).")] = None,
+    lang: Annotated[Lang | None, typer.Option(help="The language of FILE (read from the text when omitted).")] = None,
     select: Annotated[str | None, typer.Option(help="Only these rules: codes or prefixes, comma-separated, e.g. C4,P301.")] = None,
     ignore: Annotated[str | None, typer.Option(help="Skip these rules: codes or prefixes, comma-separated, e.g. T801,B707.")] = None,
-    format: Annotated[str, typer.Option("--format", help="text, json or sarif.")] = "text",
+    format: Annotated[ReportFormat, typer.Option("--format", help="How findings are printed.")] = ReportFormat.text,
     unverified: Annotated[bool, typer.Option("--unverified/--no-unverified", help="Apply the rules that rest on conventions not yet confirmed in a UN source (warnings).")] = True,
 ) -> None:
     """Check drafts against UN editorial rules.
@@ -272,29 +333,36 @@ def validate(
     """
     from drafter.validate import validate_command
 
-    raise typer.Exit(validate_command(files, pair, lang, select, ignore, format, unverified))
+    raise typer.Exit(validate_command(files, pair, lang.value if lang else None, select, ignore,
+                                      format.value, unverified))
 
 
 @app.command()
 def rules(
-    write: Annotated[bool, typer.Option("--write", help="Regenerate docs/rules.md instead of printing the rules.")] = False,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the catalogue as Markdown to this file (docs/rules.md in drafter's repository).")] = None,
+    force: Force = False,
+    write: Annotated[bool, typer.Option("--write", hidden=True)] = False,
 ) -> None:
     """List the rules of `drafter validate`, each with a wrong and a right example.
 
-    Example: drafter rules --write
+    Example: drafter rules -o docs/rules.md --force
     """
-    from drafter.validate import rules_command
+    if write and output is None:
+        _fail("--write needs the file to write: -o docs/rules.md (add --force to replace it)")
+    if output is None:
+        from drafter.validate import rules_command
 
-    raise typer.Exit(rules_command(write))
+        raise typer.Exit(rules_command(False))
+    from drafter.commands.generated import write_or_print
+    from drafter.rules.manual import rules_markdown
+
+    raise typer.Exit(write_or_print(rules_markdown(), output, force))
 
 
 def _languages(value: str) -> list[str]:
-    from drafter.language import LANGUAGES
-
     chosen = [item.strip() for item in value.split(",") if item.strip()]
-    unknown = [item for item in chosen if item not in LANGUAGES]
-    if unknown or not chosen:
-        _fail(f"--lang takes {', '.join(LANGUAGES)} separated by commas, not {value!r}")
+    if not chosen or any(item not in Lang.__members__ for item in chosen):
+        _fail(f"--lang takes {', '.join(Lang.__members__)} separated by commas, not {value!r}")
     return list(dict.fromkeys(chosen))
 
 
@@ -307,6 +375,13 @@ def _date(value: str | None) -> dt.date | None:
         _fail(f"--date {value!r} is not a date written as YYYY-MM-DD")
 
 
+def _author(value: str) -> str:
+    if has_controls(value):
+        _fail(f"--author {value!r} is not a plain name: give it without control characters "
+              "(newlines, tabs, escapes)")
+    return value
+
+
 def _fail(message: str) -> NoReturn:
-    typer.echo(f"drafter: {message}", err=True)
+    say(f"drafter: {message}", err=True)
     raise typer.Exit(EXIT_INPUT)

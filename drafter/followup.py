@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -208,6 +207,7 @@ def followup_command(previous: Path, session: int, report: str | None, agenda_it
     from drafter.output import OutputFailure, write_files
     from drafter.render import RenderFailure
     from drafter.source import SourceInvalid
+    from drafter.terminal import say
 
     try:
         item = parse_agenda_item(agenda_item) if agenda_item is not None else None
@@ -219,20 +219,17 @@ def followup_command(previous: Path, session: int, report: str | None, agenda_it
             raise FollowUpError(f"--out {out} is a file, not a directory")
         written = write_files({out / name: blob for name, blob in outputs.files.items()}, force)
     except (FollowUpError, RenderFailure) as error:
-        print(f"drafter: {named(previous, str(error))}", file=sys.stderr)
+        say(f"drafter: {named(previous, str(error))}", err=True)
         return EXIT_INPUT
     except OutputFailure as error:
-        print(f"drafter: {error}; nothing was written", file=sys.stderr)
+        say(f"drafter: {error}; nothing was written", err=True)
         return EXIT_INPUT
     except SourceInvalid as invalid:
-        print(str(invalid), file=sys.stderr)
+        say(*invalid.errors, err=True)
         return EXIT_INPUT
-    for path in written:
-        print(f"wrote {path}")
-    print(summary(result))
+    say(*(f"wrote {path}" for path in written), *summary_lines(result))
     for code, changes in outputs.tracked.items():
-        print(f"Tracked changes ({language(code).name}):")
-        print("\n".join(f"  - {change}" for change in changes))
+        say(f"Tracked changes ({language(code).name}):", *(f"  - {change}" for change in changes))
     return 0
 
 
@@ -241,11 +238,11 @@ def named(path: Path, message: str) -> str:
     return message if str(path) in message else f"{path}: {message}"
 
 
-def summary(result: FollowUp) -> str:
-    """The changes and the review notes, as the terminal shows them."""
+def summary_lines(result: FollowUp) -> list[str]:
+    """The changes and the review notes, as the terminal shows them: one line each, printed
+    apart so that no value can add a line."""
     lines = ["Changed:", *(f"  - {change}" for change in result.changes)]
-    lines += ["To review:", *(f"  - {note}" for note in result.notes or ["nothing found"])]
-    return "\n".join(lines)
+    return lines + ["To review:", *(f"  - {note}" for note in result.notes or ["nothing found"])]
 
 
 def _moved(day: dt.date, years: int) -> dt.date:

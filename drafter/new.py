@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import sys
 from pathlib import Path
 
 from drafter import placeholders
@@ -76,31 +75,32 @@ def header(resolution: Resolution) -> list[str]:
 def new_command(org: str, session: int, output: Path | None, force: bool) -> int:
     """`drafter new`: write (or print) a first-draft source; return the exit code."""
     from drafter.output import OutputFailure, write_atomically
+    from drafter.terminal import say, write_data
     from drafter.yamlout import dump_resolution
 
     try:
         resolution = new_resolution(org, session)
     except NewDraftError as error:
-        print(f"drafter: {error}", file=sys.stderr)
+        say(f"drafter: {error}", err=True)
         return EXIT_INPUT
     text = dump_resolution(resolution, header(resolution))
     if output is None:
-        sys.stdout.write(text)
+        write_data(text)
         return 0
     if output.exists() and not force:
-        print(f"drafter: {output} already exists; add --force to overwrite it, or choose "
-              "another -o", file=sys.stderr)
+        say(f"drafter: {output} already exists; add --force to overwrite it, or choose "
+            "another -o", err=True)
         return EXIT_INPUT
     if output.is_dir():
-        print(f"drafter: -o {output} is a directory; give a file name such as "
-              f"{output / f'{org}-{session}.yaml'}", file=sys.stderr)
+        say(f"drafter: -o {output} is a directory; give a file name such as "
+            f"{output / f'{org}-{session}.yaml'}", err=True)
         return EXIT_INPUT
     try:
         write_atomically(output, text.encode("utf-8"))
     except OutputFailure as failure:
-        print(f"drafter: {failure}", file=sys.stderr)
+        say(f"drafter: {failure}", err=True)
         return EXIT_INPUT
-    print(f"wrote {output}", file=sys.stderr)
+    say(f"wrote {output}", err=True)
     return 0
 
 

@@ -15,7 +15,11 @@ from drafter.templating import TemplateFailure
 
 
 class RenderFailure(Exception):
-    """A source that could not be rendered; the message says where and what to do."""
+    """A source that could not be rendered; each line says where and what to do."""
+
+    def __init__(self, *lines: str) -> None:
+        super().__init__("\n".join(lines))
+        self.lines = lines
 
 
 def render_file(source: Path, languages: list[str], fmt: str, out: Path,
@@ -24,7 +28,7 @@ def render_file(source: Path, languages: list[str], fmt: str, out: Path,
     try:
         resolution = load(source)
     except SourceInvalid as invalid:
-        raise RenderFailure(str(invalid)) from None
+        raise RenderFailure(*map(str, invalid.errors)) from None
     if out.exists() and not out.is_dir():
         raise RenderFailure(f"{source}: --out {out} is a file, not a directory")
     targets = {code: out / f"{source.stem}.{code}.{fmt}" for code in languages}

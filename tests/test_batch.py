@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from drafter.batch import EXIT_FAILED, batch_command, sources
+from drafter.commands.batch import batch_command
+from drafter.exits import EXIT_INPUT as EXIT_FAILED
+from drafter.inputs import sources
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -145,3 +147,40 @@ def test_word_documents_are_followed_up_not_rendered(tmp_path: Path, capsys) -> 
     assert _batch([word], tmp_path / "out", followup=True) == 0
     assert sorted(_tree(tmp_path / "out")) == ["csto-79.fr.docx", "csto-79.fr.tracked.docx",
                                                "csto-79.yaml"]
+
+
+def test_a_looping_link_and_odd_names_do_not_break_the_summary(inputs: Path, tmp_path: Path,
+                                                                monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    (inputs / "broken.yaml").unlink()
+    (inputs / "loop.yaml").symlink_to("loop.yaml")
+    odd = inputs / "odd\x1b[2J\nname\udcff.yaml"
+    odd.write_bytes(b"- not a mapping\n")
+    monkeypatch.chdir(inputs)
+    out = tmp_path / "out"
+    assert _batch([inputs, Path("loop.yaml")], out) == EXIT_FAILED
+    assert sorted(_tree(out)) == ["asean-77-illustrative.en.docx", "asean-77-illustrative.fr.docx",
+                                  "csto-77-13.en.docx", "csto-77-13.fr.docx"]
+    captured = capsys.readouterr()
+    assert "loop.yaml failed: loop.yaml: cannot be read (Too many levels of symbolic links)" in captured.err
+    assert "odd\\x1b[2J\\nname\\xff.yaml failed: " in captured.err
+    assert "loop.yaml" in captured.out and "csto-77-13.fr.docx" in captured.out
+    assert "\x1b" not in captured.out + captured.err and "\udcff" not in captured.out
+    assert len([line for line in captured.err.splitlines() if line.startswith("[")]) == 5
+
+
+def test_a_bug_on_one_source_fails_that_source_and_the_batch_exits_70(inputs: Path, tmp_path: Path,
+                                                                       monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    from drafter import render
+
+    real = render.render_bytes
+
+    def render_bytes(resolution, lang, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if resolution.organization == "asean":
+            raise KeyError("boom")
+        return real(resolution, lang, *args, **kwargs)
+
+    monkeypatch.setattr(render, "render_bytes", render_bytes)
+    assert _batch([inputs], tmp_path / "out") == 70
+    assert sorted(_tree(tmp_path / "out")) == ["csto-77-13.en.docx", "csto-77-13.fr.docx"]
+    err = capsys.readouterr().err
+    assert "asean-77-illustrative.yaml failed: " in err and "internal error (KeyError: 'boom')" in err

@@ -3,6 +3,7 @@ nothing written; good files are still rendered; outputs are overwritten only wit
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -119,13 +120,19 @@ def test_every_error_of_a_source_is_reported_not_only_the_first(tmp_path):
     [
         (["--lang", "xx"], "drafter: --lang takes en, fr separated by commas, not 'xx'\n"),
         (["--lang", ""], "drafter: --lang takes en, fr separated by commas, not ''\n"),
-        (["--format", "pdf"], "drafter: --format must be docx or txt, not 'pdf'\n"),
     ],
 )
 def test_a_bad_option_is_one_sentence(options, message, tmp_path):
     result = _run("render", EXAMPLE, "--out", tmp_path / "out", *options)
     _assert_clean_failure(result)
     assert result.stderr == message
+    assert _nothing_written(tmp_path / "out")
+
+
+def test_a_value_outside_an_options_choices_names_the_choices(tmp_path):
+    result = _run("render", EXAMPLE, "--out", tmp_path / "out", "--format", "odt")
+    _assert_clean_failure(result)
+    assert "'odt' is not one of 'docx', 'txt'" in result.stderr
     assert _nothing_written(tmp_path / "out")
 
 
@@ -254,7 +261,7 @@ def test_phrases_lists_keys_with_english_and_french():
 def test_phrases_refuses_an_unknown_section():
     result = _run("phrases", "annex")
     _assert_clean_failure(result)
-    assert result.stderr == "drafter: choose preamble or operative, not 'annex'\n"
+    assert "'annex' is not one of 'preamble', 'operative'" in result.stderr
 
 
 # -- the installed command ------------------------------------------------------------------
@@ -300,7 +307,7 @@ def test_an_output_that_cannot_be_written_is_one_sentence(tmp_path) -> None:  # 
 def test_the_safety_net_turns_a_bug_into_a_report_and_ctrl_c_into_a_quiet_stop(monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
     import drafter.cli as cli
 
-    def broken() -> None:
+    def broken(**options: object) -> None:
         raise RuntimeError("boom")
 
     monkeypatch.delenv("DRAFTER_DEBUG", raising=False)
@@ -310,7 +317,7 @@ def test_the_safety_net_turns_a_bug_into_a_report_and_ctrl_c_into_a_quiet_stop(m
     assert stopped.value.code == cli.EXIT_BUG
     assert "internal error (RuntimeError: boom); please report it" in capsys.readouterr().err
 
-    def interrupted() -> None:
+    def interrupted(**options: object) -> None:
         raise KeyboardInterrupt
 
     monkeypatch.setattr(cli, "app", interrupted)
@@ -318,3 +325,131 @@ def test_the_safety_net_turns_a_bug_into_a_report_and_ctrl_c_into_a_quiet_stop(m
         cli.main()
     assert stopped.value.code == cli.EXIT_INTERRUPTED
     assert "interrupted" in capsys.readouterr().err
+
+
+# -- conventions: version, completion, choices in --help --------------------------------------
+
+def test_version_is_the_package_version():
+    from importlib.metadata import version
+
+    import drafter
+
+    result = _run("--version")
+    assert result.exit_code == 0
+    assert result.stdout == f"drafter {drafter.__version__}\n"
+    assert drafter.__version__ == version("drafter")
+
+
+def test_shell_completion_is_typers_own():
+    assert "--install-completion" in _run("--help").stdout
+    result = _run("--show-completion", "bash")
+    assert result.exit_code == 0 and "_DRAFTER_COMPLETE=complete_bash" in result.stdout
+
+
+@pytest.mark.parametrize(("words", "expected"), [
+    ("drafter render --lang ", ["en", "fr", "en,fr"]),
+    ("drafter render --format ", ["docx", "txt"]),
+    ("drafter validate x --format ", ["text", "json", "sarif"]),
+    ("drafter new --org as", ["asean"]),
+])
+def test_completion_offers_the_allowed_values(words, expected):
+    environment = {**os.environ, "_DRAFTER_COMPLETE": "complete_bash", "COMP_WORDS": words,
+                   "COMP_CWORD": str(len(words.split()) - (0 if words.endswith(" ") else 1))}
+    done = subprocess.run([str(DRAFTER)], env=environment, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == expected
+
+
+@pytest.mark.parametrize(("command", "shown"), [
+    ("render", ["--lang [en|fr|en,fr]", "--format <docx|txt>"]),
+    ("followup", ["--lang [en|fr|en,fr]"]),
+    ("batch", ["--lang [en|fr|en,fr]"]),
+    ("validate", ["--lang <en|fr>", "--format <text|json|sarif>"]),
+    ("import", ["--lang <en|fr>"]),
+    ("phrases", ["<preamble|operative>"]),
+])
+def test_help_lists_the_allowed_values(command, shown):
+    help_text = " ".join(_run(command, "--help").stdout.split())
+    for choices in shown:
+        assert choices in help_text, help_text
+
+
+def test_the_cli_languages_are_drafters_languages():
+    from drafter.cli import Lang
+    from drafter.language import LANGUAGES
+
+    assert tuple(Lang.__members__) == LANGUAGES
+
+
+@pytest.mark.parametrize("author", ["Jane\nDoe", "Jane\x1b[31mDoe", "Jane\tDoe", "Jane\x07"])
+@pytest.mark.parametrize("command", ["followup", "batch"])
+def test_an_author_with_a_control_character_is_a_clear_error(author, command, tmp_path):
+    out = tmp_path / "out"
+    arguments = {"followup": ["followup", EXAMPLE, "--session", "79"],
+                 "batch": ["batch", EXAMPLE, "--followup", "--session", "79"]}[command]
+    result = _run(*arguments, "--author", author, "--out", out)
+    _assert_clean_failure(result)
+    assert result.stderr.startswith("drafter: --author ") and "control characters" in result.stderr
+    assert result.stderr.count("\n") == 1 and "\x1b" not in result.stderr and "\x07" not in result.stderr
+    assert _nothing_written(out)
+
+
+# -- a terminal that only speaks ASCII ------------------------------------------------------
+
+ASCII_TERMINALS = {
+    "PYTHONIOENCODING=ascii": {"PYTHONIOENCODING": "ascii"},
+    "LC_ALL=C without UTF-8 mode": {"LC_ALL": "C", "LANG": "C", "PYTHONUTF8": "0"},
+    "LC_ALL=C": {"LC_ALL": "C", "LANG": "C"},
+}
+
+
+def _ascii_run(terminal: str, *arguments: str | Path) -> subprocess.CompletedProcess[bytes]:
+    environment = {key: value for key, value in os.environ.items()
+                   if not key.startswith(("LC_", "PYTHONIOENCODING", "PYTHONUTF8"))}
+    environment.update(ASCII_TERMINALS[terminal])
+    return subprocess.run([str(DRAFTER), *map(str, arguments)], env=environment,
+                          capture_output=True, timeout=120)
+
+
+def _ascii_only(done: subprocess.CompletedProcess[bytes]) -> tuple[str, str]:
+    assert b"internal error" not in done.stderr and b"Traceback" not in done.stderr, done.stderr
+    return done.stdout.decode("utf-8"), done.stderr.decode("utf-8")
+
+
+@pytest.mark.parametrize("terminal", list(ASCII_TERMINALS))
+def test_followup_on_an_ascii_terminal_prints_plain_arrows(terminal, tmp_path):
+    done = _ascii_run(terminal, "followup", EXAMPLE, "--session", "79", "--out", tmp_path)
+    out, _ = _ascii_only(done)
+    assert done.returncode == 0
+    assert "session 77 -> 79" in out or "session 77 → 79" in out
+
+
+@pytest.mark.parametrize("terminal", list(ASCII_TERMINALS))
+def test_validate_on_an_ascii_terminal_prints_french_findings(terminal, tmp_path):
+    source = tmp_path / "draft.yaml"
+    source.write_text(EXAMPLE.read_text(encoding="utf-8").replace(
+        "Nations Unies{fn|Résolution", "Nations-Unies{fn|Résolution"), encoding="utf-8")
+    done = _ascii_run(terminal, "validate", source)
+    out, _ = _ascii_only(done)
+    assert done.returncode == 1
+    assert "T804" in out and ("Soulignant qu'il importe" in out)
+
+
+@pytest.mark.parametrize("terminal", list(ASCII_TERMINALS))
+def test_render_and_batch_on_an_ascii_terminal(terminal, tmp_path):
+    source = tmp_path / "é “draft”.yaml"
+    source.write_text(DRAFT, encoding="utf-8")
+    broken = tmp_path / "broken “é”.yaml"
+    broken.write_text(DRAFT.replace("organization: coe", "organization: cstoo"), encoding="utf-8")
+    done = _ascii_run(terminal, "render", source, broken, "--out", tmp_path / "render")
+    out, err = _ascii_only(done)
+    assert done.returncode == 2 and out.count("wrote ") == 2 and "cstoo" in err
+    done = _ascii_run(terminal, "batch", source, broken, "--out", tmp_path / "batch")
+    out, err = _ascii_only(done)
+    assert done.returncode == 2 and "drafter batch" in out and "cstoo" in out
+
+
+def test_python_m_drafter_is_the_drafter_command():
+    done = subprocess.run([sys.executable, "-m", "drafter", "--version"], capture_output=True,
+                          text=True, timeout=60)
+    assert done.returncode == 0 and done.stdout.startswith("drafter ")

@@ -82,7 +82,7 @@ def _problems(value: Any, node: dict[str, Any], root: dict[str, Any], where: str
 
 def test_the_checked_in_schema_is_current():
     assert SCHEMA_PATH.read_text(encoding="utf-8") == schema_json(), (
-        "schemas/resolution.schema.json is stale: run `drafter schema` and commit the result")
+        "schemas/resolution.schema.json is stale: run `drafter schema -o schemas/resolution.schema.json --force` and commit the result")
 
 
 def test_the_schema_is_json_with_definitions_and_the_required_fields(schema):

@@ -189,7 +189,7 @@ def test_rules_command_lists_every_rule(capsys: pytest.CaptureFixture[str]) -> N
 
 def test_rules_doc_is_up_to_date() -> None:
     written = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
-    assert written == rules_markdown(), "docs/rules.md is stale: run `drafter rules --write`"
+    assert written == rules_markdown(), "docs/rules.md is stale: run `drafter rules -o docs/rules.md --force`"
 
 
 def test_write_rules_doc(tmp_path: Path) -> None:

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import typer
-
 from drafter.importer import ImportFailure, import_files
 from drafter.language import LANGUAGES
 from drafter.output import OutputFailure, write_atomically
 from drafter.pairing import UNTRANSLATED
 from drafter.readers import ReadFailure
+from drafter.terminal import say
 
 #: Exit code for input that cannot be read or imported, as for `drafter render`.
 EXIT_INPUT = 2
@@ -43,10 +42,10 @@ def import_command(file: Path, lang: str | None, pair: Path | None, output: Path
         write_atomically(output, dump_resolution(resolution, header).encode("utf-8"))
     except OutputFailure as failure:
         return _fail(str(failure))
-    typer.echo(f"wrote {output}")
+    say(f"wrote {output}")
     return 0
 
 
 def _fail(message: str) -> int:
-    typer.echo(f"drafter: {message}", err=True)
+    say(f"drafter: {message}", err=True)
     return EXIT_INPUT

@@ -1,0 +1,119 @@
+"""``drafter batch``: render or follow up many sources, with a progress line or bar and a table.
+
+The work itself is ``drafter.batch``; this module checks the options, shows progress and prints
+the summary table, every cell escaped so that no file name can break it.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from drafter.exits import EXIT_BUG, EXIT_INPUT
+from drafter.inputs import sources
+from drafter.terminal import fit, printable, say
+
+if TYPE_CHECKING:
+    from rich.table import Table
+
+    from drafter.batch import Outcome, Task
+
+
+def batch_command(inputs: list[Path], out: Path, followup: bool, session: int | None,
+                  lang: list[str], jobs: int, force: bool, author: str) -> int:
+    """`drafter batch`: render or follow up every source; 2 if any failed, 70 for a bug."""
+    from rich.console import Console
+
+    from drafter.batch import Task, run
+
+    error = _check_arguments(inputs, out, followup, session, jobs)
+    if error:
+        say(f"drafter: {error}", err=True)
+        return EXIT_INPUT
+    paths = sources(inputs)
+    if not paths:
+        say(f"drafter: no *.yaml sources in {', '.join(map(str, inputs))}", err=True)
+        return EXIT_INPUT
+    tasks = [Task(path, out, followup, session, tuple(lang), author) for path in paths]
+    if sys.stderr.isatty():
+        outcomes = _with_progress_bar(tasks, jobs, force)
+    else:
+        outcomes = run(tasks, jobs, force, _plain_line(len(tasks)))
+    Console(soft_wrap=False).print(_table(outcomes))
+    if any(outcome.bug for outcome in outcomes):
+        return EXIT_BUG
+    return EXIT_INPUT if any(not outcome.ok for outcome in outcomes) else 0
+
+
+def _check_arguments(inputs: list[Path], out: Path, followup: bool, session: int | None,
+                     jobs: int) -> str | None:
+    if followup and session is None:
+        return "--followup needs --session N, the session of the new drafts"
+    if session is not None and not followup:
+        return "--session goes with --followup; without it, batch renders the sources as they are"
+    if jobs < 1:
+        return f"--jobs {jobs}: give 1 or more worker processes"
+    if out.exists() and not out.is_dir():
+        return f"--out {out} is a file, not a directory"
+    if not inputs:
+        return "give the sources to process: files or directories of *.yaml"
+    return None
+
+
+def _plain_line(total: int) -> Callable[[int, Outcome], None]:
+    def report(done: int, outcome: Outcome) -> None:
+        status = "ok" if outcome.ok else f"failed: {outcome.reason[0]}"
+        say(f"[{done}/{total}] {outcome.source.name} {status}", err=True)
+    return report
+
+
+def _with_progress_bar(tasks: list[Task], jobs: int, force: bool) -> list[Outcome]:
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from drafter.batch import run
+
+    columns = (TextColumn("{task.description}", markup=False), BarColumn(), MofNCompleteColumn(),
+               TimeElapsedColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
+        bar = progress.add_task("drafting", total=len(tasks))
+
+        def report(done: int, outcome: Outcome) -> None:
+            progress.update(bar, completed=done, description=printable(outcome.source.name))
+        return run(tasks, jobs, force, report)
+
+
+def _table(outcomes: Iterable[Outcome]) -> Table:
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title="drafter batch")
+    table.add_column("file", overflow="fold", ratio=2)
+    table.add_column("outputs", no_wrap=True)
+    table.add_column("status", overflow="fold", ratio=3)
+    for outcome in outcomes:
+        outputs = "\n".join(printable(path.name) for path in outcome.outputs)
+        if outcome.ok:
+            status = "ok" + (f", {outcome.notes} to review" if outcome.notes else "")
+        else:
+            status = "failed: " + "\n".join(map(printable, outcome.reason))
+        # Text, not markup: a "[" in a file name or a message is shown as typed; and only what
+        # the terminal can show, so that rich measures the columns right.
+        table.add_row(*(Text(fit(cell)) for cell in (printable(_shown(outcome.source)), outputs,
+                                                     status)))
+    return table
+
+
+def _shown(path: Path) -> str:
+    """A source as the drafter typed it: relative to the current directory when inside it.
+
+    Neither the path nor its links are resolved, so a link that loops or leads nowhere is shown
+    like any other path.
+    """
+    try:
+        return str(Path(os.path.abspath(path)).relative_to(Path.cwd()))
+    except (ValueError, OSError):  # outside the current directory, or no current directory
+        return str(path)

@@ -1,0 +1,39 @@
+"""``drafter render``: every source to its documents, each file on its own.
+
+A source with a mistake, or one on which drafter hits a bug, is reported in its own lines and the
+next source is rendered all the same; the exit code says the worst that happened.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from drafter.exits import EXIT_BUG, EXIT_INPUT, bug_report, debugging
+from drafter.inputs import empty_folders, sources
+from drafter.terminal import say
+
+
+def render_command(inputs: list[Path], languages: list[str], fmt: str, out: Path,
+                   templates: Path | None, force: bool) -> int:
+    """Render each source (directories give their *.yaml files); return 0, 2, or 70 for a bug."""
+    from drafter.render import RenderFailure, render_file
+
+    failed = bugs = False
+    for folder in empty_folders(inputs):
+        say(f"drafter: {folder} holds no *.yaml source to render", err=True)
+        failed = True
+    for source in sources(inputs):
+        try:
+            written = render_file(source, languages, fmt, out, templates, force)
+        except RenderFailure as failure:
+            failed = True
+            say(*failure.lines, err=True)
+            continue
+        except Exception as error:  # one source's bug must not cost the others
+            if debugging():
+                raise
+            bugs = True
+            say(bug_report(error, source), err=True)
+            continue
+        say(*(f"wrote {path}" for path in written))
+    return EXIT_BUG if bugs else EXIT_INPUT if failed else 0
