@@ -23,11 +23,13 @@ from drafter.document import (
     Footnote,
     FootnoteRef,
     Inline,
+    Meaning,
     OperativeParagraph,
     Point,
     PreambularParagraph,
     Preface,
     Run,
+    Span,
     merge_runs,
 )
 from drafter.language import Language
@@ -91,7 +93,7 @@ class _Composer:
             lang=self.lang.code, page_size=self.resolution.page_size,
             issued=self.resolution.distribution_date, preface=preface,
             formula=formula, preamble=preamble, operative=operative, conclusions=conclusions,
-            footnotes=self.footnotes,
+            footnotes=self.footnotes, organization=self.resolution.organization,
         )
         return apply_typography(document, self.lang)
 
@@ -104,21 +106,23 @@ class _Composer:
             name = paragraph.standard
             body = self.standard("preamble", paragraph)
         opener = self.lang.phrase("preamble", paragraph.opener)
-        return PreambularParagraph(name, self.paragraph(opener, body, ","))
+        return PreambularParagraph(name, self.paragraph(opener, body, ",",
+                                                        Meaning("opener", (paragraph.opener,))))
 
     def operative(self, paragraph: Any, index: int, count: int) -> OperativeParagraph:
         last = index == count - 1
         end = "." if last else ";"
         verb = self.lang.phrase("operative", paragraph.verb)
+        said = Meaning("verb", (paragraph.verb,))
         num = f"{index + 1}." if count > 1 else None
         if isinstance(paragraph, Operative):
             body = getattr(paragraph, self.lang.code)
             # The lead-in before its sub-paragraphs, so footnotes are numbered in reading order.
-            content = self.paragraph(verb, body, ":" if paragraph.subparagraphs else end)
+            content = self.paragraph(verb, body, ":" if paragraph.subparagraphs else end, said)
             points = self.points(paragraph.subparagraphs, 0, end)
             return OperativeParagraph(num, paragraph.verb, content, points)
         body = self.standard("operative", paragraph)
-        return OperativeParagraph(num, paragraph.standard, self.paragraph(verb, body, end))
+        return OperativeParagraph(num, paragraph.standard, self.paragraph(verb, body, end, said))
 
     def points(self, items: list[Subparagraph], depth: int, end: str) -> list[Point]:
         points = []
@@ -139,36 +143,53 @@ class _Composer:
         return self.words.render(f"{part}/{paragraph.standard}.j2",  # type: ignore[attr-defined]
                                  {**self.context, **parameters})
 
-    def paragraph(self, opener: str | None, body: str, end: str) -> Block:
-        """Italic opener, body, and the ending punctuation in place of any the drafter typed."""
+    def paragraph(self, opener: str | None, body: str, end: str,
+                  said: Meaning | None = None) -> Block:
+        """Italic opener (``said`` is its meaning), body, and the ending punctuation in place of
+        any the drafter typed."""
         body = body.rstrip()
         if body and body[-1] in _PUNCTUATION:
             body = body[:-1].rstrip()
         inlines: list[Inline] = []
+        spans: list[Span] = []
         if opener:
             inlines += [Run(opener, italic=True), Run(" ")]
-        inlines += self.inlines(markup.parse(body), italic=False, superscript=False)
+            if said is not None:
+                spans.append(Span(0, len(opener), said))
+        inlines += self.inlines(markup.parse(body), False, False, spans, _length(inlines))
         inlines.append(Run(end))
-        return Block(_place_footnote_marks(merge_runs(inlines), self.lang.footnote_mark))
+        return Block(_place_footnote_marks(merge_runs(inlines), self.lang.footnote_mark),
+                     meanings=spans)
 
     # -- inline markup ------------------------------------------------------------------------
 
     def block(self, text: str) -> Block:
-        return Block(merge_runs(self.inlines(markup.parse(text), italic=False, superscript=False)))
+        spans: list[Span] = []
+        return Block(merge_runs(self.inlines(markup.parse(text), False, False, spans)),
+                     meanings=spans)
 
-    def inlines(self, nodes: tuple[markup.Node, ...], italic: bool, superscript: bool) -> list[Inline]:
+    def inlines(self, nodes: tuple[markup.Node, ...], italic: bool, superscript: bool,
+                spans: list[Span] | None = None, start: int = 0) -> list[Inline]:
+        """The runs of markup. With ``spans``, what each value tag's text means is added to it,
+        at offsets in the text counted from ``start``."""
         out: list[Inline] = []
+        position = start
         for node in nodes:
             if isinstance(node, str):
-                out.append(Run(node, italic=italic, superscript=superscript))
+                inner: list[Inline] = [Run(node, italic=italic, superscript=superscript)]
             elif node.name == "i":
-                out += self.inlines(node.children, True, superscript)
+                inner = self.inlines(node.children, True, superscript, spans, position)
             elif node.name == "sup":
-                out += self.inlines(node.children, italic, True)
+                inner = self.inlines(node.children, italic, True, spans, position)
             elif node.name == "fn":
-                out.append(self.footnote(node.children))
+                inner = [self.footnote(node.children)]
             else:
-                out += self.inlines(markup.parse(self.expand(node)), italic, superscript)
+                inner = self.inlines(markup.parse(self.expand(node)), italic, superscript)
+                if spans is not None:
+                    meaning = Meaning(node.name, node.args)  # type: ignore[arg-type]
+                    spans.append(Span(position, position + _length(inner), meaning))
+            out += inner
+            position += _length(inner)
         return out
 
     def footnote(self, children: tuple[markup.Node, ...]) -> FootnoteRef:
@@ -180,8 +201,10 @@ class _Composer:
         # Reserve the number before the body, so the ids follow the order of the marks.
         self.footnotes.append(Footnote(number, Block()))
         # markup.parse refuses a footnote inside a footnote, so the content holds none.
-        content = merge_runs(self.inlines(children, italic=False, superscript=False))
+        spans: list[Span] = []
+        content = merge_runs(self.inlines(children, False, False, spans))
         self.footnotes[number - 1].content.inlines = content
+        self.footnotes[number - 1].content.meanings = spans
         return FootnoteRef(number)
 
     def expand(self, tag: markup.Tag) -> str:
@@ -251,6 +274,10 @@ def _place_footnote_marks(inlines: list[Inline], placement: str) -> list[Inline]
                 pending.insert(0, _with_text(preceding, preceding.text[-1]))
         out.append(item)
     return merge_runs(out)
+
+
+def _length(inlines: list[Inline]) -> int:
+    return sum(len(item.text) for item in inlines if isinstance(item, Run))
 
 
 def _with_text(run: Run, text: str) -> Run:

@@ -15,6 +15,12 @@ a part the file lacks is an absent Block (``Block.absent``), an empty preamble o
 conclusions; footnote numbers are those the file prints, so they may skip, repeat or point
 nowhere; and what the reader noticed that the tree cannot show (paragraphs run together, a header
 in another year's layout) is a Deviation. The rules report all of it.
+
+A composed document also says what some of its text stands for (``Block.meanings``: dates,
+citations, the opening phrase or operative verb) and which organization it is about, so that a
+writer of semantic markup (Akoma Ntoso) never reads its own text back. These sit beside the runs,
+which stay as they are for the writers that ignore them; readers of Word and text files cannot
+know them and leave them empty. Equality ignores them, so trees compare by what they show.
 """
 
 from __future__ import annotations
@@ -63,6 +69,27 @@ class FootnoteRef:
 Inline = Run | FootnoteRef
 
 
+@dataclass(frozen=True, slots=True)
+class Meaning:
+    """What a stretch of text stands for. ``kind`` is a value tag of the markup with its
+    arguments as the source gives them (``date`` 2010-03-18; ``res`` 64/256 and its date when
+    cited with one; ``sc`` 1631 and its year or date; ``doc`` a document symbol), or ``opener`` /
+    ``verb`` with the lexicon key of a paragraph's opening phrase or operative verb."""
+
+    kind: Literal["date", "res", "sc", "doc", "opener", "verb"]
+    args: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A meaning over the characters ``start``..``end`` of a Block's text (``Block.text()``:
+    footnote marks take no room), whatever runs they fall in."""
+
+    start: int
+    end: int
+    meaning: Meaning
+
+
 def merge_runs(inlines: list[Inline]) -> list[Inline]:
     """Join neighbouring runs of the same formatting and revision; drop empty runs.
 
@@ -95,6 +122,7 @@ class Block:
     inlines: list[Inline] = field(default_factory=list)
     revision: Revision = None
     absent: bool = False  # the part is missing from a read file (not merely empty)
+    meanings: list[Span] = field(default_factory=list, compare=False)  # in text order
 
     def text(self) -> str:
         """The text without formatting and without footnote marks."""
@@ -198,6 +226,7 @@ class Document:
     conclusions: Conclusions | None
     footnotes: list[Footnote]
     deviations: list[Deviation] = field(default_factory=list)  # read documents only
+    organization: str | None = field(default=None, compare=False)  # its registry key, if composed
 
     def blocks(self) -> Iterator[Block]:
         """Every block of the body in reading order (footnotes and absent parts excluded)."""

@@ -8,10 +8,11 @@ has no ``typography`` (English) pass through untouched.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import replace
 from functools import cache
 
-from drafter.document import Block, Document, FootnoteRef, Inline, Point, Run
+from drafter.document import Block, Document, FootnoteRef, Inline, Point, Run, Span
 from drafter.language import Language, Typography, language
 
 _SPACES = " \u00a0\u202f"
@@ -41,7 +42,8 @@ def apply_typography(document: Document, lang: Language) -> Document:
     typography = lang.typography
 
     def fix(block: Block) -> Block:
-        return Block(_fix_inlines(block.inlines, lang.code, typography))
+        inlines = _fix_inlines(block.inlines, lang.code, typography)
+        return Block(inlines, meanings=_moved(block.meanings, block.text(), Block(inlines).text()))
 
     def fix_points(points: list[Point]) -> list[Point]:
         return [Point(p.num, fix(p.content), fix_points(p.points)) for p in points]
@@ -66,6 +68,21 @@ def apply_typography(document: Document, lang: Language) -> Document:
 def vars_of(instance: object) -> dict[str, object]:
     """Field values of a slotted dataclass."""
     return {name: getattr(instance, name) for name in instance.__dataclass_fields__}  # type: ignore[attr-defined]
+
+
+def _moved(spans: list[Span], before: str, after: str) -> list[Span]:
+    """Spans over text whose spacing changed. Typography only adds, removes or replaces spaces
+    next to punctuation, never other characters and never inside what a span covers (a date, a
+    citation, a phrase), so the n-th other character of the text stays the n-th."""
+    if not spans or before == after:
+        return spans
+    old = [index for index, char in enumerate(before) if char not in _SPACES]
+    new = [index for index, char in enumerate(after) if char not in _SPACES]
+    moved = []
+    for span in spans:
+        first, last = bisect_left(old, span.start), bisect_left(old, span.end) - 1
+        moved.append(replace(span, start=new[first], end=new[last] + 1) if first <= last else span)
+    return moved
 
 
 def _fix_inlines(inlines: list[Inline], code: str, typography: Typography) -> list[Inline]:
