@@ -21,6 +21,7 @@ from drafter.rules import all_rules
 from drafter.source import parse
 from drafter.validate import check_document, validate
 from drafter.writers.docx import write_docx
+from drafter.writers.text import write_text
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE_TEXT = (ROOT / "examples" / "csto-77-13.yaml").read_text(encoding="utf-8")
@@ -166,6 +167,53 @@ def swap_mark(words: str) -> Callable[[etree._Element], None]:
     return edit
 
 
+def insert_paragraph(text: str, before: str) -> Callable[[etree._Element], None]:
+    """A plain paragraph of ``text`` before the one holding ``before``."""
+    def edit(root: etree._Element) -> None:
+        p = etree.Element(f"{{{W}}}p")
+        etree.SubElement(etree.SubElement(p, f"{{{W}}}r"), f"{{{W}}}t").text = text
+        paragraph_with(root, before).addprevious(p)
+    return edit
+
+
+def drop_mark(words: str) -> Callable[[etree._Element], None]:
+    """Delete the first footnote mark of a paragraph (its footnote stays in the footnotes part)."""
+    def edit(root: etree._Element) -> None:
+        mark = next(paragraph_with(root, words).iter(f"{{{W}}}footnoteReference")).getparent()
+        mark.getparent().remove(mark)
+    return edit
+
+
+def drop_footnote(number: int) -> Callable[[etree._Element], None]:
+    """Delete a footnote's text from the footnotes part (its mark stays in the text)."""
+    def edit(root: etree._Element) -> None:
+        note = root.find(f"w:footnote[@w:id='{number}']", NS)
+        note.getparent().remove(note)
+    return edit
+
+
+def text_replace(old: str, new: str) -> Callable[[str], str]:
+    """Replace one exact passage of the rendered text draft."""
+    def edit(text: str) -> str:
+        assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times"
+        return text.replace(old, new)
+    return edit
+
+
+def single_line_breaks(text: str) -> str:
+    """The body's paragraphs separated by single line breaks, as a PDF extraction gives them."""
+    head, body = text.split("The General Assembly,\n\n")
+    body, notes = body.split("\n\n¹", 1)
+    return head + "The General Assembly,\n" + body.replace("\n\n", "\n") + "\n\n¹" + notes
+
+
+def without_preamble(text: str) -> str:
+    """The formula followed at once by the operative part; the preamble's footnotes go too."""
+    head, rest = text.split("The General Assembly,\n\n")
+    body = rest[rest.index("1. *Welcomes"):rest.index("\n\n¹")]
+    return head + "The General Assembly,\n\n" + body + "\n"
+
+
 def edits(*steps: Callable[[etree._Element], None]) -> Callable[[etree._Element], None]:
     def edit(root: etree._Element) -> None:
         for step in steps:
@@ -201,6 +249,7 @@ class Mutation:
     lang: str = "en"
     pair: bool = False  # check the edited Word document against the other language
     base: Callable[[str], str] = lambda text: text
+    text: Callable[[str], str] | None = None  # an edit of the rendered text draft
 
 
 MUTATIONS = {
@@ -222,6 +271,24 @@ MUTATIONS = {
                                                  body=label_edit("(b)", "(c)")),
     "docx-fr-division-numeral-skipped": Mutation("S106", base=with_subparagraphs, lang="fr",
                                                  body=label_edit("ii)", "iii)")),
+    "docx-no-operative-part": Mutation("S103", body=edits(*(drop_paragraph(words) for words in (
+        "Welcomes with appreciation", "Notes with appreciation the resolute", "Appreciates the",
+        "Invites the Secretary-General", "Calls upon the United Nations", "Invites the specialized",
+        "Calls upon the two", "Requests the Secretary-General", "Decides to include")))),
+    "docx-agenda-item-missing": Mutation("S109", body=drop_paragraph("Agenda item 127")),
+    "docx-fr-header-lines-swapped": Mutation("S110", lang="fr", body=move_paragraph(
+        "Point 127 t)", before="Soixante-dix-septième session")),
+    "docx-adoption-line-without-date": Mutation("S111", body=text_edit(
+        "Resolution adopted by the General Assembly on 21 November 2022",
+        "Resolution adopted by the General Assembly")),
+    "docx-fr-stray-line-in-header": Mutation("S112", lang="fr", body=insert_paragraph(
+        "Pour consultation uniquement", before="77/13. Coopération")),
+    "text-no-preamble": Mutation("S113", text=without_preamble),
+    "text-single-line-breaks": Mutation("S114", text=single_line_breaks),
+    "text-paragraph-broken-in-two": Mutation("S115", text=text_replace(
+        "Treaty Organization and the Department", "Treaty Organization\n\nand the Department")),
+    "text-fr-closing-lines-missing": Mutation("S116", lang="fr", text=text_replace(
+        "\n\n*39^{e} séance plénière\n21 novembre 2022*", "")),
     "yaml-report-symbol-placeholder": Mutation("S108", source=yaml_edit(
         "report: A/77/277-S/2022/606", "report: A/77/xxx")),
     "yaml-prose-placeholder": Mutation("S108", source=yaml_edit(
@@ -281,7 +348,13 @@ MUTATIONS = {
                 "draft_symbol: A/77/L.13\n", "")))),
     "yaml-report-of-another-session": Mutation("C408", source=yaml_edit(
         "report: A/77/277-S/2022/606", "report: A/76/277-S/2022/606")),
-    # Footnotes (marks and numbering are checked on the Document: see test_footnote_numbering)
+    # Footnotes
+    "text-footnote-marks-out-of-order": Mutation("F501", text=text_replace(
+        "13 January 2010³ and 6 August 2013,⁴", "13 January 2010⁴ and 6 August 2013,³")),
+    "docx-footnote-mark-deleted": Mutation("F502", body=drop_mark("Recalling further")),
+    "docx-fr-footnote-text-deleted": Mutation("F502", lang="fr", notes=drop_footnote(5)),
+    "text-footnote-line-deleted": Mutation("F502", text=text_replace(
+        "² Resolution 49/57, annex.\n\n", "")),
     "docx-footnote-emptied": Mutation("F503", notes=text_edit("Resolution 60/288.", " ")),
     # Follow-up mandate
     "yaml-report-and-agenda-sessions-differ": Mutation("M601", source=yaml_edit(
@@ -362,6 +435,10 @@ def test_mutation_is_caught_by_its_rule_alone(mutation: Mutation, tmp_path: Path
         target = tmp_path / "mutated.yaml"
         target.write_text(mutation.source(text), encoding="utf-8")
         report = validate([target], None, None, RULES)
+    elif mutation.text is not None:
+        target = tmp_path / f"mutated.{mutation.lang}.txt"
+        target.write_text(mutation.text(write_text(compose(parse(text), mutation.lang))), encoding="utf-8")
+        report = validate([target], None, None, RULES)
     else:
         blob = _docx(text, mutation.lang)
         if mutation.body is not None:
@@ -380,10 +457,8 @@ def test_mutation_is_caught_by_its_rule_alone(mutation: Mutation, tmp_path: Path
 
 
 def test_every_rule_has_a_mutation() -> None:
-    """Footnote numbering and marks (F501, F502) and a missing operative part (S103) cannot come
-    from a file: the readers refuse such files with a sentence (exit 2) and sources cannot say
-    them; they are injected into the Document below."""
-    covered = {mutation.expected for mutation in MUTATIONS.values()} | {"F501", "F502", "S103"}
+    """Every rule fires on a real file: a YAML source, a Word document or a text draft."""
+    covered = {mutation.expected for mutation in MUTATIONS.values()}
     assert covered == {rule.code for rule in RULES}
 
 

@@ -87,8 +87,8 @@ def test_unreadable_input_is_named_and_the_others_are_checked(
         capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     broken = tmp_path / "broken.yaml"
     broken.write_text("session: [\n", encoding="utf-8")
-    stray = tmp_path / "notes.txt"
-    stray.write_text("Shopping list\n\nmilk\n", encoding="utf-8")
+    stray = tmp_path / "notes.txt"  # no paragraph of text: not a document at all
+    stray.write_text("\n   \n\t\n", encoding="utf-8")
     code, out, err = run(capsys, broken, EXAMPLE, stray)
     assert code == 2
     assert [line.split(":")[0] for line in err.splitlines()] == [str(broken), str(stray)]

@@ -10,13 +10,14 @@ from __future__ import annotations
 from typing import Literal
 
 import posixpath
+import re
 from collections.abc import Callable
 from pathlib import Path
 
 from lxml import etree
 
 from drafter.document import Document, FootnoteRef, Inline, Run
-from drafter.readers.safety import Package, ReadFailure, read_limited
+from drafter.readers.safety import MAX_PARAGRAPHS, Package, ReadFailure, read_limited
 from drafter.readers.structure import Paragraph, assemble
 from drafter.writers.docx import PAGES
 
@@ -77,10 +78,21 @@ def _footnote_bodies(root: etree._Element) -> dict[str, list[etree._Element]]:
 
 
 def _paragraphs(body: etree._Element, notes: dict[str, list[etree._Element]],
-                name: str) -> tuple[list[Paragraph], list[Paragraph]]:
-    """Body paragraphs, with footnote marks numbered 1..N in the order they occur."""
+                name: str) -> tuple[list[Paragraph], list[tuple[int, Paragraph]]]:
+    """Body paragraphs, with footnote marks numbered 1..N in the order they occur, then the
+    footnotes: those marked, and after them those whose mark was deleted from the text."""
     reader = _Reader(notes, _bookmarked_notes(body), name)
-    paragraphs = [reader.inlines(p) for p in body.iter(f"{W}p") if _in_text(p)]
+    paragraphs = []
+    for p in body.iter(f"{W}p"):
+        if _in_text(p):
+            paragraphs.append(reader.inlines(p))
+            if len(paragraphs) > MAX_PARAGRAPHS:
+                raise ReadFailure(f"{name}: the document has more than {MAX_PARAGRAPHS} "
+                                  "paragraphs, more than any resolution; check that this is the "
+                                  "right file")
+    for note_id in notes:
+        if note_id not in reader.numbers:
+            reader.note(note_id)
     return paragraphs, reader.footnotes
 
 
@@ -88,10 +100,10 @@ def _bookmarked_notes(body: etree._Element) -> dict[str, str]:
     """Footnote ids by the name of the bookmark around their mark, for NOTEREF fields."""
     found: dict[str, str] = {}
     open_names: list[str] = []
-    for element in body.iter(f"{W}bookmarkStart", f"{W}bookmarkEnd", f"{W}footnoteReference"):
+    for element in body.iter(f"{W}bookmarkStart", f"{W}footnoteReference"):
         if element.tag == f"{W}bookmarkStart":
             open_names.append(element.get(f"{W}name", ""))
-        elif element.tag == f"{W}footnoteReference":
+        else:
             for bookmark in open_names:
                 found.setdefault(bookmark, element.get(f"{W}id", ""))
             open_names = []
@@ -105,25 +117,33 @@ class _Reader:
     def __init__(self, notes: dict[str, list[etree._Element]], bookmarks: dict[str, str],
                  name: str) -> None:
         self.notes, self.bookmarks, self.name = notes, bookmarks, name
-        self.footnotes: list[Paragraph] = []
+        self.footnotes: list[tuple[int, Paragraph]] = []
         self.numbers: dict[str, int] = {}  # footnote id → its number
+        self.missing = 0  # marks whose footnote is not in the footnotes part
         self.field: list[str] = []  # the instruction of each complex field open, innermost last
         self.hiding = False  # inside the shown result of a NOTEREF field
 
     def footnote(self, note_id: str) -> FootnoteRef:
+        """The mark of a footnote; a mark whose footnote is missing keeps its number, and the
+        Document has no footnote of that number."""
         if note_id in self.numbers:
             return FootnoteRef(self.numbers[note_id], repeat=True)
-        if note_id not in self.notes:
-            raise ReadFailure(f"{self.name}: footnote mark {len(self.footnotes) + 1} has no "
-                              "footnote text; open the file in Word and save it again")
+        if note_id in self.notes:
+            return FootnoteRef(self.note(note_id))
+        self.missing += 1
+        return FootnoteRef(len(self.footnotes) + self.missing)
+
+    def note(self, note_id: str) -> int:
+        """Number the footnote of this id next, and read its text."""
         text: Paragraph = []
         for index, p in enumerate(self.notes[note_id]):
             if index:
                 text.append(Run("\n"))
             text += _inlines(p, None)
-        self.footnotes.append(text)
-        self.numbers[note_id] = len(self.footnotes)
-        return FootnoteRef(len(self.footnotes))
+        number = len(self.footnotes) + self.missing + 1
+        self.footnotes.append((number, text))
+        self.numbers[note_id] = number
+        return number
 
     def inlines(self, p: etree._Element) -> Paragraph:
         out: list[Inline] = []
@@ -223,6 +243,9 @@ def _vertical(rpr: etree._Element | None) -> str | None:
 
 
 def _page_size(body: etree._Element) -> Literal["A4", "Letter"]:
+    """The page size nearest to the section's width; A4 when the width is not a number (Word
+    writes up to five ASCII digits; "²" or a 5,000-digit number is no width)."""
     size = body.find(f"{W}sectPr/{W}pgSz")
-    width = int(size.get(f"{W}w", "0")) if size is not None and size.get(f"{W}w", "").isdigit() else 0
+    value = size.get(f"{W}w", "") if size is not None else ""
+    width = int(value) if re.fullmatch(r"[0-9]{1,6}", value) else PAGES["A4"][0]
     return min(PAGES, key=lambda page: abs(PAGES[page][0] - width))

@@ -97,14 +97,19 @@ def patterns(code: str, as_markup: bool = False) -> Patterns:
 
 def leading_phrases(text: str, code: str, section: Section) -> list[str]:
     """The keys of the longest lexicon phrase that opens ``text`` (several if they share it)."""
-    spaced = " ".join(text.split())
-    best: list[str] = []
-    best_length = 0
+    pattern, keys = _phrases(code, section)
+    found = pattern.match(" ".join(text[:_LONGEST].split()))
+    return list(keys[found.group(1)]) if found else []
+
+
+#: Longer than any opening phrase, so that only the head of a paragraph is looked at.
+_LONGEST = 200
+
+
+@cache
+def _phrases(code: str, section: Section) -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
+    """One pattern for all the phrases of a section, longest first, and their keys."""
+    keys: dict[str, tuple[str, ...]] = {}
     for key, phrase in language(code).phrases[section].items():
-        length = len(phrase)
-        if spaced.startswith(phrase) and (len(spaced) == length or not spaced[length].isalnum()):
-            if length > best_length:
-                best, best_length = [key], length
-            elif length == best_length:
-                best.append(key)
-    return best
+        keys[phrase] = (*keys.get(phrase, ()), key)
+    return re.compile(rf"({alternation(list(keys))})(?![^\W_])"), keys

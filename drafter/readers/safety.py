@@ -19,6 +19,9 @@ MAX_RATIO = 100
 #: Below this size a part's compression ratio is not a concern.
 RATIO_FLOOR = 1024 * 1024
 MAX_ENTRIES = 2000
+#: The most paragraphs drafter reads in one document. A resolution has a few hundred at most;
+#: the largest source drafter loads (2 MB, 20,000 values) renders to about 10,000.
+MAX_PARAGRAPHS = 20_000
 
 ZIP_SIGNATURE = b"PK\x03\x04"
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"

@@ -3,7 +3,14 @@
 The header is matched against patterns made from the language's own templates: a probe
 resolution with unmistakable values (session 117, meeting 983, …) is composed, and in each
 header block the probe values become pattern groups. So the reader knows exactly the wording
-the writers produce, from the same templates, without a copy of it.
+the writers produce, from the same templates, without a copy of it. Other years' layouts
+(``data/<lang>/reading.yaml``) and generic shapes (a bracketed committee line, "55/9. Title")
+are recognised too.
+
+Reading is tolerant: whatever is a resolution in substance becomes a Document. A part that is
+missing is absent in the tree, header lines may come in any order, text that fits nowhere is
+kept as a deviation, and the rules report all of it. Only a file without any paragraph of text
+is refused.
 """
 
 from __future__ import annotations
@@ -17,6 +24,7 @@ from typing import Literal
 from drafter.document import (
     Block,
     Conclusions,
+    Deviation,
     Document,
     Footnote,
     Inline,
@@ -25,20 +33,27 @@ from drafter.document import (
     PreambularParagraph,
     Preface,
     Run,
+    absent,
 )
 from drafter.language import LANGUAGES, Language, language
 from drafter.organizations import registry
-from drafter.templating import wording
 from drafter.readers import inlines as il
 from drafter.readers.patterns import alternation, flexible, leading_phrases, patterns, plain
-from drafter.readers.safety import ReadFailure
+from drafter.readers.safety import MAX_PARAGRAPHS, ReadFailure
+from drafter.resources import load_data
+from drafter.templating import wording
 
 #: A United Nations document symbol: "A/77/L.13", "A/77/277-S/2022/606", "S/PRST/2010/1".
 SYMBOL = r"[A-Z]+(?:/[A-Za-z0-9]+(?:[.\-][A-Za-z0-9]+)*)+"
 GA_NUMBER = r"(?:S-|ES-)?\d+/\d+(?: [A-Z])?"
-_NUMBERED = re.compile(r"\s*(\d+)\.\s+")
+_NUMBERED = re.compile(r"\s*(\d{1,4})\.\s+")
 _TIGHT = ":;!?»"  # marks a space may or may not precede
 _END = r"(?=\s|\Z)"
+#: What ends a paragraph: its punctuation, perhaps followed by closing quotes or brackets.
+_CLOSED = re.compile(r"[,;:.!?][\"”»’')\]]*\s*$")
+#: Where the issue date of a document with no date at all is taken from: the Charter's entry
+#: into force, a date no draft has, so that nobody mistakes it for a real one.
+NO_DATE = date(1945, 10, 24)
 
 Paragraph = list[Inline]
 
@@ -48,10 +63,16 @@ _DISTRIBUTED, _ADOPTED = date(2039, 12, 27), date(2039, 11, 26)
 
 
 @dataclass(frozen=True)
-class _Step:
+class Step:
+    """One header line: its name in the Preface and the pattern of its text."""
+
     name: str
     pattern: re.Pattern[str]
-    optional: bool
+
+
+_LINE = re.compile(r"[^\n]+")
+#: A bold line that no other pattern fits: the agenda title, as hand-typed headers set it.
+_BOLD_TITLE = Step("agenda_title", _LINE)
 
 
 @dataclass(frozen=True)
@@ -59,11 +80,14 @@ class Skeleton:
     """What one language's header, formula and closing look like, as patterns."""
 
     lang: Language
-    formula: re.Pattern[str]
+    formula: re.Pattern[str]  # the formula alone, with or without its punctuation, any case
+    formula_start: re.Pattern[str]  # the formula opening a paragraph that goes on
     formula_text: str
     united_nations: str
-    steps: tuple[_Step, ...]
+    steps: tuple[Step, ...]  # the header lines in the order of the current layout
+    others: tuple[Step, ...]  # other years' layouts and generic shapes, tried after the steps
     closing: re.Pattern[str]
+    meeting: re.Pattern[str]  # the meeting line alone, or ending the last paragraph
     label: re.Pattern[str]
 
 
@@ -88,17 +112,24 @@ def _probe(adopted: bool, sub_item: bool, sponsors: bool, lang: str) -> Document
     return compose(resolution, lang)
 
 
+def _symbol_list() -> str:
+    """A symbol as printed in a header, with the documents listed after it ("and Add.1")."""
+    joiners = alternation([language(code).list_style.last.strip() for code in LANGUAGES])
+    more = r"(?:(?:Add|Corr|Rev|Amend)\.)?\d+(?:/(?:Add|Corr|Rev|Amend)\.\d+)*"
+    return rf"{SYMBOL}(?:(?:,\s*|\s+(?:{joiners})\s+){more})*"
+
+
 def _values(code: str) -> dict[str, str]:
     """Each probe value as it is written, and the pattern that replaces it."""
     lang, text = language(code), patterns(code)
     probe_org = next(iter(registry().values())).forms(code)
     values = {
         f"{_SESSION}/{_NUMBER}": rf"(?P<number>{GA_NUMBER})",
-        f"A/{_SESSION}/L.{_NUMBER}": rf"(?P<draft_symbol>{SYMBOL})",
+        f"A/{_SESSION}/L.{_NUMBER}": rf"(?P<draft_symbol>{_symbol_list()})",
         plain(lang.format_date(_DISTRIBUTED)): text.date("distribution"),
         plain(lang.format_date(_ADOPTED)): text.date("adoption"),
         plain(lang.ordinal(_NUMBER)): text.ordinal("meeting"),
-        str(_ITEM): r"(?P<item>\d+)",
+        str(_ITEM): r"(?P<item>\d{1,4})",
         _SUB_ITEM: r"(?P<sub_item>[a-z]{1,2})",
         _SPONSOR: r"(?P<sponsors>.+?)",
     }
@@ -159,6 +190,16 @@ def _optional(full: str, short: str, values: dict[str, str]) -> str:
             + _pattern(full[len(full) - suffix:], values))
 
 
+def _compilation(code: str) -> str:
+    """The compilation form of the adoption line, and whatever follows it on its paragraph."""
+    form = str(load_data(f"{code}/reading.yaml")["compilation"])  # type: ignore[index]
+    text = patterns(code)
+    pieces = re.split(r"(\{meeting\}|\{date\})", form)
+    fields = {"{meeting}": text.ordinal("meeting"), "{date}": text.date("adoption")}
+    return "".join(fields.get(piece) or r"\s+".join(map(re.escape, piece.split(" ")))
+                   for piece in pieces if piece) + r"[^\n]*"
+
+
 @cache
 def skeleton(code: str) -> Skeleton:
     """The patterns of one language, made once from its templates."""
@@ -172,69 +213,144 @@ def skeleton(code: str) -> Skeleton:
 
     titled = {**values, a.title.text(): f"(?P<title>{block(a.title.text())})"}
     heading = _optional(a.heading.text(), d.heading.text(), titled)
+    assert a.adoption is not None and a.committee is not None and adopted.conclusions is not None
+    assert d.sponsors is not None and sponsored.preface.sponsors is not None
+    undated = str(load_data(f"{code}/reading.yaml")["undated_adoption"])  # type: ignore[index]
     steps = [
-        ("united_nations", rf"(?P<block>{block(a.united_nations.text())})\s+(?P<symbol>{SYMBOL})", True),
-        ("organ", block(a.organ.text()), False),
-        ("distribution", f"{block(a.distribution.text())}|{block(d.distribution.text())}", False),
-        ("date", block(a.date.text()), False),
-        ("session", block(a.session.text()), False),
-        ("agenda_item", _optional(a.agenda_item.text(), bare.preface.agenda_item.text(), values), False),
-        ("agenda_title", block(a.agenda_title.text()), False),
-        ("adoption", block(a.adoption.text()), True),  # type: ignore[union-attr]
-        ("committee", block(a.committee.text()), True),  # type: ignore[union-attr]
-        ("sponsors", f"{block(sponsored.preface.sponsors.text())}|{block(d.sponsors.text())}", True),  # type: ignore[union-attr]
-        ("heading", heading, False),
+        ("united_nations", rf"(?P<block>{block(a.united_nations.text())})(?:[ \t]+(?P<symbol>{SYMBOL}))?"),
+        ("organ", block(a.organ.text())),
+        ("distribution", f"{block(a.distribution.text())}|{block(d.distribution.text())}"),
+        ("date", block(a.date.text())),
+        ("session", block(a.session.text())),
+        ("agenda_item", _optional(a.agenda_item.text(), bare.preface.agenda_item.text(), values)),
+        ("agenda_title", block(a.agenda_title.text())),
+        ("adoption", block(a.adoption.text())),
+        ("committee", block(a.committee.text())),
+        ("sponsors", f"{block(sponsored.preface.sponsors.text())}|{block(d.sponsors.text())}"),
+        ("heading", heading),
     ]
-    assert adopted.conclusions is not None
-    closing = (f"(?P<meeting_block>{block(adopted.conclusions.meeting.text())})\\s+"
-               f"(?P<date_block>{block(adopted.conclusions.date.text())})")
-    labels = "|".join(re.escape(form).replace(re.escape("{label}"), "([a-z]+)")
+    others = [
+        ("adoption", f"(?P<compiled>{_compilation(code)})"),
+        ("adoption", f"(?P<undated>{flexible(undated)})"),
+        ("committee", r"\[[^\[\]\n]{3,300}\]"),
+        ("heading", rf"(?P<number>{GA_NUMBER})\.\s+(?P<title>[^\n]+)"),
+    ]
+    meeting = block(adopted.conclusions.meeting.text())
+    closing = f"(?P<meeting_block>{meeting})\\s+(?P<date_block>{block(adopted.conclusions.date.text())})"
+    labels = "|".join(re.escape(form).replace(re.escape("{label}"), "([a-z]{1,6})")
                       for form in dict.fromkeys(lang.subparagraph_labels))
+    formula = adopted.formula.text().rstrip(",;:. ")
     return Skeleton(
         lang=lang,
-        formula=re.compile(_pattern(adopted.formula.text(), {}), re.IGNORECASE),
+        formula=re.compile(rf"\s*{flexible(formula)}\s*[,;:.]?\s*", re.IGNORECASE),
+        formula_start=re.compile(rf"\s*{flexible(formula)}\s*,\s+(?=\S)", re.IGNORECASE),
         formula_text=adopted.formula.text(),
         united_nations=a.united_nations.text(),
-        steps=tuple(_Step(name, re.compile(f"(?:{pattern}){_END}"), optional)
-                    for name, pattern, optional in steps),
+        steps=tuple(Step(name, re.compile(f"(?:{pattern}){_END}")) for name, pattern in steps),
+        others=tuple(Step(name, re.compile(f"(?:{pattern}){_END}")) for name, pattern in others),
         closing=re.compile(closing),
+        meeting=re.compile(rf"(?:^|\s)(?P<meeting_block>{meeting})(?:\s+(?P<date_block>"
+                           rf"{patterns(code).date('closing')}))?\s*$"),
         label=re.compile(rf"\s*(?:{labels})\s+"),
     )
 
 
+def header_values(block: Block, name: str, code: str) -> dict[str, str]:
+    """The values a header line holds (session, item, symbols, dates as found), by group name;
+    empty when the line has none of the known forms."""
+    shape = skeleton(code)
+    text = " ".join(block.text().split())
+    for step in (*shape.steps, *shape.others):
+        if step.name != name:
+            continue
+        match = step.pattern.fullmatch(text)
+        if match is None:
+            continue
+        found = {key: value for key, value in match.groupdict().items() if value}
+        for field in ("adoption", "distribution"):
+            if f"{field}_y" in found:
+                day = patterns(code).read_date(match, field)
+                if day is not None:
+                    found[f"{field}_date"] = day.isoformat()
+        return found
+    return {}
+
+
 # -- assembling a Document --------------------------------------------------------------------
 
-def assemble(paragraphs: list[Paragraph], footnotes: list[Paragraph], *, name: str,
-             lang: str | None, page_size: Literal["A4", "Letter"] = "A4") -> Document:
-    """The Document of a resolution from its body paragraphs and footnote bodies (1..N)."""
+def assemble(paragraphs: list[Paragraph], footnotes: list[tuple[int, Paragraph]], *, name: str,
+             lang: str | None, page_size: Literal["A4", "Letter"] = "A4",
+             deviations: list[Deviation] | None = None) -> Document:
+    """The Document of a resolution from its body paragraphs and its footnotes (each with the
+    number it bears in the file); ReadFailure only when there is no text at all."""
+    if len(paragraphs) > MAX_PARAGRAPHS:
+        raise ReadFailure(f"{name}: the document has {len(paragraphs)} paragraphs, more than "
+                          f"drafter reads ({MAX_PARAGRAPHS}); a resolution has a few hundred "
+                          "at most, so check that this is the right file")
     paragraphs = [p for p in paragraphs
                   if il.text(p).strip() or any(not isinstance(item, Run) for item in p)]
-    shape, start = _find_formula(paragraphs, name, lang)
-    preface, issued = _preface(paragraphs[:start], shape, name)
-    preamble, operative, conclusions = _body(paragraphs[start + 1:], shape, name)
-    _check_footnotes(paragraphs, footnotes, name)
+    if not any(il.text(p).strip() for p in paragraphs):
+        raise ReadFailure(f"{name}: the document has no paragraph of text; choose the .docx or "
+                          ".txt of the draft")
+    detected = _language(paragraphs)
+    shape = skeleton(lang or detected or LANGUAGES[0])
+    if lang and detected and detected != lang:
+        found = language(detected).name
+        raise ReadFailure(f"{name}: no enacting formula ({shape.formula_text!r}) nor opening "
+                          f"phrases of {shape.lang.name} found: the text reads as {found}; leave "
+                          "out --lang, or give the other file")
+    noticed = list(deviations or [])
+    start, formula = _find_formula(paragraphs, shape)
+    header = paragraphs[:start]
+    body = paragraphs[start + (0 if formula is None else 1):]
+    preface, issued = _Header(header, shape, noticed).preface()
+    preamble, operative, conclusions = _Body(body, shape, noticed).parts()
+    issued = issued or _date_of(preface, conclusions, shape) or NO_DATE
     return Document(
         lang=shape.lang.code, page_size=page_size, issued=issued, preface=preface,
-        formula=Block(il.squeeze(paragraphs[start])), preamble=preamble, operative=operative,
-        conclusions=conclusions,
-        footnotes=[Footnote(index, Block(il.squeeze(body)))
-                   for index, body in enumerate(footnotes, start=1)],
+        formula=Block(il.squeeze(formula)) if formula is not None else absent(),
+        preamble=preamble, operative=operative, conclusions=conclusions,
+        footnotes=[Footnote(number, Block(il.squeeze(text))) for number, text in footnotes],
+        deviations=noticed,
     )
 
 
-def _find_formula(paragraphs: list[Paragraph], name: str, lang: str | None) -> tuple[Skeleton, int]:
-    """The enacting formula tells the language and where the header ends."""
-    codes = [lang] if lang else list(LANGUAGES)
-    for index, paragraph in enumerate(paragraphs):
-        flat = " ".join(il.text(paragraph).split())
-        for code in codes:
+def _language(paragraphs: list[Paragraph]) -> str | None:
+    """The language whose formula, opening phrases and verbs the text uses most; None when it
+    uses none of any language."""
+    scores = dict.fromkeys(LANGUAGES, 0)
+    for paragraph in paragraphs[:400]:
+        head = il.text(paragraph)[:160]
+        for code in LANGUAGES:
             shape = skeleton(code)
-            if shape.formula.fullmatch(flat):
-                return shape, index
-    wanted = " or ".join(repr(skeleton(code).formula_text) for code in codes)
-    raise ReadFailure(f"{name}: no enacting formula ({wanted}) found on a line of its own, so "
-                      "this does not read as a General Assembly resolution"
-                      + ("" if lang else "; if it is one, give its language with --lang"))
+            if shape.formula.fullmatch(head) or shape.formula_start.match(head):
+                scores[code] += 10
+            for section in ("preamble", "operative"):
+                if leading_phrases(head, code, section):  # type: ignore[arg-type]
+                    scores[code] += 1
+    best = max(LANGUAGES, key=lambda code: scores[code])
+    return best if scores[best] else None
+
+
+def _find_formula(paragraphs: list[Paragraph], shape: Skeleton) -> tuple[int, Paragraph | None]:
+    """Where the header ends and the formula, if any: on its own line, or opening the first
+    preambular paragraph (which is then cut from it)."""
+    for index, paragraph in enumerate(paragraphs):
+        text = il.text(paragraph)
+        if shape.formula.fullmatch(text):
+            return index, paragraph
+        opening = shape.formula_start.match(text)
+        if opening:
+            formula = il.cut(paragraph, 0, len(text[:opening.end()].rstrip()))
+            paragraphs[index: index + 1] = [formula, il.cut(paragraph, opening.end(), len(text))]
+            return index, formula
+    code = shape.lang.code
+    for index, paragraph in enumerate(paragraphs):
+        text = il.text(paragraph)
+        if (_NUMBERED.match(text) or leading_phrases(text[:160], code, "preamble")
+                or leading_phrases(text[:160], code, "operative")):
+            return index, None
+    return len(paragraphs), None
 
 
 def _joined(paragraphs: list[Paragraph]) -> Paragraph:
@@ -246,94 +362,223 @@ def _joined(paragraphs: list[Paragraph]) -> Paragraph:
     return out
 
 
-def _preface(paragraphs: list[Paragraph], shape: Skeleton, name: str) -> tuple[Preface, date]:
-    flow = _joined(paragraphs)
-    text = il.text(flow)
-    position = len(text) - len(text.lstrip())
-    blocks: dict[str, Block | None] = {}
-    found: dict[str, str | None] = {}
-    issued: date | None = None
-    for step in shape.steps:
-        match = step.pattern.match(text, position)
-        if match is None:
-            if step.optional:
-                blocks[step.name] = None
+class _Header:
+    """The header lines, found in any order; what fits no line is kept as a deviation."""
+
+    def __init__(self, paragraphs: list[Paragraph], shape: Skeleton,
+                 noticed: list[Deviation]) -> None:
+        self.flow = _joined(paragraphs)
+        self.text = il.text(self.flow)
+        self.shape = shape
+        self.noticed = noticed
+        self.issued: date | None = None
+
+    def preface(self) -> tuple[Preface, date | None]:
+        text, shape = self.text, self.shape
+        blocks: dict[str, Block] = {}
+        found: dict[str, str] = {}
+        order = [step.name for step in shape.steps]
+        latest = -1
+        position = self.skip(0)
+        while position < len(text):
+            hit = self.line(position, blocks)
+            if hit is None:
+                end = text.find("\n", position)
+                end = len(text) if end < 0 else end
+                self.noticed.append(Deviation("header_unknown", self.block(position, end),
+                                              " ".join(text[position:end].split())[:80]))
+                position = self.skip(end)
                 continue
-            seen = " ".join(text[position: position + 60].split()) or "nothing"
-            raise ReadFailure(f"{name}: the header has {seen!r} where drafter expects the "
-                              f"{step.name.replace('_', ' ')}; write the header as drafter "
-                              "renders it (see `drafter render`)")
-        span = match.span("block") if "block" in match.groupdict() else match.span()
-        blocks[step.name] = Block(il.squeeze(il.cut(flow, *span)))
-        found.update({key: value for key, value in match.groupdict().items() if value})
-        if step.name == "heading":
-            blocks["title"] = Block(il.squeeze(il.cut(flow, *match.span("title"))))
-        if step.name == "date":
-            issued = patterns(shape.lang.code).read_date(match, "distribution")
-        position = match.end() + len(text[match.end():]) - len(text[match.end():].lstrip())
-    if position < len(text):
-        raise ReadFailure(f"{name}: unexpected text {' '.join(text[position:][:60].split())!r} "
-                          f"before {shape.formula_text!r}; remove it or move it into the body")
-    if issued is None:
-        raise ReadFailure(f"{name}: the date under the distribution line is not a real date; "
-                          "correct it")
-    symbol = found.get("symbol") or (f"A/RES/{found['number']}" if found.get("number") else "")
-    preface = Preface(
-        united_nations=blocks["united_nations"] or Block([Run(shape.united_nations)]),
-        symbol=symbol, **{key: blocks[key] for key in (  # type: ignore[arg-type]
-            "organ", "distribution", "date", "session", "agenda_item", "agenda_title",
-            "adoption", "committee", "sponsors", "heading", "title")},
-    )
-    return preface, issued
+            step, match = hit
+            span = match.span("block") if match.groupdict().get("block") else match.span()
+            block = self.block(*span)
+            blocks[step.name] = block
+            found.update({key: value for key, value in match.groupdict().items() if value})
+            if step.name == "heading" and match.groupdict().get("title"):
+                blocks["title"] = self.block(*match.span("title"))
+            if step in shape.others and step.name == "adoption":
+                # Its own layout puts it where it is (the compilation form after the heading).
+                self.noticed.append(Deviation("header_layout", block, " ".join(match.group().split())[:80]))
+            else:
+                index = order.index(step.name)
+                if index < latest:
+                    self.noticed.append(Deviation("header_order", block, step.name))
+                latest = max(latest, index)
+            if step.name == "date":
+                self.issued = patterns(shape.lang.code).read_date(match, "distribution")
+            position = self.skip(match.end())
+        symbol = found.get("symbol") or (f"A/RES/{found['number']}" if found.get("number") else "")
+        preface = Preface(
+            # The first line is the Organization's logo in UN documents: text extracted from
+            # the PDF lacks it, and nothing is missing when it does.
+            united_nations=blocks.get("united_nations") or Block([Run(shape.united_nations)]),
+            symbol=symbol,
+            organ=blocks.get("organ") or absent(), distribution=blocks.get("distribution") or absent(),
+            date=blocks.get("date") or absent(), session=blocks.get("session") or absent(),
+            agenda_item=blocks.get("agenda_item") or absent(),
+            agenda_title=blocks.get("agenda_title") or absent(),
+            adoption=blocks.get("adoption"), committee=blocks.get("committee"),
+            sponsors=blocks.get("sponsors"), heading=blocks.get("heading") or absent(),
+            title=blocks.get("title") or blocks.get("heading") or absent(),
+        )
+        return preface, self.issued
+
+    def line(self, position: int, seen: dict[str, Block]) -> tuple[Step, re.Match[str]] | None:
+        """The header line that starts here: the current layout's lines not seen yet, then
+        other layouts; a bold paragraph is the agenda title when nothing else fits."""
+        for step in (*self.shape.steps, *self.shape.others):
+            if step.name in seen:
+                continue
+            match = step.pattern.match(self.text, position)
+            if match is not None and match.end() > position:
+                return step, match
+        line = _LINE.match(self.text, position)
+        if line is not None and "agenda_title" not in seen and self.bold(*line.span()):
+            return _BOLD_TITLE, line
+        return None
+
+    def bold(self, start: int, end: int) -> bool:
+        runs = [item for item in il.cut(self.flow, start, end) if isinstance(item, Run) and item.text.strip()]
+        return bool(runs) and all(run.bold for run in runs)
+
+    def block(self, start: int, end: int) -> Block:
+        return Block(il.squeeze(il.cut(self.flow, start, end)))
+
+    def skip(self, position: int) -> int:
+        return position + len(self.text[position:]) - len(self.text[position:].lstrip())
 
 
-def _body(paragraphs: list[Paragraph], shape: Skeleton, name: str) -> tuple[
-        list[PreambularParagraph], list[OperativeParagraph], Conclusions | None]:
-    conclusions = None
-    for count in (2, 1):
-        if len(paragraphs) > count:
-            tail = _joined(paragraphs[-count:])
-            text = il.text(tail)
-            match = shape.closing.fullmatch(text, len(text) - len(text.lstrip()), len(text.rstrip()))
-            if match:
-                conclusions = Conclusions(Block(il.squeeze(il.cut(tail, *match.span("meeting_block")))),
-                                          Block(il.squeeze(il.cut(tail, *match.span("date_block")))))
-                paragraphs = paragraphs[:-count]
-                break
+def _date_of(preface: Preface, conclusions: Conclusions | None, shape: Skeleton) -> date | None:
+    """The adoption date, for a document without a distribution date."""
     code = shape.lang.code
-    kinds = [_kind(paragraph, shape) for paragraph in paragraphs]
-    first = next((index for index, kind in enumerate(kinds) if kind[0] == "numbered"), None)
-    numbering = first is None  # Word's automatic numbering leaves no number in the text
-    if first is None:
-        first = next((index for index, paragraph in enumerate(paragraphs)
-                      if kinds[index][0] == "text" and _opens_operative(paragraph, code)), None)
-    if first is None:
-        raise ReadFailure(f"{name}: no operative paragraph found (numbered \"1.\", \"2.\", … or "
-                          "opening with an operative verb); a resolution needs at least one")
-    preamble = [PreambularParagraph(_key(paragraph, code, "preamble"), Block(il.squeeze(paragraph)))
-                for paragraph in paragraphs[:first]]
-    operative: list[OperativeParagraph] = []
-    points: list[tuple[str, Paragraph]] = []
-    for paragraph, (kind, value, end) in zip(paragraphs[first:], kinds[first:]):
-        body = il.cut(paragraph, end, len(il.text(paragraph)))
-        if kind == "point" and operative:
-            points.append((value, body))
-            continue
+    if preface.adoption is not None:
+        values = header_values(preface.adoption, "adoption", code)
+        if values.get("adoption_date"):
+            return date.fromisoformat(values["adoption_date"])
+    if conclusions is not None:
+        match = re.search(patterns(code).date("closing"), conclusions.date.text())
+        return patterns(code).read_date(match, "closing") if match else None
+    return None
+
+
+class _Body:
+    """The preamble, the operative part with its sub-paragraphs, and the closing lines."""
+
+    def __init__(self, paragraphs: list[Paragraph], shape: Skeleton,
+                 noticed: list[Deviation]) -> None:
+        self.shape, self.noticed = shape, noticed
+        self.paragraphs, self.joined = _rejoin(paragraphs)
+
+    def parts(self) -> tuple[list[PreambularParagraph], list[OperativeParagraph], Conclusions | None]:
+        conclusions = self.closing()
+        paragraphs, code = self.paragraphs, self.shape.lang.code
+        kinds = [_kind(paragraph, self.shape) for paragraph in paragraphs]
+        first = next((index for index, kind in enumerate(kinds) if kind[0] == "numbered"), None)
+        numbering = first is None  # Word's automatic numbering leaves no number in the text
+        if first is None:
+            first = next((index for index, paragraph in enumerate(paragraphs)
+                          if kinds[index][0] == "text" and _opens_operative(paragraph, code)),
+                         len(paragraphs))
+        preamble = []
+        for index, paragraph in enumerate(paragraphs[:first]):
+            block = Block(il.squeeze(paragraph))
+            self.note(index, block)
+            preamble.append(PreambularParagraph(_key(paragraph, code, "preamble"), block))
+        operative: list[OperativeParagraph] = []
+        points: list[tuple[str, Paragraph, int]] = []
+        texts = sum(kind[0] == "text" for kind in kinds[first:])
+        for index in range(first, len(paragraphs)):
+            kind, value, end = kinds[index]
+            paragraph = paragraphs[index]
+            body = il.cut(paragraph, end, len(il.text(paragraph)))
+            if kind == "point" and operative:
+                points.append((value, body, index))
+                continue
+            if operative:
+                operative[-1].points = self.nest(points)
+                points = []
+            number = f"{value}." if kind == "numbered" else None
+            if numbering and texts > 1:
+                number = f"{len(operative) + 1}."
+            block = Block(il.squeeze(body))
+            self.note(index, block)
+            operative.append(OperativeParagraph(number, _key(body, code, "operative"), block))
         if operative:
-            operative[-1].points = _nest(points, shape.lang)
-            points = []
-        number = f"{value}." if kind == "numbered" else None
-        if numbering and sum(kind[0] == "text" for kind in kinds[first:]) > 1:
-            number = f"{len(operative) + 1}."
-        operative.append(OperativeParagraph(number, _key(body, code, "operative"),
-                                            Block(il.squeeze(body))))
-    operative[-1].points = _nest(points, shape.lang)
-    return preamble, operative, conclusions
+            operative[-1].points = self.nest(points)
+        return preamble, operative, conclusions
+
+    def closing(self) -> Conclusions | None:
+        """The meeting and date at the end: one or two paragraphs, or the end of the last one
+        (text extracted from a PDF runs them together)."""
+        paragraphs, shape = self.paragraphs, self.shape
+        for count in (2, 1):
+            if len(paragraphs) >= count:
+                tail = _joined(paragraphs[-count:])
+                text = il.text(tail)
+                match = shape.closing.fullmatch(text, len(text) - len(text.lstrip()), len(text.rstrip()))
+                if match:
+                    del paragraphs[-count:]
+                    return Conclusions(Block(il.squeeze(il.cut(tail, *match.span("meeting_block")))),
+                                       Block(il.squeeze(il.cut(tail, *match.span("date_block")))))
+        if not paragraphs:
+            return None
+        last = paragraphs[-1]
+        text = il.text(last)
+        match = shape.meeting.search(text)
+        if match is None:
+            return None
+        rest = il.cut(last, 0, match.start("meeting_block"))
+        date_block = (Block(il.squeeze(il.cut(last, *match.span("date_block"))))
+                      if match.group("date_block") else absent())
+        conclusions = Conclusions(Block(il.squeeze(il.cut(last, *match.span("meeting_block")))), date_block)
+        if il.text(rest).strip():
+            paragraphs[-1] = rest
+        else:
+            paragraphs.pop()
+        return conclusions
+
+    def note(self, index: int, block: Block) -> None:
+        """A paragraph that was rejoined, or that stops mid-sentence at the end of the text."""
+        if index in self.joined:
+            self.noticed.append(Deviation("cut_off", block, "joined"))
+
+    def nest(self, items: list[tuple[str, Paragraph, int]]) -> list[Point]:
+        """Sub-paragraphs in a tree: a label continues the deepest list it is the next label of."""
+        lang = self.shape.lang
+        top: list[Point] = []
+        stack: list[tuple[list[Point], int]] = [(top, 0)]
+        for label, body, index in items:
+            level = next((depth for depth in reversed(range(len(stack)))
+                          if lang.subparagraph_label(stack[depth][1], len(stack[depth][0])) == label),
+                         len(stack) - 1)
+            del stack[level + 1:]
+            siblings, depth = stack[level]
+            point = Point(label, Block(il.squeeze(body)))
+            self.note(index, point.content)
+            siblings.append(point)
+            if il.text(body).rstrip().endswith(":"):
+                stack.append((point.points, depth + 1))
+        return top
+
+
+def _rejoin(paragraphs: list[Paragraph]) -> tuple[list[Paragraph], set[int]]:
+    """Paragraphs broken in two by a stray line break joined again: one that stops without
+    punctuation followed by one that goes on in lower case. Returns the indexes of the joined."""
+    out: list[Paragraph] = []
+    joined: set[int] = set()
+    for paragraph in paragraphs:
+        head = il.text(paragraph).lstrip()[:1]
+        if out and head.islower() and not _CLOSED.search(il.text(out[-1])):
+            out[-1] = [*out[-1], Run(" "), *paragraph]
+            joined.add(len(out) - 1)
+            continue
+        out.append(list(paragraph))
+    return out, joined
 
 
 def _kind(paragraph: Paragraph, shape: Skeleton) -> tuple[str, str, int]:
     """("numbered", "3", end of "3. "), ("point", "(a)", end of "(a) ") or ("text", "", 0)."""
-    text = il.text(paragraph)
+    text = il.text(paragraph)[:40]
     numbered = _NUMBERED.match(text)
     if numbered:
         return "numbered", numbered.group(1), numbered.end()
@@ -345,38 +590,11 @@ def _kind(paragraph: Paragraph, shape: Skeleton) -> tuple[str, str, int]:
 
 def _opens_operative(paragraph: Paragraph, code: str) -> bool:
     """An operative verb ("Requests"), not a preambular phrase ("Requesting"), opens it."""
-    text = il.text(paragraph)
+    text = il.text(paragraph)[:160]
     return bool(leading_phrases(text, code, "operative")) and not leading_phrases(text, code, "preamble")
 
 
 def _key(paragraph: Paragraph, code: str, section: Literal["preamble", "operative"]) -> str:
     """The lexicon key of the paragraph's opening phrase or verb; empty when it has none."""
-    keys = leading_phrases(il.text(paragraph), code, section)
+    keys = leading_phrases(il.text(paragraph)[:160], code, section)
     return keys[0] if keys else ""
-
-
-def _nest(items: list[tuple[str, Paragraph]], lang: Language) -> list[Point]:
-    """Sub-paragraphs in a tree: a label continues the deepest list it is the next label of."""
-    top: list[Point] = []
-    stack: list[tuple[list[Point], int]] = [(top, 0)]
-    for label, body in items:
-        level = next((index for index in reversed(range(len(stack)))
-                      if lang.subparagraph_label(stack[index][1], len(stack[index][0])) == label),
-                     len(stack) - 1)
-        del stack[level + 1:]
-        siblings, depth = stack[level]
-        point = Point(label, Block(il.squeeze(body)))
-        siblings.append(point)
-        if il.text(body).rstrip().endswith(":"):
-            stack.append((point.points, depth + 1))
-    return top
-
-
-def _check_footnotes(paragraphs: list[Paragraph], footnotes: list[Paragraph], name: str) -> None:
-    from drafter.document import FootnoteRef
-
-    marks = [item.number for paragraph in paragraphs for item in paragraph
-             if isinstance(item, FootnoteRef) and not item.repeat]
-    if marks != list(range(1, len(footnotes) + 1)):
-        raise ReadFailure(f"{name}: {len(marks)} footnote marks but {len(footnotes)} footnotes; "
-                          "every footnote needs its mark in the text, and every mark its footnote")

@@ -3,8 +3,13 @@ into a Document.
 
 Conventions: ``*…*`` italic, ``**…**`` bold, ``^{…}`` or ``^e`` superscript, superscript digits
 are footnote marks. Paragraphs are separated by blank lines; line breaks inside a paragraph mean
-nothing. A paragraph whose first line opens with a footnote mark holds footnotes, one per mark,
-wherever a page break put them; a paragraph cut in two by such footnotes is joined again.
+nothing. A line that opens with a footnote mark holds a footnote, wherever a page break put it;
+a paragraph cut in two by such footnotes is joined again.
+
+Text extracted from a PDF often has single line breaks only: a line that follows a line ending
+a sentence and that opens like a paragraph (a number, a sub-paragraph label, the formula, an
+opening phrase or verb) starts a new paragraph, and the Document says so (a ``line_breaks``
+deviation). Page furniture (job numbers, bar codes, "2/4") is dropped.
 """
 
 from __future__ import annotations
@@ -13,16 +18,24 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from drafter.document import Document, FootnoteRef, Inline, Run
-from drafter.readers.safety import ReadFailure, decode_text, read_limited
-from drafter.readers.structure import Paragraph, assemble
+from drafter.document import Deviation, Document, FootnoteRef, Inline, Run
+from drafter.language import LANGUAGES
+from drafter.readers.patterns import leading_phrases
+from drafter.readers.safety import MAX_PARAGRAPHS, ReadFailure, decode_text, read_limited
+from drafter.readers.structure import Paragraph, assemble, skeleton
 
 _SUPERSCRIPT = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _DIGITS = str.maketrans(_SUPERSCRIPT, "0123456789")
-_FOOTNOTE_LINE = re.compile(f"^([{_SUPERSCRIPT}]+)\\s+")
+#: A footnote mark has at most this many digits; a longer superscript number is text.
+_MARK_DIGITS = 4
+_FOOTNOTE_LINE = re.compile(f"^\\s*([{_SUPERSCRIPT}]{{1,{_MARK_DIGITS}}})(?![{_SUPERSCRIPT}])\\s+")
 _TOKEN = re.compile(rf"\*\*|\*|\^\{{([^{{}}]*)\}}|\^(\w)|([{_SUPERSCRIPT}]+)")
 _BLANK = re.compile(r"\n[ \t]*\n\s*")
 _ENDS = ",;.:"
+_CLOSED = re.compile(r"[,;:.][*\"”»’')\]" + _SUPERSCRIPT + r"]*\s*$")
+_OPENS = re.compile(r"\s*(?:\d{1,3}\.\s|\(?[a-z]{1,6}\)\s)")
+#: Lines a PDF puts on every page: the job number "22-26741 (E)", its bar code, "2/4".
+_FURNITURE = re.compile(r"\s*(?:\d{2}-\d{5}\s*(?:\([A-Z]\))?|\*\d{7,}\*|\d{1,3}/\d{1,3})\s*")
 #: Makes the mark of a footnote from its printed number; None inside footnotes.
 Marks = Callable[[int], FootnoteRef] | None
 
@@ -38,35 +51,67 @@ def read_text(source: Path | str | bytes, lang: str | None = None, *,
         text = decode_text(source, name)
     else:
         name, text = name or "the text", source
-    body, notes = _split(text.replace("\r\n", "\n").replace("\r", "\n"))
-    paragraphs, footnotes = _number(body, notes, name)
-    return assemble(paragraphs, footnotes, name=name, lang=lang)
+    body, notes, split = _split(text.replace("\r\n", "\n").replace("\r", "\n"), name)
+    paragraphs, footnotes = _number(body, notes)
+    deviations = [Deviation("line_breaks", None, str(split))] if split else []
+    return assemble(paragraphs, footnotes, name=name, lang=lang, deviations=deviations)
 
 
-def _split(text: str) -> tuple[list[str], dict[int, str]]:
-    """Body paragraphs (rejoined across footnotes) and footnote texts by printed mark."""
+def _split(text: str, name: str) -> tuple[list[str], list[tuple[int, str]], int]:
+    """Body paragraphs (rejoined across footnotes), footnote texts with their printed marks,
+    and how many paragraphs were told apart by single line breaks only."""
     body: list[str] = []
-    notes: dict[int, str] = {}
-    interrupted = False
+    notes: list[tuple[int, str]] = []
+    interrupted = False  # footnotes came last: the next text may go on with the paragraph before
+    split = 0
     for chunk in _BLANK.split(text.strip("\n")):
-        lines = chunk.split("\n")
-        if _FOOTNOTE_LINE.match(lines[0]):
-            current = None
-            for line in lines:
-                mark = _FOOTNOTE_LINE.match(line)
-                if mark:
-                    current = int(mark.group(1).translate(_DIGITS))
-                    notes[current] = line[mark.end():]
-                elif current is not None:
-                    notes[current] += "\n" + line
-            interrupted = bool(body)
-            continue
-        if interrupted and _continues(body[-1], chunk):
-            body[-1] += "\n" + chunk
-        elif chunk.strip():
-            body.append(chunk)
-        interrupted = False
-    return body, notes
+        pieces: list[str] = []
+        footnote = False
+        for line in chunk.split("\n"):
+            if _FURNITURE.fullmatch(line):
+                continue
+            mark = _FOOTNOTE_LINE.match(line)
+            if mark:
+                notes.append((int(mark.group(1).translate(_DIGITS)), line[mark.end():]))
+                footnote = True
+                interrupted = interrupted or not pieces
+            elif footnote and not notes[-1][1].rstrip().endswith("."):
+                notes[-1] = (notes[-1][0], notes[-1][1] + "\n" + line)
+            elif pieces and _starts(pieces[-1].rsplit("\n", 1)[-1], line):
+                footnote = False
+                split += 1
+                pieces.append(line)
+            elif pieces:
+                footnote = False
+                pieces[-1] += "\n" + line
+            else:
+                footnote = False
+                pieces.append(line)
+            if len(body) + len(pieces) > MAX_PARAGRAPHS or len(notes) > MAX_PARAGRAPHS:
+                raise ReadFailure(f"{name}: the text has more than {MAX_PARAGRAPHS} paragraphs, "
+                                  "more than any resolution; check that this is the right file")
+        for index, piece in enumerate(pieces):
+            if index == 0 and interrupted and body and _continues(body[-1], piece):
+                body[-1] += "\n" + piece
+            elif piece.strip():
+                body.append(piece)
+        interrupted = footnote if pieces else interrupted or footnote
+    return body, notes, split
+
+
+def _starts(before: str, line: str) -> bool:
+    """Whether a line opens a new paragraph although no blank line precedes it: the line before
+    ends one (or is the formula), and this one opens like a paragraph."""
+    formula = any(skeleton(code).formula.fullmatch(line) for code in LANGUAGES)
+    after_formula = any(skeleton(code).formula.fullmatch(before) for code in LANGUAGES)
+    if formula or after_formula:
+        return True
+    if not _CLOSED.search(before):
+        return False
+    plain = line.lstrip().lstrip("*")
+    return bool(_OPENS.match(plain)) or any(
+        leading_phrases(plain, code, section)  # type: ignore[arg-type]
+        for code in LANGUAGES for section in ("preamble", "operative"))
 
 
 def _continues(before: str, after: str) -> bool:
@@ -76,26 +121,20 @@ def _continues(before: str, after: str) -> bool:
     return not tail.endswith(tuple(_ENDS)) or head[:1].islower()
 
 
-def _number(body: list[str], notes: dict[int, str], name: str) -> tuple[list[Paragraph], list[Paragraph]]:
-    """Inlines of every paragraph, footnote marks renumbered 1..N in the order they occur."""
-    footnotes: list[Paragraph] = []
-    seen: dict[int, int] = {}
+def _number(body: list[str], notes: list[tuple[int, str]]) -> tuple[list[Paragraph], list[tuple[int, Paragraph]]]:
+    """Inlines of every paragraph and footnote. Marks keep their printed numbers, so that a
+    mark without footnote, a footnote without mark and numbers out of order show in the tree;
+    a number printed again cites that footnote again."""
+    seen: set[int] = set()
 
     def footnote(printed: int) -> FootnoteRef:
-        if printed in seen:  # the same number again cites that footnote again
-            return FootnoteRef(seen[printed], repeat=True)
-        if printed not in notes:
-            raise ReadFailure(f"{name}: footnote mark {printed} has no footnote text (a line "
-                              f"starting with the mark); add it or remove the mark")
-        footnotes.append(_inlines(notes[printed], None))
-        seen[printed] = len(footnotes)
-        return FootnoteRef(len(footnotes))
+        if printed in seen:
+            return FootnoteRef(printed, repeat=True)
+        seen.add(printed)
+        return FootnoteRef(printed)
 
     paragraphs = [_inlines(chunk, footnote) for chunk in body]
-    if len(footnotes) != len(notes):
-        raise ReadFailure(f"{name}: {len(notes)} footnotes but {len(footnotes)} footnote marks in "
-                          "the text; every footnote needs its mark")
-    return paragraphs, footnotes
+    return paragraphs, [(number, _inlines(text, None)) for number, text in notes]
 
 
 def _inlines(text: str, footnote: Marks) -> list[Inline]:
@@ -110,7 +149,7 @@ def _inlines(text: str, footnote: Marks) -> list[Inline]:
         elif marker == "*":
             italic = not italic
         elif token.group(3):
-            if footnote is None:
+            if footnote is None or len(marker) > _MARK_DIGITS:
                 out.append(Run(marker, italic=italic, bold=bold))
             else:
                 out.append(footnote(int(marker.translate(_DIGITS))))

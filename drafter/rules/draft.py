@@ -73,6 +73,16 @@ class Draft:
         """The document as a whole, for what is missing rather than wrong."""
         return Where("the document", -1)
 
+    def where(self, block: Block | None, label: str = "the heading") -> Where:
+        """Where a finding about this block points: its paragraph in the tree, or ``label``
+        (with the block's first words) for a block the tree does not hold."""
+        if block is None:
+            return self.everywhere
+        for paragraph in self.paragraphs:
+            if paragraph.block is block:
+                return paragraph.where
+        return Where(label, 0, excerpt(block))
+
 
 def plain(block: Block) -> str:
     return block.text().replace("\u00a0", " ").replace("\u202f", " ")
@@ -101,10 +111,11 @@ def _paragraphs(document: Document) -> Iterator[Paragraph]:
     for block in (preface.organ, preface.distribution, preface.date, preface.session,
                   preface.agenda_item, preface.agenda_title, preface.adoption, preface.committee,
                   preface.sponsors, preface.heading):
-        if block is not None:
+        if block is not None and not block.absent:
             yield Paragraph("heading", "the heading", block, order)
     order += 1
-    yield Paragraph("formula", "the enacting formula", document.formula, order)
+    if not document.formula.absent:
+        yield Paragraph("formula", "the enacting formula", document.formula, order)
     for index, item in enumerate(document.preamble):
         order += 1
         yield Paragraph("preamble", f"preambular paragraph {index + 1}", item.content, order, index)

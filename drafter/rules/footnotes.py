@@ -29,9 +29,11 @@ def _repeats(draft: Draft) -> list[tuple[int, Paragraph]]:
 
 
 def _numbering(draft: Draft) -> Iterator[Issue]:
-    notes = draft.of_kind("footnote")
-    numbers = [int(note.num or 0) for note in notes]
-    if numbers != list(range(1, len(numbers) + 1)):
+    """Numbers run 1 … N without gaps or repeats, and the marks come in that order. A mark
+    without footnote or a footnote without mark is F502's, not a gap."""
+    numbers = [int(note.num or 0) for note in draft.of_kind("footnote")]
+    present = sorted(set(numbers) | {number for number, _ in references(draft)})
+    if len(set(numbers)) != len(numbers) or present != list(range(1, len(present) + 1)):
         shown = ", ".join(map(str, numbers))
         yield Issue(draft.everywhere, f"The footnotes are numbered {shown}.",
                     "Number footnotes 1, 2, 3 … in the order of their marks in the text.")

@@ -40,12 +40,13 @@ def _formula(draft: Draft) -> Iterator[Issue]:
     found = " ".join(normalize(draft.document.formula.text()).split())
     if found == expected:
         return
-    paragraph = draft.of_kind("formula")[0]
+    formulas = draft.of_kind("formula")
+    where = formulas[0].where if formulas else Where("the enacting formula", 1)
     if not found:
-        yield Issue(paragraph.where, f"The enacting formula “{expected}” is missing.",
+        yield Issue(where, f"The enacting formula “{expected}” is missing.",
                     f"Put “{expected}” on its own line between the title and the preamble.")
     else:
-        yield Issue(paragraph.where, f"The enacting formula reads “{found}” instead of “{expected}”.",
+        yield Issue(where, f"The enacting formula reads “{found}” instead of “{expected}”.",
                     f"Write it exactly “{expected}”, with the comma.")
 
 
@@ -160,6 +161,93 @@ def _placeholders(draft: Draft) -> Iterator[Issue]:
                 yield _placeholder(paragraph.where, symbol)
 
 
+#: The header lines of the current layout, as a reader names them.
+_HEADER_LINES = {
+    "organ": "the organ (General Assembly)", "distribution": "the distribution line",
+    "date": "the date", "session": "the session", "agenda_item": "the agenda item",
+    "agenda_title": "the title of the agenda item", "heading": "the heading with the title",
+}
+
+
+def _header_missing(draft: Draft) -> Iterator[Issue]:
+    preface = draft.document.preface
+    missing = [name for line, name in _HEADER_LINES.items() if getattr(preface, line).absent]
+    if not missing:
+        return
+    listed = ", ".join(missing[:-1]) + (" and " if len(missing) > 1 else "") + missing[-1]
+    yield Issue(Where("the heading", 0), f"The header lacks {listed}.",
+                "Complete the header as `drafter render` lays it out: organ and distribution, "
+                "date, session, agenda item and its title, then the number and title of the "
+                "resolution.")
+
+
+def _deviations(kind: str, draft: Draft) -> list[tuple[Where, str]]:
+    return [(draft.where(deviation.block), deviation.found)
+            for deviation in draft.document.deviations if deviation.kind == kind]
+
+
+def _header_order(draft: Draft) -> Iterator[Issue]:
+    for where, line in _deviations("header_order", draft):
+        yield Issue(where, f"This header line ({_HEADER_LINES.get(line, line.replace('_', ' '))}) "
+                    "comes after lines that follow it in the current layout.",
+                    "Order the header as `drafter render` does: organ, distribution, date, "
+                    "session, agenda item, its title, the adoption line, then the heading.")
+
+
+def _header_layout(draft: Draft) -> Iterator[Issue]:
+    for where, found in _deviations("header_layout", draft):
+        yield Issue(where, f"The adoption line “{found}” follows an older layout.",
+                    "Since about 2008 the line reads “Resolution adopted by the General Assembly "
+                    "on <date>”, with the meeting and date again after the last paragraph.")
+
+
+def _header_unknown(draft: Draft) -> Iterator[Issue]:
+    for where, found in _deviations("header_unknown", draft):
+        yield Issue(where, f"The header has text drafter does not recognise: “{found}”.",
+                    "Remove it, or write the header line it stands for as `drafter render` "
+                    "writes it.")
+
+
+def _preamble_present(draft: Draft) -> Iterator[Issue]:
+    if not draft.document.preamble and draft.document.operative:
+        opener = draft.lang.phrase("preamble", "recalling")
+        yield Issue(draft.everywhere, "The draft has no preambular paragraph.",
+                    "A resolution usually opens with preambular paragraphs (such as "
+                    f"“{opener} …,”) between the enacting formula and the first operative one.")
+
+
+def _line_breaks(draft: Draft) -> Iterator[Issue]:
+    for where, found in _deviations("line_breaks", draft):
+        yield Issue(where, f"Paragraphs are separated by single line breaks ({found} told apart "
+                    "by how they open); drafter split them where a line ends a sentence and the "
+                    "next opens like a paragraph.",
+                    "Separate paragraphs with a blank line, as a text export of Word does, so "
+                    "that nothing is split or joined by guesswork.")
+
+
+def _cut_off(draft: Draft) -> Iterator[Issue]:
+    for where, _ in _deviations("cut_off", draft):
+        yield Issue(where, "This paragraph was broken in two: a line stops without punctuation "
+                    "and the next goes on in lower case.",
+                    "Remove the line break inside the paragraph (drafter read the two parts as "
+                    "one).")
+
+
+def _closing_present(draft: Draft) -> Iterator[Issue]:
+    document = draft.document
+    adoption = document.preface.adoption
+    if adoption is None or adoption.absent:
+        return
+    if any(d.kind == "header_layout" and d.block is adoption for d in document.deviations):
+        return  # the compilation form gives the meeting and date in the adoption line
+    if document.conclusions is None or document.conclusions.date.absent:
+        meeting = draft.lang.ordinal(39)
+        yield Issue(draft.everywhere, "The adopted resolution does not end with its plenary "
+                    "meeting and date.",
+                    f"After the last operative paragraph, add the meeting (such as “{meeting} "
+                    "plenary meeting”) and the date of adoption on the next line.")
+
+
 def _placeholder(where: Where, text: str) -> Issue:
     return Issue(where, f"“{text}” is a placeholder left to fill in.",
                  "Replace it with the real text, symbol or number before the draft is submitted.")
@@ -207,4 +295,49 @@ RULES = [
          "… report of the Secretary-General (A/79/xxx) …",
          "… report of the Secretary-General (A/79/302) …",
          "drafter.placeholders", document=_placeholders),
+    Rule("S109", "warning", "The header has every line of the current layout.",
+         "Under the symbol come the organ and the distribution, the date, the session, the agenda "
+         "item and its title, and the heading with the number and title of the resolution.",
+         "(no agenda item, no title of the agenda item)",
+         "Agenda item 127 (t) / Cooperation between the United Nations and regional …",
+         "editorial-rules.md 13 [O]", document=_header_missing),
+    Rule("S110", "warning", "The header lines come in the order of the current layout.",
+         "Organ and distribution, date, session, agenda item, its title, the adoption line, the "
+         "committee line, then the heading.",
+         "Agenda item 127 (t) before Seventy-seventh session",
+         "Seventy-seventh session, then Agenda item 127 (t)",
+         "editorial-rules.md 13 [O]", document=_header_order),
+    Rule("S111", "warning", "The adoption line follows the current layout.",
+         "Older resolutions say “Resolution adopted by the General Assembly” without a date, or "
+         "(in the compilations) “Adopted at the 44th plenary meeting, on 30 October 2000, …”; "
+         "today the line gives the date and the closing lines give the meeting.",
+         "Resolution adopted by the General Assembly",
+         "Resolution adopted by the General Assembly on 21 November 2022",
+         "editorial-rules.md 13 and 14 [O]", document=_header_layout),
+    Rule("S112", "warning", "The header holds only the lines of a resolution's header.",
+         "Text before the enacting formula that is no header line (a note, a stray line) is not "
+         "part of the resolution.",
+         "For consultation only / 77/13. Cooperation …", "77/13. Cooperation …",
+         "DESIGN.md, Readers are tolerant", document=_header_unknown),
+    Rule("S113", "warning", "A resolution has a preamble.",
+         "Preambular paragraphs, between the enacting formula and the operative part, give the "
+         "background; a resolution without them is unusual.",
+         "The General Assembly, / 1. Requests …", "The General Assembly, / Recalling …, / 1. Requests …",
+         "editorial-rules.md 1 [V] (preamble, if any)", document=_preamble_present),
+    Rule("S114", "warning", "Paragraphs are separated by blank lines.",
+         "Text extracted from a PDF often separates paragraphs by single line breaks only; "
+         "drafter then tells paragraphs apart by how they open, which is a guess.",
+         "…of the United Nations,⏎Recalling also …", "…of the United Nations,⏎⏎Recalling also …",
+         "DESIGN.md, Readers are tolerant", document=_line_breaks),
+    Rule("S115", "error", "No paragraph is broken in two.",
+         "A line break in the middle of a sentence makes two paragraphs of one: the first stops "
+         "without punctuation and the second goes on in lower case.",
+         "…between the United Nations and⏎the Collective Security Treaty Organization,",
+         "…between the United Nations and the Collective Security Treaty Organization,",
+         "editorial-rules.md 2 [V]", document=_cut_off),
+    Rule("S116", "error", "An adopted resolution ends with its plenary meeting and date.",
+         "After the last operative paragraph come the plenary meeting at which it was adopted and "
+         "the date.", "(the text ends with the last operative paragraph)",
+         "39th plenary meeting / 21 November 2022",
+         "editorial-rules.md 8 [V]", document=_closing_present),
 ]
