@@ -275,8 +275,8 @@ def test_a_source_citing_session_8055_is_a_located_error(capsys: pytest.CaptureF
 
 def test_a_file_that_cannot_be_read_is_an_entry_in_json_and_sarif(
         capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    stray = tmp_path / "notes.txt"
-    stray.write_text("Shopping list\n\nmilk\n", encoding="utf-8")
+    stray = tmp_path / "notes.txt"  # no paragraph of text: not a document at all
+    stray.write_text("\n   \n\t\n", encoding="utf-8")
     code, out, _ = run(capsys, stray, fmt="json")
     assert code == 2
     [entry] = json.loads(out)
