@@ -92,8 +92,8 @@ def compute(task: Task) -> _Computed | _Failed:
             languages = languages_of(previous, list(task.languages))
             result = with_reading_note(
                 follow_up(previous.resolution, task.session or 0, None, None), previous)
-            return _Computed(followup_files(previous.resolution, result, languages, task.author),
-                             len(result.notes))
+            return _Computed(followup_files(previous.resolution, result, languages, task.author,
+                                            previous.text), len(result.notes))
         if task.source.suffix.lower() not in (".yaml", ".yml"):
             return _Failed.because(f"{task.source}: batch renders YAML sources; Word and text "
                                    "files are followed up")

@@ -115,10 +115,11 @@ def tracked_time(resolution: Resolution) -> dt.datetime:
 
 
 def followup_files(previous: Resolution, followup: FollowUp, languages: list[str],
-                   author: str) -> dict[str, bytes]:
+                   author: str, source_text: str | None = None) -> dict[str, bytes]:
     """Every output of a follow-up by file name: the source, then per language the clean
-    draft and the draft with tracked changes against the previous text."""
-    return followup_outputs(previous, followup, languages, author).files
+    draft and the draft with tracked changes against the previous text. ``source_text``: the
+    previous YAML source, whose comments and layout the new source keeps."""
+    return followup_outputs(previous, followup, languages, author, source_text).files
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,7 +131,7 @@ class Outputs:
 
 
 def followup_outputs(previous: Resolution, followup: FollowUp, languages: list[str],
-                     author: str) -> Outputs:
+                     author: str, source_text: str | None = None) -> Outputs:
     """The files of ``followup_files``; the tracked drafts come from the path `drafter compare`
     takes (``revisions.track``), with its summary of the changes."""
     from drafter.render import compose_document
@@ -143,7 +144,7 @@ def followup_outputs(previous: Resolution, followup: FollowUp, languages: list[s
     header = [f"Follow-up of resolution {previous.number} for the "
               f"{language('en').session(new.session)} session (made by `drafter followup`).",
               "To review:", *(f"- {note}" for note in followup.notes)]
-    files = {f"{name}.yaml": dump_resolution(new, header).encode("utf-8")}
+    files = {f"{name}.yaml": dump_resolution(new, header, source_text).encode("utf-8")}
     tracked_changes: dict[str, list[str]] = {}
     when = tracked_time(new)
     for lang in languages:
@@ -157,10 +158,12 @@ def followup_outputs(previous: Resolution, followup: FollowUp, languages: list[s
 
 @dataclass(frozen=True, slots=True)
 class Previous:
-    """The previous resolution as read, and the one language it was read in (None for both)."""
+    """The previous resolution as read, the one language it was read in (None for both), and
+    the text of its YAML source (None for a Word or text file)."""
 
     resolution: Resolution
     only: str | None = None
+    text: str | None = None
 
 
 def read_previous(path: Path, pair: Path | None = None) -> Previous:
@@ -172,7 +175,8 @@ def read_previous(path: Path, pair: Path | None = None) -> Previous:
         if pair is not None:
             raise FollowUpError("--pair goes with a Word or text file; a YAML source already "
                                 "holds both languages")
-        return Previous(load(path))
+        resolution = load(path)  # refuses what is not a valid source before its text is kept
+        return Previous(resolution, text=path.read_text(encoding="utf-8"))
     from drafter.importer import ImportFailure, import_files
     from drafter.readers import ReadFailure
 
@@ -214,7 +218,7 @@ def followup_command(previous: Path, session: int, report: str | None, agenda_it
         old = read_previous(previous, pair)
         languages = languages_of(old, lang)
         result = with_reading_note(follow_up(old.resolution, session, report, item, date), old)
-        outputs = followup_outputs(old.resolution, result, languages, author)
+        outputs = followup_outputs(old.resolution, result, languages, author, old.text)
         if out.exists() and not out.is_dir():
             raise FollowUpError(f"--out {out} is a file, not a directory")
         written = write_files({out / name: blob for name, blob in outputs.files.items()}, force)

@@ -3,6 +3,12 @@
 Small mappings (citations, the agenda item, the mandate, sponsors) go on one line, long prose is
 folded into ``>-`` blocks, fields keep the order of the schema and defaults are left out, so the
 file reads like one written by hand and loads back into the same Resolution.
+
+Given the previous source (a follow-up's, or the file an import replaces), the new source is
+that file changed where the Resolution changed, through ruamel.yaml's round trip: its comments,
+key order, quoting and line wrapping stay, so ``git diff`` shows only the changed lines. PyYAML
+writes the house style of what is new; ruamel.yaml, which keeps what is old, cannot indent and
+fold like the examples on its own.
 """
 
 from __future__ import annotations
@@ -45,13 +51,20 @@ _SourceDumper.add_representer(_Flow, _flow)
 _SourceDumper.add_representer(_Folded, _folded)
 
 
-def dump_resolution(resolution: Resolution, header: list[str] | None = None) -> str:
-    """The source text of a resolution, with ``header`` lines as comments on top."""
+def dump_resolution(resolution: Resolution, header: list[str] | None = None,
+                    previous: str | None = None) -> str:
+    """The source text of a resolution, with ``header`` lines as comments on top; given the
+    text of the ``previous`` source, that text with only what changed rewritten (its own
+    comment on top gives way to ``header``)."""
     data = _shape(resolution.model_dump(mode="python", exclude_defaults=True))
-    body = yaml.dump(data, Dumper=_SourceDumper, allow_unicode=True, sort_keys=False,
-                     width=_WIDTH, default_flow_style=False)
+    body = _space_sections(yaml.dump(data, Dumper=_SourceDumper, allow_unicode=True,
+                                     sort_keys=False, width=_WIDTH, default_flow_style=False))
+    if previous is not None:
+        from drafter.roundtrip import update
+
+        body = update(previous, body, resolution.model_dump(mode="python"))
     comments = "".join(f"# {line}".rstrip() + "\n" for line in header or [])
-    return comments + _space_sections(body)
+    return comments + ("\n" if comments else "") + body
 
 
 def _shape(value: Any, key: str | None = None) -> Any:

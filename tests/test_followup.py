@@ -221,7 +221,11 @@ def test_a_pair_of_word_documents_gives_the_same_follow_up(tmp_path: Path, offic
     code = followup_command(official["fr"], 79, "A/79/302", "127 (t)", tmp_path / "word", "Jane Doe",
                             False, ["en", "fr"], pair=official["en"])
     assert code == 0
-    assert _tree(tmp_path / "word") == _tree(tmp_path / "yaml")
+    word, yaml = _tree(tmp_path / "word"), _tree(tmp_path / "yaml")
+    # The drafts are the same bytes; the source from YAML keeps the example's own layout.
+    assert {name: blob for name, blob in word.items() if not name.endswith(".yaml")} == {
+        name: blob for name, blob in yaml.items() if not name.endswith(".yaml")}
+    assert load(tmp_path / "word" / "csto-79.yaml") == load(tmp_path / "yaml" / "csto-79.yaml")
 
 
 def test_one_word_document_gives_its_language_only(tmp_path: Path, official: dict[str, Path], capsys) -> None:  # type: ignore[no-untyped-def]
@@ -255,3 +259,32 @@ def test_a_chosen_date_dates_the_draft_and_its_changes(tmp_path: Path) -> None:
     assert load(tmp_path / "csto-79.yaml").distribution_date == dt.date(2024, 10, 15)
     body = part_xml((tmp_path / "csto-79.fr.tracked.docx").read_bytes(), "word/document.xml")
     assert {mark.get(f"{W}date") for mark in body.iter(f"{W}ins")} == {"2024-10-15T00:00:00Z"}
+
+
+def test_the_new_source_keeps_the_previous_ones_comments_so_git_diff_shows_the_changes(
+        tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    """The example with a delegation's comments and quoting, followed up: the diff of the
+    sources is the top comment and one line per change, nothing re-wrapped."""
+    import difflib
+
+    commented = ROOT / "tests" / "fixtures" / "csto-77-13-commented.yaml"
+    assert _run(tmp_path, previous=commented) == 0
+    before = commented.read_text(encoding="utf-8").splitlines()
+    after = (tmp_path / "csto-79.yaml").read_text(encoding="utf-8").splitlines()
+    diff = [line for line in difflib.unified_diff(before, after, lineterm="", n=0)
+            if line[:1] in "+-" and line[:3] not in ("+++", "---")]
+    body = [line for line in diff if not line[1:].startswith("#") and line[1:].strip()]
+    assert sorted(body) == sorted([
+        "-session: 77", '-stage: adopted', '-symbol: "A/RES/77/13"', "-draft_symbol: A/77/L.13",
+        "-distribution_date: 2022-11-25", "-adoption: {date: 2022-11-21, meeting: 39}",
+        "+session: 79", "+stage: draft", '+symbol: "A/79/L.xx"', "+distribution_date: 2024-11-25",
+        "-report: A/77/277-S/2022/606  # the Secretary-General's report of this cycle",
+        "+report: A/79/302  # the Secretary-General's report of this cycle",
+        "-mandate: {report_session: 79, agenda_session: 79}",
+        "+mandate: {report_session: 81, agenda_session: 81}",
+        "+      - {number: 77/13, date: 2022-11-21}",
+    ])
+    comments = [line for line in before if line.lstrip().startswith("#") or " # " in line]
+    kept = [line for line in comments[3:] if not line.startswith("report:")]
+    assert all(line in after for line in kept)
+    print(f"follow-up source diff: {len(diff)} changed lines, {len(body)} outside the top comment")

@@ -23,7 +23,7 @@ def test_round_trip(path: Path) -> None:
 def test_the_shape_of_the_examples() -> None:
     text = dump_resolution(load(ROOT / "examples" / "csto-77-13.yaml"), ["first", "second"])
     lines = text.splitlines()
-    assert lines[:3] == ["# first", "# second", "session: 77"]
+    assert lines[:4] == ["# first", "# second", "", "session: 77"]
     assert "agenda_item: {number: 127, sub_item: t}" in lines
     assert "\npreamble:\n  - standard: report_considered\n" in text
     assert "      - {number: 64/256, date: 2010-03-02}" in lines
@@ -38,3 +38,60 @@ def test_the_shape_of_the_examples() -> None:
 ])
 def test_placeholder_symbols(symbol: str, placeholder: bool) -> None:
     assert is_placeholder_symbol(symbol) is placeholder
+
+
+# -- keeping the previous source's form -----------------------------------------------------------
+
+def _without_top_comment(text: str) -> str:
+    lines = text.splitlines(keepends=True)
+    while lines and (lines[0].startswith("#") or not lines[0].strip()):
+        lines.pop(0)
+    return "".join(lines)
+
+
+@pytest.mark.parametrize("path", SOURCES, ids=lambda path: path.name)
+def test_an_unchanged_source_is_written_back_byte_for_byte(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert dump_resolution(load(path), previous=text) == _without_top_comment(text)
+
+
+COMMENTED = ROOT / "tests" / "fixtures" / "csto-77-13-commented.yaml"
+
+
+def test_comments_quoting_and_order_stay_where_the_data_changed() -> None:
+    from drafter.resolution import Resolution
+
+    text = COMMENTED.read_text(encoding="utf-8")
+    data = load(COMMENTED).model_dump(mode="python", exclude_defaults=True)
+    data["report"] = "A/79/302"
+    data["operative"][1]["en"] = data["operative"][1]["en"].replace(
+        "to strengthen its peacekeeping", "to strengthen further its peacekeeping")
+    changed = Resolution.model_validate(data)
+    out = dump_resolution(changed, previous=text)
+    assert parse(out) == changed
+    assert "report: A/79/302  # the Secretary-General's report of this cycle\n" in out
+    assert 'symbol: "A/RES/77/13"\n' in out  # quoted as the drafter quoted it
+    removed, added = _changed_lines(_without_top_comment(text), out)
+    # The report's line, and the edited line of prose (now folded in two); nothing else.
+    assert len(removed) == 2 and len(added) == 3
+
+
+def _changed_lines(before: str, after: str) -> tuple[list[str], list[str]]:
+    import difflib
+
+    diff = list(difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0))
+    return ([line for line in diff if line.startswith("-") and not line.startswith("---")],
+            [line for line in diff if line.startswith("+") and not line.startswith("+++")])
+
+
+def test_a_new_key_goes_where_the_schema_puts_it_and_a_default_spelled_out_stays() -> None:
+    from drafter.resolution import Resolution
+
+    text = COMMENTED.read_text(encoding="utf-8")
+    data = load(COMMENTED).model_dump(mode="python", exclude_defaults=True)
+    data["sponsors"] = [{"en": "Armenia", "fr": "Arménie"}]
+    out = dump_resolution(Resolution.model_validate(data), previous=text)
+    lines = out.splitlines()
+    assert lines[lines.index("page_size: A4") - 1] == "  - {en: Armenia, fr: Arménie}"
+    removed, added = _changed_lines(_without_top_comment(text), out)
+    assert removed == [] and added == ["+sponsors:", "+  - {en: Armenia, fr: Arménie}"]

@@ -39,11 +39,25 @@ def import_command(file: Path, lang: str | None, pair: Path | None, output: Path
         header.append(f"Prose marked {UNTRANSLATED.strip()} is a copy of the {only} text: "
                       "translate it before rendering.")
     try:
-        write_atomically(output, dump_resolution(resolution, header).encode("utf-8"))
+        text = dump_resolution(resolution, header, _previous_source(output))
+        write_atomically(output, text.encode("utf-8"))
     except OutputFailure as failure:
         return _fail(str(failure))
     say(f"wrote {output}")
     return 0
+
+
+def _previous_source(output: Path) -> str | None:
+    """The source that --force replaces, when it is one: its comments and layout are kept."""
+    from drafter.source import SourceInvalid, load
+
+    if not output.is_file():
+        return None
+    try:
+        load(output)
+    except SourceInvalid:
+        return None
+    return output.read_text(encoding="utf-8")
 
 
 def _fail(message: str) -> int:
