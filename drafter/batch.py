@@ -1,8 +1,9 @@
 """Render, or follow up, many sources at once, spread over processes, one failure isolating.
 
 Workers only compute: each turns one source into its output files as bytes. The parent alone
-writes, so that it can refuse two sources that would write the same file, check every target
-before writing any, and write atomically. Results are written as they arrive and then dropped,
+writes, so that it can refuse two sources that would write the same file, and writes each
+source's files as one set (``drafter.output.write_files``). Workers end soon after the parent
+if it is killed. Results are written as they arrive and then dropped,
 and at most a few sources are in flight per worker, so memory does not grow with the batch.
 Workers start from a clean interpreter (forkserver or spawn, never a fork of a parent that may
 run a progress thread), so a Python script that calls this module needs the usual

@@ -184,3 +184,56 @@ def test_a_bug_on_one_source_fails_that_source_and_the_batch_exits_70(inputs: Pa
     assert sorted(_tree(tmp_path / "out")) == ["csto-77-13.en.docx", "csto-77-13.fr.docx"]
     err = capsys.readouterr().err
     assert "asean-77-illustrative.yaml failed: " in err and "internal error (KeyError: 'boom')" in err
+
+
+def _marked_processes(mark: str) -> list[int]:
+    """The processes whose environment carries ``mark`` (only the ones this test started)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                environment = (entry / "environ").read_bytes()
+                state = (entry / "stat").read_text().rsplit(")", 1)[1].split()[0]
+            except OSError:
+                continue
+            if f"DRAFTER_TEST_MARK={mark}".encode() in environment.split(b"\0") and state != "Z":
+                found.append(int(entry.name))
+    return found
+
+
+def test_a_batch_killed_midway_leaves_whole_sets_and_its_workers_exit(tmp_path: Path) -> None:
+    import signal
+    import subprocess
+    import sys
+    import time
+    import uuid
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for index in range(40):
+        shutil.copy(EXAMPLES / "csto-77-13.yaml", folder / f"s{index:02d}.yaml")
+    out = tmp_path / "out"
+    mark = uuid.uuid4().hex
+    drafter = Path(sys.executable).parent / "drafter"
+    environment = {**os.environ, "DRAFTER_TEST_MARK": mark}
+    batch = subprocess.Popen([drafter, "batch", folder, "--out", out, "--jobs", "2"], env=environment,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while len(list(out.glob("*.docx"))) < 6 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert len(_marked_processes(mark)) >= 3, "the batch should run with its two workers"
+    batch.send_signal(signal.SIGKILL)
+    assert batch.wait(timeout=30) == -signal.SIGKILL
+    deadline = time.monotonic() + 15
+    while _marked_processes(mark) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert _marked_processes(mark) == [], "worker processes outlived the batch"
+    written = {path.name for path in out.glob("*.docx")}
+    assert 6 <= len(written) < 80
+    assert not list(out.glob("*.part")) and not list(out.glob(".*.part"))
+    rerun = subprocess.run([drafter, "batch", folder, "--out", out, "--jobs", "2"],
+                           capture_output=True, text=True, timeout=300)
+    assert rerun.returncode == 2  # the sources written before the kill exist already
+    assert "already exist" in rerun.stderr
+    assert sorted(path.name for path in out.iterdir()) == sorted(
+        f"s{index:02d}.{lang}.docx" for index in range(40) for lang in ("en", "fr"))
