@@ -37,6 +37,7 @@ class Task:
     session: int | None
     languages: tuple[str, ...]
     author: str
+    phrases: Path | None = None  # --phrases, for the workers (they do not share the parent's)
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,9 +83,11 @@ def compute(task: Task) -> _Computed | _Failed:
         with_reading_note,
     )
     from drafter.exits import bug_report
+    from drafter.phrasebook import select
     from drafter.render import RenderFailure, render_bytes
     from drafter.source import SourceInvalid, load
 
+    select(task.phrases)
     try:
         if not task.source.is_file():
             return _Failed.because(_missing(task.source))

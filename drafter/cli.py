@@ -78,6 +78,8 @@ LangList = Annotated[str, typer.Option(
     help="Languages to write, comma-separated.")]
 Force = Annotated[bool, typer.Option(help="Replace files that already exist.")]
 Author = Annotated[str, typer.Option(help="Name shown on the tracked changes.")]
+#: --phrases: a phrase book adding openers and verbs to the lexicon.
+Phrases = Annotated[Path | None, typer.Option(help="A phrase book (YAML) adding openers and verbs to the lexicon; a phrases.yaml beside a source is used too.")]
 
 
 def main() -> None:
@@ -135,6 +137,7 @@ def render(
         typer.Option(help="Directory with en/ and fr/ templates that override the built-in ones; "
                      "they run in a sandbox."),
     ] = None,
+    phrases: Phrases = None,
     force: Force = False,
 ) -> None:
     """Render sources to OUT/<stem>.<lang>.<format>, one file per language.
@@ -147,6 +150,7 @@ def render(
     """
     from drafter.commands.render import render_command
 
+    _use_phrases(phrases)
     languages = _languages(lang)
     if templates is not None and not templates.is_dir():
         _fail(f"--templates {templates}: not a directory (it should hold en/ and fr/)")
@@ -171,6 +175,7 @@ def schema(
 @app.command()
 def phrases(
     section: Annotated[Section, typer.Argument(help="Which phrases: the preamble's openers or the operative verbs.")] = Section.preamble,
+    phrases: Annotated[Path | None, typer.Option(help="A phrase book whose keys are listed too.")] = None,
 ) -> None:
     """List the keys of opening phrases (preamble) or operative verbs, with English and French.
 
@@ -182,6 +187,12 @@ def phrases(
     for key in phrase_keys(part):  # type: ignore[arg-type]
         words = " | ".join(language(code).phrase(part, key) for code in LANGUAGES)  # type: ignore[arg-type]
         say(f"{key:32} {words}")
+    _use_phrases(phrases)
+    if phrases is not None:
+        from drafter.phrasebook import load_book
+
+        for key, phrase in load_book(phrases).entries[part].items():
+            say(f"{key:32} {' | '.join(phrase[code] for code in LANGUAGES)}")
 
 
 @app.command()
@@ -201,6 +212,7 @@ def new(
     org: Annotated[str, typer.Option("--org", autocompletion=_organization_keys, help="Key of the organization in the registry, e.g. csto, au, asean (`drafter orgs` lists them).", show_default=False)],
     session: Annotated[int, typer.Option("--session", help="The General Assembly session of the draft, e.g. 80.", show_default=False)],
     output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write the source to; without it the source is printed.")] = None,
+    phrases: Phrases = None,
     force: Force = False,
 ) -> None:
     """Start a first draft for an organization: a YAML source with the standard paragraphs.
@@ -212,6 +224,7 @@ def new(
     """
     from drafter.new import new_command
 
+    _use_phrases(phrases)
     raise typer.Exit(new_command(org, session, output, force))
 
 
@@ -226,6 +239,7 @@ def followup(
     author: Author = "drafter",
     lang: LangList = "en,fr",
     out: Annotated[Path, typer.Option(help="Directory to write into (created if missing).")] = Path("."),
+    phrases: Phrases = None,
     force: Force = False,
 ) -> None:
     """Make the next session's draft from the previous resolution.
@@ -238,6 +252,7 @@ def followup(
     """
     from drafter.followup import followup_command
 
+    _use_phrases(phrases)
     raise typer.Exit(followup_command(previous, session, report, agenda_item, out, _author(author),
                                       force, _languages(lang), _date(date), pair))
 
@@ -276,6 +291,7 @@ def batch(
     lang: LangList = "en,fr",
     jobs: Annotated[int, typer.Option(help="Worker processes; 1 works in this process.")] = 1,
     author: Annotated[str, typer.Option(help="With --followup: name shown on the tracked changes.")] = "drafter",
+    phrases: Phrases = None,
     force: Force = False,
 ) -> None:
     """Render, or follow up, many sources; a broken one does not stop the others.
@@ -286,8 +302,9 @@ def batch(
     """
     from drafter.commands.batch import batch_command
 
+    _use_phrases(phrases)
     raise typer.Exit(batch_command(inputs, out, followup, session, _languages(lang), jobs, force,
-                                   _author(author)))
+                                   _author(author), phrases))
 
 
 @app.command("import")
@@ -296,6 +313,7 @@ def import_(
     output: Annotated[Path, typer.Option("--output", "-o", help="The YAML source to write.", show_default=False)],
     lang: Annotated[Lang | None, typer.Option(help="The draft's language; found from the text when omitted.")] = None,
     pair: Annotated[Path | None, typer.Option(help="The same draft in the other language, to import both at once.")] = None,
+    phrases: Phrases = None,
     force: Annotated[bool, typer.Option(help="Replace OUTPUT if it exists.")] = False,
 ) -> None:
     """Read a draft (Word or text) back into a YAML source.
@@ -308,6 +326,7 @@ def import_(
     """
     from drafter.commands.importing import import_command
 
+    _use_phrases(phrases)
     raise typer.Exit(import_command(file, lang.value if lang else None, pair, output, force))
 
 
@@ -319,6 +338,7 @@ def validate(
     select: Annotated[str | None, typer.Option(help="Only these rules: codes or prefixes, comma-separated, e.g. C4,P301.")] = None,
     ignore: Annotated[str | None, typer.Option(help="Skip these rules: codes or prefixes, comma-separated, e.g. T801,B707.")] = None,
     format: Annotated[ReportFormat, typer.Option("--format", help="How findings are printed.")] = ReportFormat.text,
+    phrases: Phrases = None,
     unverified: Annotated[bool, typer.Option("--unverified/--no-unverified", help="Apply the rules that rest on conventions not yet confirmed in a UN source (warnings).")] = True,
 ) -> None:
     """Check drafts against UN editorial rules.
@@ -333,6 +353,7 @@ def validate(
     """
     from drafter.validate import validate_command
 
+    _use_phrases(phrases)
     raise typer.Exit(validate_command(files, pair, lang.value if lang else None, select, ignore,
                                       format.value, unverified))
 
@@ -380,6 +401,20 @@ def _author(value: str) -> str:
         _fail(f"--author {value!r} is not a plain name: give it without control characters "
               "(newlines, tabs, escapes)")
     return value
+
+
+def _use_phrases(path: Path | None) -> None:
+    """Check the phrase book of --phrases now, and use it for every source this command loads."""
+    from drafter import phrasebook
+    from drafter.source import SourceInvalid
+
+    if path is not None:
+        try:
+            phrasebook.load_book(path)
+        except SourceInvalid as invalid:
+            say(str(invalid), err=True)
+            raise typer.Exit(EXIT_INPUT) from None
+    phrasebook.select(path)
 
 
 def _fail(message: str) -> NoReturn:

@@ -32,9 +32,11 @@ from drafter.document import (
     Span,
     merge_runs,
 )
-from drafter.language import Language
+from drafter.language import Language, Section
+from drafter.phrasebook import INLINE
 from drafter.organizations import registry
 from drafter.resolution import (
+    InlinePhrase,
     ObserverStatusGranted,
     Operative,
     Preambular,
@@ -101,28 +103,34 @@ class _Composer:
 
     def preambular(self, paragraph: Any) -> PreambularParagraph:
         if isinstance(paragraph, Preambular):
-            name, body = paragraph.opener, getattr(paragraph, self.lang.code)
+            name, body = _phrase_name(paragraph.opener), getattr(paragraph, self.lang.code)
         else:
             name = paragraph.standard
             body = self.standard("preamble", paragraph)
-        opener = self.lang.phrase("preamble", paragraph.opener)
-        return PreambularParagraph(name, self.paragraph(opener, body, ",",
-                                                        Meaning("opener", (paragraph.opener,))))
+        opener = self.phrase("preamble", paragraph.opener)
+        return PreambularParagraph(name, self.paragraph(
+            opener, body, ",", Meaning("opener", (_phrase_name(paragraph.opener),))))
 
     def operative(self, paragraph: Any, index: int, count: int) -> OperativeParagraph:
         last = index == count - 1
         end = "." if last else ";"
-        verb = self.lang.phrase("operative", paragraph.verb)
-        said = Meaning("verb", (paragraph.verb,))
+        verb = self.phrase("operative", paragraph.verb)
+        said = Meaning("verb", (_phrase_name(paragraph.verb),))
         num = f"{index + 1}." if count > 1 else None
         if isinstance(paragraph, Operative):
             body = getattr(paragraph, self.lang.code)
             # The lead-in before its sub-paragraphs, so footnotes are numbered in reading order.
             content = self.paragraph(verb, body, ":" if paragraph.subparagraphs else end, said)
             points = self.points(paragraph.subparagraphs, 0, end)
-            return OperativeParagraph(num, paragraph.verb, content, points)
+            return OperativeParagraph(num, _phrase_name(paragraph.verb), content, points)
         body = self.standard("operative", paragraph)
         return OperativeParagraph(num, paragraph.standard, self.paragraph(verb, body, end, said))
+
+    def phrase(self, section: Section, value: str | InlinePhrase) -> str:
+        """An opener or verb in this language: from the lexicon, or as the source writes it."""
+        if isinstance(value, InlinePhrase):
+            return str(getattr(value, self.lang.code))
+        return self.lang.phrase(section, value)
 
     def points(self, items: list[Subparagraph], depth: int, end: str) -> list[Point]:
         points = []
@@ -242,6 +250,13 @@ def _context(resolution: Resolution, lang: str) -> dict[str, object]:
         "report_symbol": resolution.report,
         "mandate": resolution.mandate,
     }
+
+
+def _phrase_name(value: str | InlinePhrase) -> str:
+    """The name a Document gives a paragraph: its lexicon or phrase-book key, else "inline"."""
+    if isinstance(value, InlinePhrase):
+        return value.key or INLINE
+    return value
 
 
 def _localize(value: Any, lang: str) -> Any:

@@ -74,7 +74,8 @@ class Meaning:
     """What a stretch of text stands for. ``kind`` is a value tag of the markup with its
     arguments as the source gives them (``date`` 2010-03-18; ``res`` 64/256 and its date when
     cited with one; ``sc`` 1631 and its year or date; ``doc`` a document symbol), or ``opener`` /
-    ``verb`` with the lexicon key of a paragraph's opening phrase or operative verb."""
+    ``verb`` with the lexicon key of a paragraph's opening phrase or operative verb (a phrase
+    book's key, or "inline" for a phrase the source writes out: ``drafter.phrasebook.INLINE``)."""
 
     kind: Literal["date", "res", "sc", "doc", "opener", "verb"]
     args: tuple[str, ...] = ()

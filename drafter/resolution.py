@@ -19,15 +19,17 @@ from pydantic import (
     ConfigDict,
     Discriminator,
     Field,
+    PrivateAttr,
     Tag,
+    ValidationInfo,
     field_validator,
     model_validator,
     WithJsonSchema,
 )
 from pydantic_core import PydanticCustomError
 
-from drafter import markup, symbols
-from drafter.language import phrase_keys
+from drafter import markup, phrasebook, symbols
+from drafter.language import Section, phrase_keys
 from drafter.organizations import registry
 
 GA_NUMBER_PATTERN = markup.GA_NUMBER.pattern
@@ -102,56 +104,107 @@ class PresidentialStatement(_Model):
         None, description="Where it is published, for the footnote after the symbol.")
 
 
-def _opener_key(value: str) -> str:
-    if value not in phrase_keys("preamble"):
-        raise _unknown("opening phrase", value, phrase_keys("preamble"),
-                       "run `drafter phrases preamble` to list the known keys")
-    return value
+class InlinePhrase(_Model):
+    """An opening phrase or verb written out in every language, for a phrase outside the lexicon:
+    ``{en: Having received, fr: Ayant reçu}``. One loaded from a phrase book keeps its key."""
+
+    en: str = Field(description="The English phrase, e.g. Having received.")
+    fr: str = Field(description="The French phrase, e.g. Ayant reçu.")
+    _key: str | None = PrivateAttr(None)
+
+    @field_validator("en", "fr")
+    @classmethod
+    def _words(cls, value: str) -> str:
+        problem = phrasebook.phrase_text_problem(value)
+        if problem:
+            raise PydanticCustomError("phrase", "{problem}", {"problem": problem})
+        return value
+
+    @property
+    def key(self) -> str | None:
+        """The phrase book's key, or None for a phrase written out in the source."""
+        return self._key
 
 
-def _verb_key(value: str) -> str:
-    if value not in phrase_keys("operative"):
-        raise _unknown("operative verb", value, phrase_keys("operative"),
-                       "run `drafter phrases operative` to list the known keys")
-    return value
+def _from_book(key: str, phrase: dict[str, str]) -> InlinePhrase:
+    inline = InlinePhrase.model_validate(phrase)
+    inline._key = key
+    return inline
+
+
+def _phrase_key(section: Section, kind: str) -> Any:
+    """A validator of a key: the lexicon's, or the phrase book's (given as validation context)."""
+
+    def check(value: str, info: ValidationInfo) -> str | InlinePhrase:
+        book = (info.context or {}).get("phrases") or phrasebook.EMPTY
+        if value in phrase_keys(section):
+            return value
+        found = book.phrase(section, value)
+        if found is not None:
+            return _from_book(value, found)
+        raise _unknown(kind, value, [*phrase_keys(section), *book.keys(section)],
+                       f"run `drafter phrases {section}` to list the known keys, or write the "
+                       "phrase in both languages: {en: …, fr: …}")
+
+    return check
+
+
+def _phrase_kind(value: Any) -> str:
+    return "inline" if isinstance(value, (dict, InlinePhrase)) else "key"
+
+
+def _key_schema(section: Section, kind: str, example: str) -> WithJsonSchema:
+    """Keys as an enum, so an editor completes and checks them (phrase books add more)."""
+    return WithJsonSchema({"type": "string", "enum": phrase_keys(section),
+                           "description": f"Key of the {kind} in the lexicon, e.g. {example}."})
+
+
+_OpenerKey = Annotated[str, AfterValidator(_phrase_key("preamble", "opening phrase")),
+                       _key_schema("preamble", "opening phrase", "recalling")]
+_VerbKey = Annotated[str, AfterValidator(_phrase_key("operative", "operative verb")),
+                     _key_schema("operative", "operative verb", "requests")]
+#: An opening phrase: a lexicon key (recalling) or {en: …, fr: …}.
+Opener = Annotated[Annotated[_OpenerKey, Tag("key")] | Annotated[InlinePhrase, Tag("inline")],
+                   Discriminator(_phrase_kind)]
+#: An operative verb: a lexicon key (requests) or {en: …, fr: …}.
+Verb = Annotated[Annotated[_VerbKey, Tag("key")] | Annotated[InlinePhrase, Tag("inline")],
+                 Discriminator(_phrase_kind)]
 
 
 class Preambular(_Model):
     """A preambular paragraph in prose: an opening phrase by key, the rest per language."""
 
-    opener: str = Field(description="Key of the opening phrase in the lexicon, e.g. recalling.")
+    opener: Opener = Field(description="The opening phrase: a key of the lexicon, e.g. recalling, "
+                           "or the phrase in both languages, {en: Having received, fr: Ayant reçu}.")
     en: str = Field(min_length=1)
     fr: str = Field(min_length=1)
 
-    _opener = field_validator("opener")(_opener_key)
     _markup = field_validator("en", "fr")(_check_markup)
 
 
 class _StandardPreambular(_Model):
-    opener: str
-
-    _opener = field_validator("opener")(_opener_key)
+    opener: Opener
 
 
 class ReportConsidered(_StandardPreambular):
     """Having considered the report of the Secretary-General (the top-level `report`)."""
 
     standard: Literal["report_considered"]
-    opener: str = "having_considered"
+    opener: Opener = "having_considered"
 
 
 class CharterRegional(_StandardPreambular):
     """Recalling the Articles of the Charter that encourage regional cooperation."""
 
     standard: Literal["charter_regional"]
-    opener: str = "recalling"
+    opener: Opener = "recalling"
 
 
 class ObserverStatusGranted(_StandardPreambular):
     """Recalling the resolution that granted the organization observer status."""
 
     standard: Literal["observer_status"]
-    opener: str = "recalling_also"
+    opener: Opener = "recalling_also"
     resolution: GACitation | None = Field(
         None, description="Defaults to the observer-status resolution in the registry.")
 
@@ -160,7 +213,7 @@ class CooperationSeries(_StandardPreambular):
     """Recalling the earlier resolutions on cooperation with the organization."""
 
     standard: Literal["cooperation_series"]
-    opener: str = "recalling_further"
+    opener: Opener = "recalling_further"
     resolutions: list[GACitation] = Field(min_length=1)
     continuation: Prose | None = Field(
         None, description="More recalls after a comma: \"and its Declaration on …\".")
@@ -170,22 +223,20 @@ class SecurityCouncil(_StandardPreambular):
     """Recalling the Security Council's resolutions and presidential statements on partnerships."""
 
     standard: Literal["security_council"]
-    opener: str = "recalling"
+    opener: Opener = "recalling"
     resolutions: list[CouncilResolution] = Field(min_length=1)
     statements: list[PresidentialStatement] = []
 
 
 class _StandardOperative(_Model):
-    verb: str
-
-    _verb = field_validator("verb")(_verb_key)
+    verb: Verb
 
 
 class WelcomesReport(_StandardOperative):
     """Welcomes the report of the Secretary-General."""
 
     standard: Literal["welcomes_report"]
-    verb: str = "welcomes_with_appreciation"
+    verb: Verb = "welcomes_with_appreciation"
     continuation: Prose | None = Field(None, description="What follows \"the report …\".")
 
 
@@ -193,14 +244,14 @@ class ReportRequested(_StandardOperative):
     """Requests a report at the session named by the mandate."""
 
     standard: Literal["report_requested"]
-    verb: str = "requests"
+    verb: Verb = "requests"
 
 
 class AgendaInclusion(_StandardOperative):
     """Decides to include the sub-item in the provisional agenda of the mandate's session."""
 
     standard: Literal["agenda_inclusion"]
-    verb: str = "decides"
+    verb: Verb = "decides"
 
 
 class Subparagraph(_Model):
@@ -216,12 +267,11 @@ class Subparagraph(_Model):
 class Operative(_Model):
     """An operative paragraph in prose: a verb by key, the rest per language."""
 
-    verb: str = Field(description="Key of the operative verb in the lexicon, e.g. requests.")
+    verb: Verb = Field(description="The operative verb: a key of the lexicon, e.g. requests, or "
+                       "the verb in both languages, {en: Underlines, fr: Souligne}.")
     en: str = Field(min_length=1)
     fr: str = Field(min_length=1)
     subparagraphs: list[Subparagraph] = []
-
-    _verb = field_validator("verb")(_verb_key)
     _markup = field_validator("en", "fr")(_check_markup)
 
 

@@ -14,12 +14,15 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 from pydantic import BaseModel, ValidationError
 
 from drafter.resolution import STANDARDS, Resolution
+
+if TYPE_CHECKING:
+    from drafter.phrasebook import PhraseBook
 
 #: The largest source read, in bytes: 77/13 is 20 kB; a source a hundred times longer is not one.
 MAX_BYTES = 2_000_000
@@ -164,26 +167,33 @@ class Located:
     positions: Positions
 
 
-def load(path: Path) -> Resolution:
-    """Read and validate one source file; raise SourceInvalid with located errors."""
-    return load_located(path).resolution
+def load(path: Path, phrases: Path | None = None) -> Resolution:
+    """Read and validate one source file; raise SourceInvalid with located errors.
+
+    Its openers and verbs may use the keys of the phrase book ``phrases`` (by default the one
+    selected with ``--phrases``) and of a ``phrases.yaml`` beside it.
+    """
+    return load_located(path, phrases).resolution
 
 
-def load_located(path: Path) -> Located:
+def load_located(path: Path, phrases: Path | None = None) -> Located:
     """Read and validate one source file, keeping the positions of its fields."""
-    return parse_located(_read_text(path), str(path))
+    from drafter.phrasebook import book_for
+
+    book = book_for(path, phrases)
+    return parse_located(read_text(path), str(path), book)
 
 
-def parse(text: str, name: str = "<source>") -> Resolution:
+def parse(text: str, name: str = "<source>", phrases: PhraseBook | None = None) -> Resolution:
     """Validate source text; raise SourceInvalid with located errors."""
-    return parse_located(text, name).resolution
+    return parse_located(text, name, phrases).resolution
 
 
-def parse_located(text: str, name: str = "<source>") -> Located:
+def parse_located(text: str, name: str = "<source>", phrases: PhraseBook | None = None) -> Located:
     """Validate source text, keeping the positions of its fields."""
     data, positions = read_yaml(text, name)
     try:
-        resolution = Resolution.model_validate(data)
+        resolution = Resolution.model_validate(data, context={"phrases": phrases})
     except ValidationError as error:
         errors = sorted((_locate(item, positions) for item in error.errors()),
                         key=lambda found: (found.line, found.column))
@@ -191,7 +201,8 @@ def parse_located(text: str, name: str = "<source>") -> Located:
     return Located(resolution, positions)
 
 
-def _read_text(path: Path) -> str:
+def read_text(path: Path) -> str:
+    """A source file's text, refused (located) when unreadable, too large or not UTF-8."""
     try:
         with path.open("rb") as stream:
             raw = stream.read(MAX_BYTES + 1)
@@ -346,6 +357,10 @@ def _locate(error: Any, positions: Positions) -> SourceError:
         line, column = positions.key(*error["loc"])
         path = path[:-1] if path and path[-1] == field_name else path
         message = f"unknown field {field_name!r}" + _field_hint(str(field_name))
+    elif kind == "missing" and path and path[-1] in ("opener", "verb"):
+        line, column = positions.at(*path)
+        message = (f"a phrase written out needs every language; add {field_name} "
+                   "(for instance {en: Having received, fr: Ayant reçu})")
     elif kind == "missing":
         line, column = positions.at(*path)
         message = f"missing field {field_name!r}"

@@ -101,7 +101,8 @@ def test_an_unknown_verb_far_from_any_key_points_to_drafter_phrases():
     error = _one(text)
     assert (error.line, error.column) == _where(text, "xyzzy")
     assert error.message == ("operative paragraph 1, verb: unknown operative verb 'xyzzy'; "
-                             "run `drafter phrases operative` to list the known keys")
+                             "run `drafter phrases operative` to list the known keys, or write the "
+                             "phrase in both languages: {en: …, fr: …}")
 
 
 def test_an_unknown_organization_suggests_the_closest_key():

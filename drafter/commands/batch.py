@@ -23,7 +23,8 @@ if TYPE_CHECKING:
 
 
 def batch_command(inputs: list[Path], out: Path, followup: bool, session: int | None,
-                  lang: list[str], jobs: int, force: bool, author: str) -> int:
+                  lang: list[str], jobs: int, force: bool, author: str,
+                  phrases: Path | None = None) -> int:
     """`drafter batch`: render or follow up every source; 2 if any failed, 70 for a bug."""
     from rich.console import Console
 
@@ -37,7 +38,7 @@ def batch_command(inputs: list[Path], out: Path, followup: bool, session: int | 
     if not paths:
         say(f"drafter: no *.yaml sources in {', '.join(map(str, inputs))}", err=True)
         return EXIT_INPUT
-    tasks = [Task(path, out, followup, session, tuple(lang), author) for path in paths]
+    tasks = [Task(path, out, followup, session, tuple(lang), author, phrases) for path in paths]
     if sys.stderr.isatty():
         outcomes = _with_progress_bar(tasks, jobs, force)
     else:
