@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 
 from pydantic import BaseModel
@@ -44,6 +43,7 @@ from drafter.resolution import (
     Resolution,
     Subparagraph,
 )
+from drafter.sandbox import TemplateData
 from drafter.templating import Wording, wording
 from drafter.typography import apply_typography
 
@@ -54,7 +54,9 @@ _NOT_PARAMETERS = {"standard", "opener", "verb"}
 
 def compose(resolution: Resolution, lang: str, templates: Path | None = None) -> Document:
     """The Document of a resolution in one language ("en" or "fr")."""
-    return _Composer(resolution, wording(lang, templates)).document()
+    words = wording(lang, templates)
+    with words.limits():  # user templates: one budget of loop turns, sizes and time per document
+        return _Composer(resolution, words).document()
 
 
 class _Composer:
@@ -64,7 +66,7 @@ class _Composer:
         self.lang: Language = words.lang
         self.footnotes: list[Footnote] = []
         self.cited: dict[tuple[markup.Node, ...], int] = {}  # footnote markup → its number
-        self.context = _context(resolution, self.lang.code)
+        self.context = TemplateData(_context(resolution, self.lang.code))
 
     def document(self) -> Document:
         blocks = self.words.render_blocks("document.j2", self.context)
@@ -149,7 +151,7 @@ class _Composer:
         if isinstance(paragraph, ObserverStatusGranted) and paragraph.resolution is None:
             parameters["resolution"] = self.context["observer_status"]
         return self.words.render(f"{part}/{paragraph.standard}.j2",  # type: ignore[attr-defined]
-                                 {**self.context, **parameters})
+                                 self.context.extended(parameters))
 
     def paragraph(self, opener: str | None, body: str, end: str,
                   said: Meaning | None = None) -> Block:
@@ -231,24 +233,24 @@ class _Composer:
 
 
 def _context(resolution: Resolution, lang: str) -> dict[str, object]:
-    """What every template sees."""
+    """What every template sees: plain data in one language, never the models themselves."""
     organization = registry()[resolution.organization]
     observer = organization.observer_status
     return {
         "session": resolution.session,
-        "agenda_item": resolution.agenda_item,
+        "agenda_item": _localize(resolution.agenda_item, lang),
         "adopted": resolution.stage == "adopted",
-        "adoption": resolution.adoption,
+        "adoption": _localize(resolution.adoption, lang),
         "distribution_date": resolution.distribution_date,
         "draft_symbol": resolution.draft_symbol,
         "symbol": resolution.symbol,
         "number": resolution.number,
         "sponsors": [getattr(sponsor, lang) for sponsor in resolution.sponsors],
         "org": organization.forms(lang),
-        "observer_status": (SimpleNamespace(number=observer.resolution, date=observer.date)
+        "observer_status": ({"number": observer.resolution, "date": observer.date}
                             if observer else None),
         "report_symbol": resolution.report,
-        "mandate": resolution.mandate,
+        "mandate": _localize(resolution.mandate, lang),
     }
 
 
@@ -260,12 +262,12 @@ def _phrase_name(value: str | InlinePhrase) -> str:
 
 
 def _localize(value: Any, lang: str) -> Any:
-    """A parameter as a template sees it: bilingual prose becomes the text of one language."""
+    """A value as a template sees it: models become mappings of their fields, and bilingual
+    prose the text of one language."""
     if isinstance(value, Prose):
         return getattr(value, lang)
     if isinstance(value, BaseModel):
-        return SimpleNamespace(**{name: _localize(getattr(value, name), lang)
-                                  for name in type(value).model_fields})
+        return {name: _localize(getattr(value, name), lang) for name in type(value).model_fields}
     if isinstance(value, list):
         return [_localize(item, lang) for item in value]
     return value

@@ -1,42 +1,47 @@
-"""The Jinja environments that hold the wording, and the filters that give templates grammar.
+"""The wording of resolutions in Jinja templates, and the filters that give templates grammar.
 
-Templates produce prose with inline markup; they never see XML. The built-in templates run in a
-plain environment; a directory given with ``--templates`` is searched first and everything then
-runs in Jinja's sandbox, because user-supplied templates are code we did not write.
+Templates produce prose with inline markup; they never see XML. They receive plain data (text,
+numbers, dates, lists, mappings) and run in the sandbox of :mod:`drafter.sandbox`; a directory
+given with ``--templates`` is searched first, and then every template also runs under limits,
+because user-supplied templates are code we did not write.
 """
 
 from __future__ import annotations
 
-import os
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
+from contextlib import AbstractContextManager
 from datetime import date
 from functools import cache
 from pathlib import Path
+from typing import Any, TypeVar
 
 import jinja2
-from jinja2.sandbox import SandboxedEnvironment
 
 from drafter.language import Language, language
 from drafter.resources import templates_dir
+from drafter.sandbox import GuardedEnvironment, TemplateData, TemplateEnvironment
+from drafter.template_cache import template_cache
+from drafter.template_loader import FolderLoader
 
 _SPACES = re.compile(r"[ \t\r\n]+")
+_T = TypeVar("_T")
 
 
 class TemplateFailure(Exception):
     """A template that cannot be found or rendered, with where it went wrong."""
 
 
-def _filters(lang: Language) -> dict[str, object]:
-    def citations(items: Iterable[object]) -> str:
+def _filters(lang: Language) -> dict[str, Callable[..., Any]]:
+    def citations(items: Iterable[Mapping[str, Any]]) -> str:
         """GA resolutions as a list: "64/256 of 2 March 2010, … and 75/276 of 28 April 2021"."""
-        return lang.join([f"{{res|{item.number}|{item.date.isoformat()}}}" for item in items])  # type: ignore[attr-defined]
+        return lang.join([f"{{res|{item['number']}|{item['date'].isoformat()}}}" for item in items])
 
-    def council(item: object) -> str:
+    def council(item: Mapping[str, Any]) -> str:
         """A Security Council resolution: "1631 (2005) of 17 October 2005"."""
-        dated = getattr(item, "date", None)
-        second = dated.isoformat() if dated else str(item.year)  # type: ignore[attr-defined]
-        return f"{{sc|{item.number}|{second}}}"  # type: ignore[attr-defined]
+        dated = item.get("date")
+        second = dated.isoformat() if dated else str(item["year"])
+        return f"{{sc|{item['number']}|{second}}}"
 
     def upper_first(text: str) -> str:
         return text[:1].upper() + text[1:]
@@ -62,40 +67,77 @@ class Wording:
 
     def __init__(self, lang: str, user_dir: Path | None = None) -> None:
         self.lang = language(lang)
-        search = [templates_dir() / lang]
+        builtin = templates_dir()
+        loaders = [FolderLoader(builtin / lang, builtin)]
         if user_dir is not None:
-            search.insert(0, user_dir / lang)
-        kind = SandboxedEnvironment if user_dir is not None else jinja2.Environment
+            loaders.insert(0, FolderLoader(user_dir / lang, user_dir))
+        kind = GuardedEnvironment if user_dir is not None else TemplateEnvironment
         self.env = kind(
-            loader=jinja2.FileSystemLoader([str(path) for path in search]),
+            loader=jinja2.ChoiceLoader(loaders),
             undefined=jinja2.StrictUndefined,
             autoescape=False,
             auto_reload=False,
             bytecode_cache=_bytecode_cache(),
         )
-        self.env.filters.update(_filters(self.lang))
+        self.env.add_filters(_filters(self.lang))
         # Shared phrases (the agenda item's title, …) as macros every template can call.
-        try:
-            self.env.globals["phrases"] = self.env.get_template("phrases.j2").module
-        except jinja2.TemplateError as error:
-            raise _failure("phrases.j2", error) from None
+        self.env.globals["phrases"] = self._run(
+            "phrases.j2", lambda: self.env.get_template("phrases.j2").module)
 
-    def render(self, name: str, context: dict[str, object]) -> str:
+    def limits(self) -> AbstractContextManager[None]:
+        """Everything rendered inside shares one budget (user templates only have limits)."""
+        return self.env.limits()
+
+    def render(self, name: str, context: TemplateData) -> str:
         """Render a whole template (a standard paragraph) to one line of markup."""
-        try:
-            return _one_line(self.env.get_template(name).render(context))
-        except jinja2.TemplateError as error:
-            raise _failure(name, error) from None
+        _require_plain(context)
 
-    def render_blocks(self, name: str, context: dict[str, object]) -> dict[str, str]:
+        def run() -> str:
+            template = self.env.get_template(name)
+            return "".join(template.root_render_func(template.new_context(context)))
+
+        return _one_line(self._run(name, run))
+
+    def render_blocks(self, name: str, context: TemplateData) -> dict[str, str]:
         """Render every block of a skeleton template, each to one line of markup."""
-        try:
+        _require_plain(context)
+
+        def run() -> dict[str, str]:
             template = self.env.get_template(name)
             ctx = template.new_context(context)
-            return {block: _one_line("".join(render(ctx)))
-                    for block, render in template.blocks.items()}
-        except jinja2.TemplateError as error:
-            raise _failure(name, error) from None
+            return _Blocks(name, {block: _one_line("".join(render(ctx)))
+                                  for block, render in template.blocks.items()})
+
+        return self._run(name, run)
+
+    def _run(self, name: str, action: Callable[[], _T]) -> _T:
+        """Run templates; whatever goes wrong in a user's template is that template's failure."""
+        with self.env.limits():
+            try:
+                return action()
+            except jinja2.TemplateError as error:
+                raise _failure(name, error) from None
+            except Exception as error:
+                if not self.env.untrusted:
+                    raise
+                raise _failure(name, error) from None
+
+
+class _Blocks(dict[str, str]):
+    """The blocks of a skeleton; one that a user's copy of the skeleton lacks is its failure."""
+
+    def __init__(self, name: str, blocks: dict[str, str]) -> None:
+        super().__init__(blocks)
+        self.name = name
+
+    def __missing__(self, block: str) -> str:
+        raise TemplateFailure(f"template {self.name} has no block {block!r}; a copy of a "
+                              "built-in template must keep all of its blocks")
+
+
+def _require_plain(context: object) -> None:
+    if not isinstance(context, TemplateData):
+        raise TypeError("templates are given TemplateData, checked to hold plain data only")
 
 
 def _one_line(text: str) -> str:
@@ -103,26 +145,45 @@ def _one_line(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
-def _failure(name: str, error: jinja2.TemplateError) -> TemplateFailure:
-    where = getattr(error, "filename", None) or name
-    line = getattr(error, "lineno", None)
-    location = f"{where}:{line}" if line else str(where)
+def _failure(name: str, error: Exception) -> TemplateFailure:
     if isinstance(error, jinja2.TemplateNotFound):
         return TemplateFailure(f"template {error.name!r} not found (needed for {name})")
-    return TemplateFailure(f"template {location}: {error.message or error}")
+    where, line = _where(error, name)
+    location = f"{where}:{line}" if line else where
+    return TemplateFailure(f"template {location}: {_message(error)}")
+
+
+def _where(error: Exception, name: str) -> tuple[str, int | None]:
+    """The template (by its name under the language's folder) and line where the error arose,
+    which may be a template that ``name`` includes or calls."""
+    if isinstance(error, jinja2.TemplateSyntaxError):
+        return error.name or name, error.lineno
+    found: tuple[str, int | None] = (name, None)
+    trace = error.__traceback__
+    while trace is not None:
+        template = trace.tb_frame.f_globals.get("__jinja_template__")
+        if isinstance(template, jinja2.Template):
+            found = (template.name or name, template.get_corresponding_lineno(trace.tb_lineno))
+        trace = trace.tb_next
+    return found
+
+
+def _message(error: Exception) -> str:
+    if isinstance(error, RecursionError):
+        return ("the template goes too deep (a macro, include or extends that never ends, or "
+                "brackets nested too deeply)")
+    if isinstance(error, MemoryError):
+        return "the template needs more memory than a template may use"
+    if isinstance(error, jinja2.TemplateError):
+        return error.message or str(error)
+    return str(error) or type(error).__name__
 
 
 @cache
 def _bytecode_cache() -> jinja2.BytecodeCache | None:
     """Compiled templates kept between runs: compiling the twenty templates is most of a cold
-    render. Without a writable cache directory, templates are simply compiled every time."""
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    folder = base / "drafter" / f"jinja-{jinja2.__version__}"
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return None
-    return jinja2.FileSystemBytecodeCache(str(folder))
+    render. See drafter.template_cache for where, and why the entries are keyed as they are."""
+    return template_cache()
 
 
 @cache

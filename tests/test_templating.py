@@ -1,15 +1,16 @@
-"""The Jinja wording: grammar filters, strict variables, user overrides run in the sandbox."""
+"""The Jinja wording: grammar filters, strict variables, user overrides run in the sandbox.
+
+The sandbox's policy, limits, folder and cache have their own files: test_templating_*.py."""
 
 from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
-from jinja2.sandbox import SandboxedEnvironment
 
 from drafter.compose import compose
+from drafter.sandbox import GuardedEnvironment, TemplateEnvironment
 from drafter.templating import TemplateFailure, Wording, wording
 
 
@@ -38,17 +39,17 @@ def test_the_date_filter_leaves_a_date_tag_for_the_language_to_format():
 
 
 def test_the_citations_filter_joins_dated_resolutions_in_the_language():
-    items = [SimpleNamespace(number="64/256", date=date(2010, 3, 2)),
-             SimpleNamespace(number="65/122", date=date(2010, 12, 13)),
-             SimpleNamespace(number="67/6", date=date(2012, 11, 19))]
+    items = [{"number": "64/256", "date": date(2010, 3, 2)},
+             {"number": "65/122", "date": date(2010, 12, 13)},
+             {"number": "67/6", "date": date(2012, 11, 19)}]
     assert _render("en", "{{ items|citations }}", items=items) == (
         "{res|64/256|2010-03-02}, {res|65/122|2010-12-13} and {res|67/6|2012-11-19}")
     assert _render("fr", "{{ items|citations }}", items=items).endswith(" et {res|67/6|2012-11-19}")
 
 
 def test_the_council_filter_uses_the_date_when_known_and_the_year_otherwise():
-    dated = SimpleNamespace(number=1631, year=2005, date=date(2005, 10, 17))
-    undated = SimpleNamespace(number=1631, year=2005, date=None)
+    dated = {"number": 1631, "year": 2005, "date": date(2005, 10, 17)}
+    undated = {"number": 1631, "year": 2005, "date": None}
     assert _render("en", "{{ r|council }}", r=dated) == "{sc|1631|2005-10-17}"
     assert _render("en", "{{ r|council }}", r=undated) == "{sc|1631|2005}"
 
@@ -72,10 +73,10 @@ def test_one_wording_per_language_and_directory_is_kept():
     assert wording("en") is not wording("fr")
 
 
-def test_built_in_templates_run_without_the_sandbox_and_user_templates_with_it(tmp_path):
+def test_built_in_templates_run_in_the_sandbox_and_user_templates_also_under_limits(tmp_path):
     (tmp_path / "en").mkdir()
-    assert not isinstance(Wording("en").env, SandboxedEnvironment)
-    assert isinstance(Wording("en", tmp_path).env, SandboxedEnvironment)
+    assert type(Wording("en").env) is TemplateEnvironment
+    assert type(Wording("en", tmp_path).env) is GuardedEnvironment
 
 
 def _templates(tmp_path: Path, name: str, text: str, lang: str = "fr") -> Path:
@@ -106,7 +107,7 @@ def test_an_undefined_variable_in_a_user_template_is_a_template_failure(example,
     with pytest.raises(TemplateFailure) as caught:
         compose(example, "fr", templates)
     message = str(caught.value)
-    assert message == "template operative/report_requested.j2: 'secretary_general' is undefined"
+    assert message == "template operative/report_requested.j2:1: 'secretary_general' is undefined"
 
 
 def test_a_user_template_cannot_reach_python_internals(example, tmp_path):
@@ -118,7 +119,21 @@ def test_a_user_template_cannot_reach_python_internals(example, tmp_path):
 def test_a_user_template_cannot_call_unsafe_methods(example, tmp_path):
     templates = _templates(tmp_path, "operative/report_requested.j2",
                            "{{ org.the.format.__globals__ }}")
-    with pytest.raises(TemplateFailure):
+    with pytest.raises(TemplateFailure, match="cannot use 'format' of a str"):
+        compose(example, "fr", templates)
+
+
+def test_an_error_in_an_included_template_names_that_template_and_its_line(example, tmp_path):
+    _templates(tmp_path, "parts/verb.j2", "le Secrétaire général\n{{ nobody }}")
+    templates = _templates(tmp_path, "operative/report_requested.j2",
+                           "{% include 'parts/verb.j2' %}")
+    with pytest.raises(TemplateFailure, match=r"^template parts/verb\.j2:2: 'nobody' is undefined$"):
+        compose(example, "fr", templates)
+
+
+def test_a_copy_of_the_skeleton_that_lacks_a_block_names_it(example, tmp_path):
+    templates = _templates(tmp_path, "document.j2", "{% block title %}Titre{% endblock %}")
+    with pytest.raises(TemplateFailure, match="template document.j2 has no block 'united_nations'"):
         compose(example, "fr", templates)
 
 
