@@ -196,7 +196,9 @@ def phrases(
 
 
 @app.command()
-def orgs() -> None:
+def orgs(
+    session: Annotated[int | None, typer.Option(help="Show the names in force at this session (names change over time).")] = None,
+) -> None:
     """List the registered organizations: key, names in both languages, observer status and the
     title of their sub-item.
 
@@ -204,7 +206,7 @@ def orgs() -> None:
     """
     from drafter.commands.orgs import orgs_command
 
-    raise typer.Exit(orgs_command())
+    raise typer.Exit(orgs_command(session))
 
 
 @app.command()

@@ -234,7 +234,7 @@ class _Composer:
 
 def _context(resolution: Resolution, lang: str) -> dict[str, object]:
     """What every template sees: plain data in one language, never the models themselves."""
-    organization = registry()[resolution.organization]
+    organization = registry()[resolution.organization].at(resolution.session)
     observer = organization.observer_status
     return {
         "session": resolution.session,

@@ -17,7 +17,7 @@ from pydantic import ValidationError
 
 from drafter.document import Block, Document, Inline, Point, Run, merge_runs
 from drafter.language import LANGUAGES, language
-from drafter.organizations import registry
+from drafter.organizations import every_form, registry
 from drafter.pairing import Choice, Local, PairingFailure, pair, single
 from drafter.readers import inlines as il
 from drafter.readers.markup import canonical_marks, to_markup
@@ -140,7 +140,7 @@ class _Reader:
 
     def _organization(self) -> str:
         title = " ".join(self.document.preface.title.text().split())
-        found = [(len(org.forms(self.code).the), key) for key, org in registry().items()
+        found = [(len(org.forms(self.code).the), key) for key, org in every_form()
                  if title.endswith(" " + org.forms(self.code).the)]
         if not found:
             raise ImportFailure(f"the title {title!r} names no organization drafter knows; "

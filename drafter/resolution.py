@@ -381,6 +381,21 @@ class Resolution(_Model):
             raise ValueError("a draft has no `adoption`; set `stage: adopted` or remove it")
         return self
 
+    @model_validator(mode="after")
+    def _observer_status_known(self) -> Resolution:
+        """The observer-status paragraph cites the registry's resolution unless it gives one."""
+        entry = registry()[self.organization]
+        if entry.observer_status is not None:
+            return self
+        for index, paragraph in enumerate(self.preamble):
+            if isinstance(paragraph, ObserverStatusGranted) and paragraph.resolution is None:
+                raise PydanticCustomError(
+                    "no_observer_status",
+                    "the registry records no observer status for {name}; give the resolution "
+                    "that granted it (resolution: {number: …, date: …}) or remove this paragraph",
+                    {"name": entry.at(self.session).en.name, "index": index})
+        return self
+
     @property
     def number(self) -> str | None:
         """The resolution number, "77/13", read from an A/RES symbol."""

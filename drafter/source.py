@@ -364,6 +364,10 @@ def _locate(error: Any, positions: Positions) -> SourceError:
     elif kind == "missing":
         line, column = positions.at(*path)
         message = f"missing field {field_name!r}"
+    elif kind == "no_observer_status":  # a check of the whole source about one paragraph
+        path = ("preamble", error["ctx"]["index"])
+        line, column = positions.at(*path)
+        message = _message(error)
     elif kind == "markup" and path and path[-1] == field_name:
         line, column = positions.character(path, error["ctx"]["offset"] - 1)
         message = _message(error)

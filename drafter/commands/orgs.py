@@ -8,10 +8,11 @@ from drafter.templating import wording
 from drafter.terminal import say
 
 
-def orgs_command() -> int:
-    """Print every registered organization: key, names, observer status, sub-item titles."""
+def orgs_command(session: int | None = None) -> int:
+    """Print every registered organization: key, names, observer status, sub-item titles; as
+    named at ``session`` when given (names change: the registry keeps their dates)."""
     for key, organization in sorted(registry().items()):
-        say(*organization_lines(key, organization), "")
+        say(*organization_lines(key, organization.at(session) if session else organization), "")
     return 0
 
 
@@ -21,6 +22,10 @@ def organization_lines(key: str, organization: Organization) -> list[str]:
     for code in LANGUAGES:
         local = getattr(organization, code)
         lines.append(f"  {code}: {local.name} ({local.acronym})")
+    for first, last, earlier in organization.eras()[:-1]:
+        since = f"sessions {first}–{last}" if first else f"until session {last}"
+        names = "; ".join(f"{code}: {getattr(earlier, code).name}" for code in LANGUAGES)
+        lines.append(f"  {since}: {names}")
     status = organization.observer_status
     lines.append("  observer status: " + (
         f"resolution {status.resolution} of {language('en').format_date(status.date)}"

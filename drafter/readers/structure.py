@@ -36,7 +36,7 @@ from drafter.document import (
     absent,
 )
 from drafter.language import LANGUAGES, Language, language
-from drafter.organizations import registry
+from drafter.organizations import every_form, registry
 from drafter.readers import inlines as il
 from drafter.readers.patterns import alternation, flexible, leading_phrases, patterns, plain
 from drafter.readers.safety import MAX_PARAGRAPHS, ReadFailure
@@ -137,12 +137,12 @@ def _values(code: str) -> dict[str, str]:
     for form in (session, session[:1].upper() + session[1:]):
         values[form] = text.session("session")
     for case in ("the", "of", "to", "name"):
-        forms = [getattr(org.forms(code), case) for org in registry().values()]
+        forms = [getattr(org.forms(code), case) for _, org in every_form()]
         values[getattr(probe_org, case)] = f"(?:{'|'.join(map(flexible, _longest_first(forms)))})"
     # The sub-item's title is a slot of its own: some organizations' titles do not follow the
     # usual "Cooperation between the United Nations and …" (the Inter-Parliamentary Union's).
     sub_item = getattr(wording(code).env.globals["phrases"], "sub_item")
-    titles = [str(sub_item(org.forms(code))) for org in registry().values()]
+    titles = [str(sub_item(org.forms(code))) for _, org in every_form()]
     probe_title = str(sub_item(probe_org))
     for variant in (str, _lower_first):
         values[variant(probe_title)] = (
