@@ -167,7 +167,7 @@ def schema(
     Example: drafter schema -o schemas/resolution.schema.json --force
     """
     from drafter.commands.generated import write_or_print
-    from drafter.render import schema_json
+    from drafter.schema import schema_json
 
     raise typer.Exit(write_or_print(schema_json(), output, force))
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from drafter.compose import compose
@@ -60,8 +59,3 @@ def compose_document(resolution: Resolution, lang: str, templates: Path | None =
         return compose(resolution, lang, templates)
     except (TemplateFailure, MarkupError) as error:
         raise RenderFailure(f"{source or '<source>'}: {lang}: {error}") from None
-
-
-def schema_json() -> str:
-    """The JSON Schema of a source file, as checked in under schemas/."""
-    return json.dumps(Resolution.model_json_schema(), indent=2, ensure_ascii=False) + "\n"

@@ -22,6 +22,7 @@ from pydantic import (
     PrivateAttr,
     Tag,
     ValidationInfo,
+    JsonValue,
     field_validator,
     model_validator,
     WithJsonSchema,
@@ -332,6 +333,10 @@ class Mandate(_Model):
     agenda_session: int = Field(gt=0, le=120, strict=True)
 
 
+#: The registry's keys, so an editor completes and checks `organization`.
+_ORGANIZATION_KEYS: list[JsonValue] = [key for key in sorted(registry())]
+
+
 class Resolution(_Model):
     """A cooperation resolution, in English and French."""
 
@@ -353,7 +358,9 @@ class Resolution(_Model):
     adoption: Adoption | None = None
     sponsors: list[Prose] = Field([], description="Sponsoring States (drafts).")
     page_size: Literal["A4", "Letter"] = "A4"
-    organization: str = Field(description="Key of the organization in the registry, e.g. csto.")
+    organization: str = Field(description="Key of the organization in the registry, e.g. csto "
+                              "(`drafter orgs` lists them).",
+                              json_schema_extra={"enum": _ORGANIZATION_KEYS})
     report: Symbol = Field(
         description="Symbol of the report of the Secretary-General considered: A/77/277, "
         "A/63/228-S/2008/531 and Corr.1.",

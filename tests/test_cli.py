@@ -15,7 +15,7 @@ from typer.testing import CliRunner, Result
 
 from conftest import EXAMPLE
 from drafter.cli import app
-from drafter.render import schema_json
+from drafter.schema import schema_json
 
 FIXTURES = Path(__file__).parent / "fixtures"
 DRAFT = (FIXTURES / "draft-coe.yaml").read_text(encoding="utf-8")

@@ -15,7 +15,7 @@ import pytest
 import yaml
 
 from conftest import EXAMPLE, ROOT
-from drafter.render import schema_json
+from drafter.schema import schema_json
 
 SCHEMA_PATH = ROOT / "schemas" / "resolution.schema.json"
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -117,3 +117,59 @@ def test_the_schema_refuses_what_the_loader_refuses(schema):
     assert set(_problems(data, schema, schema)) == {
         "$: unknown pagesize", "$.operative[1]: 0 of the oneOf alternatives match",
         "$.preamble[0]: 0 of the oneOf alternatives match"}
+
+
+# -- the packaged schema ------------------------------------------------------------------------
+
+def test_the_schema_ships_inside_the_package_and_the_checkout_copy_is_the_same_file():
+    from drafter.schema import PACKAGED, location
+
+    assert location() == PACKAGED
+    assert PACKAGED.is_relative_to(ROOT / "drafter"), "the wheel carries drafter/ only"
+    assert PACKAGED.read_text(encoding="utf-8") == schema_json(), (
+        "drafter/data/resolution.schema.json is stale: run "
+        "`drafter schema -o drafter/data/resolution.schema.json --force` and commit the result")
+    assert PACKAGED.read_bytes() == SCHEMA_PATH.read_bytes()
+
+
+def test_the_modeline_points_editors_at_the_packaged_schema():
+    from drafter.schema import PACKAGED, modeline
+
+    assert modeline() == f"# yaml-language-server: $schema={PACKAGED.as_uri()}"
+
+
+def _phrase_alternatives(schema: dict[str, Any], model: str, field: str) -> list[dict[str, Any]]:
+    return schema["$defs"][model]["properties"][field]["oneOf"]
+
+
+@pytest.mark.parametrize(("model", "field", "section"), [
+    ("Preambular", "opener", "preamble"), ("ReportConsidered", "opener", "preamble"),
+    ("Operative", "verb", "operative"), ("AgendaInclusion", "verb", "operative")])
+def test_openers_and_verbs_are_the_lexicon_keys_or_an_inline_phrase(schema, model, field, section):
+    from drafter.language import phrase_keys
+
+    keys, inline = _phrase_alternatives(schema, model, field)
+    assert keys["enum"] == phrase_keys(section)
+    assert inline == {"$ref": "#/$defs/InlinePhrase"}
+    assert set(schema["$defs"]["InlinePhrase"]["required"]) == {"en", "fr"}
+
+
+def test_the_organization_is_one_of_the_registry_keys(schema):
+    from drafter.organizations import registry
+
+    assert schema["properties"]["organization"]["enum"] == sorted(registry())
+
+
+def test_the_schema_checks_keys_phrases_organizations_and_symbols_as_the_loader_does(schema):
+    data = _as_json(EXAMPLE)
+    data["operative"][1]["verb"] = {"en": "Underlines", "fr": "Souligne"}
+    data["report"] = "A/77/277-S/2022/606 and Corr.1"
+    assert _problems(data, schema, schema) == []
+    data["operative"][1]["verb"] = {"en": "Underlines"}
+    data["preamble"][5]["opener"] = "recallin"
+    data["organization"] = "cstoo"
+    data["report"] = "A/77/277 and"
+    assert set(_problems(data, schema, schema)) == {
+        "$.operative[1]: 0 of the oneOf alternatives match", "$.preamble[5]: 0 of the oneOf alternatives match",
+        "$.organization: not one of " + str(schema["properties"]["organization"]["enum"]),
+        "$.report: does not match " + schema["properties"]["report"]["pattern"]}

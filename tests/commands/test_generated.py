@@ -10,7 +10,7 @@ from typer.testing import CliRunner, Result
 
 from drafter.cli import app
 from drafter.exits import EXIT_INPUT
-from drafter.render import schema_json
+from drafter.schema import schema_json
 from drafter.rules.manual import rules_markdown
 
 
