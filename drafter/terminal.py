@@ -11,13 +11,14 @@ crash: ``degrade_streams`` installs that for the console script.
 from __future__ import annotations
 
 import codecs
-import re
 import sys
+import unicodedata
 
-#: C0 and C1 controls (newline and tab included), line and paragraph separators, the
-#: bidirectional overrides that reorder what is shown, and lone surrogates (the bytes of a file
-#: name that is not UTF-8, as Python decodes them).
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+#: What is escaped, by Unicode category: controls (C0 and C1, newline and tab included), format
+#: characters (the bidirectional overrides that reorder what is shown, zero-width marks), line and
+#: paragraph separators, lone surrogates (the bytes of a file name that is not UTF-8, as Python
+#: decodes them), private-use and unassigned code points. No-break spaces (Zs) are kept.
+_UNSAFE = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn"})
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 #: Stand-ins for characters drafter prints that have no decomposition into ASCII letters.
 _STAND_INS = {
@@ -30,12 +31,19 @@ DEGRADE = "drafter-degrade"
 
 def printable(value: object) -> str:
     """``value`` as text that shows as one line and cannot drive the terminal."""
-    return _UNSAFE.sub(_escape, str(value))
+    text = str(value)
+    if text.isprintable():  # the usual case, at C speed (it also refuses no-break spaces)
+        return text
+    return "".join(_escape(char) if _unsafe(char) else char for char in text)
 
 
 def has_controls(text: str) -> bool:
     """Whether ``text`` holds a character that ``printable`` would escape."""
-    return _UNSAFE.search(text) is not None
+    return not text.isprintable() and any(map(_unsafe, text))
+
+
+def _unsafe(char: str) -> bool:
+    return unicodedata.category(char) in _UNSAFE
 
 
 def say(*lines: object, err: bool = False) -> None:
@@ -61,8 +69,7 @@ def write_data(text: str) -> None:
     sys.stdout.buffer.flush()
 
 
-def _escape(found: re.Match[str]) -> str:
-    char = found.group()
+def _escape(char: str) -> str:
     if char in _NAMED:
         return _NAMED[char]
     code = ord(char)
@@ -78,8 +85,6 @@ def _degrade(error: UnicodeError) -> tuple[str, int]:
     punctuation comes from a short table) and a transliteration library would be a dependency
     for one error path.
     """
-    import unicodedata
-
     if not isinstance(error, UnicodeEncodeError):
         raise error
     plain = []

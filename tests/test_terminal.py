@@ -23,8 +23,10 @@ from drafter.terminal import DEGRADE, degrade_streams, has_controls, printable, 
     ("line\u2028separator", "line\\u2028separator"),
     ("right\u202eto-left", "right\\u202eto-left"),
     ("latin1-\udcffname.yaml", "latin1-\\xffname.yaml"),
+    ("zero\u200bwidth", "zero\\u200bwidth"),
+    ("private\ue000use", "private\\ue000use"),
 ], ids=["escape", "bell", "newline", "carriage return", "tab", "delete", "c1 control",
-        "line separator", "bidi override", "undecodable byte"])
+        "line separator", "bidi override", "undecodable byte", "zero width space", "private use"])
 def test_control_characters_are_escaped(raw: str, shown: str) -> None:
     assert printable(raw) == shown
     assert has_controls(raw)
