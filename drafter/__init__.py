@@ -1,9 +1,9 @@
 """drafter: drafting assistant for UN General Assembly cooperation resolutions, in English and French.
 
 ``import drafter`` is cheap: the functions of the Python API (``drafter.api``) are loaded on
-first use. Three of their names are also names of modules (``drafter.compose``,
-``drafter.validate``, ``drafter.followup``); the package keeps the function under that name, and
-the module stays importable as usual (``from drafter.compose import compose``).
+first use. Three of them share their names with modules (``drafter.compose``,
+``drafter.validate``, ``drafter.followup``): those modules stay what they are for every import,
+and calling one calls the API function of its name.
 """
 
 from __future__ import annotations
@@ -12,14 +12,21 @@ import sys
 import types
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (mypy knows the name)
+
 __version__ = "0.1.0"
 __all__ = ["compose", "followup", "load", "render_bytes", "to_python_docx", "validate"]
+#: API functions whose names are also names of modules of this package.
+_SHARED = frozenset({"compose", "followup", "validate"})
 
 if TYPE_CHECKING:
     from drafter.api import compose, followup, load, render_bytes, to_python_docx, validate
 
 
 def __getattr__(name: str) -> object:
+    if name in _SHARED:
+        import importlib
+
+        return importlib.import_module(f"{__name__}.{name}")  # made callable on import
     if name in __all__:
         from drafter import api
 
@@ -33,16 +40,32 @@ def __dir__() -> list[str]:
     return sorted({*globals(), *__all__})
 
 
-class _Package(types.ModuleType):
-    """The package, whose API functions are not replaced by the modules of the same name.
+class _CallableModule(types.ModuleType):
+    """A module of the package that is also an API function: calling it calls drafter.api's."""
 
-    Python sets every imported submodule as an attribute of its package; for the API's names
-    the function stays (the module is in ``sys.modules`` all the same).
-    """
+    def __call__(self, *args: object, **kwargs: object) -> object:
+        return self._function()(*args, **kwargs)
+
+    @property
+    def __signature__(self) -> object:
+        import inspect
+
+        return inspect.signature(self._function())
+
+    def _function(self) -> types.FunctionType:
+        from drafter import api
+
+        function: types.FunctionType = getattr(api, self.__name__.rpartition(".")[2])
+        return function
+
+
+class _Package(types.ModuleType):
+    """The package: Python sets each imported submodule as its attribute, and here the three
+    modules that share an API function's name become callable as they are set."""
 
     def __setattr__(self, name: str, value: object) -> None:
-        if name in __all__ and isinstance(value, types.ModuleType):
-            return
+        if name in _SHARED and type(value) is types.ModuleType:
+            value.__class__ = _CallableModule
         super().__setattr__(name, value)
 
 

@@ -22,14 +22,20 @@ def test_import_drafter_loads_no_heavy_module() -> None:
     assert done.stdout == "[]\n"
 
 
-def test_the_api_functions_stay_functions_after_their_modules_are_imported() -> None:
-    import drafter.compose  # noqa: F401  (the module, as the package imports it internally)
-    import drafter.followup  # noqa: F401
-    import drafter.validate  # noqa: F401
+def test_the_modules_that_share_an_api_name_stay_modules_that_call_it(example: Resolution) -> None:
+    import inspect
+    import types
 
+    from drafter import api
+    from drafter import compose as module  # as tests and the package import it
+
+    assert isinstance(module, types.ModuleType) and module is sys.modules["drafter.compose"]
+    assert module._Composer is not None and drafter.compose is module
+    assert drafter.compose(example, "fr") == module.compose(example, "fr")
     for name in drafter.__all__:
-        assert callable(getattr(drafter, name)) and getattr(drafter, name).__module__ == "drafter.api"
-    assert sys.modules["drafter.compose"].compose is not drafter.compose
+        function = getattr(drafter, name)
+        assert callable(function)
+        assert inspect.signature(function) == inspect.signature(getattr(api, name))
     assert set(drafter.__all__) <= set(dir(drafter))
     with pytest.raises(AttributeError):
         drafter.renderer  # noqa: B018
