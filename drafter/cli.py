@@ -382,6 +382,25 @@ def rules(
     raise typer.Exit(write_or_print(rules_markdown(), output, force))
 
 
+@app.command()
+def serve(
+    folder: Annotated[Path, typer.Argument(help="The folder of sources to edit.")] = Path("."),
+    port: Annotated[int, typer.Option(help="Port to listen on; 0 picks a free one.")] = 8765,
+    host: Annotated[str, typer.Option(help="Address to listen on; other than 127.0.0.1, others on the network can reach the editor (with its token).")] = "127.0.0.1",
+    browser: Annotated[bool, typer.Option("--browser/--no-browser", help="Open the editor in the web browser.")] = True,
+) -> None:
+    """Edit the sources of FOLDER in the browser: a form and the YAML, with the English and French
+    pages side by side as you type, the findings beside their paragraphs, and the downloads.
+
+    Prints the address to open, with its access token; press Ctrl-C to stop.
+
+    Example: drafter serve drafts/ --port 0 --no-browser
+    """
+    from drafter.commands.serve import serve_command
+
+    raise typer.Exit(serve_command(folder, port, host, browser))
+
+
 def _languages(value: str) -> list[str]:
     chosen = [item.strip() for item in value.split(",") if item.strip()]
     if not chosen or any(item not in Lang.__members__ for item in chosen):

@@ -1,0 +1,130 @@
+"""The editor's outputs, made from the text being edited (saved or not): one language as Word,
+PDF or text, a follow-up's files, and a comparison with another source as tracked Word files."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+import tempfile
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from drafter.resolution import Resolution
+from drafter.source import SourceInvalid, parse
+from drafter.web.library import LibraryError, read_source
+
+FORMATS = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+           "pdf": "application/pdf", "txt": "text/plain; charset=utf-8"}
+ZIP = "application/zip"
+#: How long LibreOffice may take to convert one document.
+PDF_TIMEOUT = 120
+
+
+@dataclass(frozen=True, slots=True)
+class Download:
+    filename: str
+    data: bytes
+    media_type: str
+
+
+def libreoffice() -> str | None:
+    """The LibreOffice program, when installed (PDF downloads need it)."""
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def _resolution(text: str, name: str) -> Resolution:
+    try:
+        return parse(text, name)
+    except SourceInvalid as invalid:
+        first = invalid.errors[0]
+        raise LibraryError(f"Correct the source first: line {first.line}, column {first.column}: "
+                           f"{first.message}.", 422) from None
+
+
+def _stem(name: str) -> str:
+    return Path(name).stem
+
+
+def document_file(text: str, name: str, lang: str, fmt: str, templates: Path | None = None
+                  ) -> Download:
+    """One language of the source as DOCX, PDF or text."""
+    from drafter.render import RenderFailure, render_bytes
+
+    if fmt not in FORMATS or lang not in ("en", "fr"):
+        raise LibraryError("Choose English or French, and Word, PDF or text.", 400)
+    resolution = _resolution(text, name)
+    try:
+        data = render_bytes(resolution, lang, "txt" if fmt == "txt" else "docx", templates)
+    except RenderFailure as failure:
+        raise LibraryError(str(failure), 422) from None
+    if fmt == "pdf":
+        data = _pdf(data)
+    return Download(f"{_stem(name)}.{lang}.{fmt}", data, FORMATS[fmt])
+
+
+def _pdf(docx: bytes) -> bytes:
+    """The PDF of a Word file, converted by LibreOffice in a profile of its own."""
+    program = libreoffice()
+    if program is None:
+        raise LibraryError("PDF needs LibreOffice (Debian/Ubuntu: apt-get install "
+                           "libreoffice-writer-nogui); Word and text downloads work without it.", 501)
+    with tempfile.TemporaryDirectory(prefix="drafter-pdf-") as folder:
+        work = Path(folder)
+        (work / "draft.docx").write_bytes(docx)
+        try:
+            subprocess.run([program, "--headless", f"-env:UserInstallation={(work / 'profile').as_uri()}",
+                            "--convert-to", "pdf", "--outdir", str(work), str(work / "draft.docx")],
+                           capture_output=True, timeout=PDF_TIMEOUT, check=False)
+        except subprocess.TimeoutExpired:
+            raise LibraryError("LibreOffice took too long to make the PDF; try again.", 504) from None
+        pdf = work / "draft.pdf"
+        if not pdf.is_file():
+            raise LibraryError("LibreOffice could not make the PDF; download the Word file instead.",
+                               500)
+        return pdf.read_bytes()
+
+
+def followup_files(text: str, name: str, session: int, author: str) -> Download:
+    """A zip of the follow-up for ``session``: its source, clean and tracked drafts, as
+    ``drafter followup`` writes them."""
+    from drafter import followup
+
+    previous = _resolution(text, name)
+    try:
+        result = followup.follow_up(previous, session, None, None)
+    except followup.FollowUpError as error:
+        raise LibraryError(f"{error}.".replace("..", "."), 422) from None
+    files = followup.followup_files(previous, result, ["en", "fr"], author)
+    return Download(f"{followup.followup_name(result.resolution)}.zip", _zip(files), ZIP)
+
+
+def compare_files(root: Path, text: str, name: str, other: str, author: str) -> Download:
+    """A zip of the source's tracked Word files in each language against ``other``, a source
+    of the same folder (the earlier version)."""
+    from drafter.followup import tracked_time
+    from drafter.render import RenderFailure, compose_document
+    from drafter.revisions import tracked_docx
+
+    new = _resolution(text, name)
+    old_text, _ = read_source(root, other)
+    old = _resolution(old_text, other)
+    when = tracked_time(new)
+    files = {}
+    try:
+        for lang in ("en", "fr"):
+            files[f"{_stem(name)}.{lang}.tracked.docx"] = tracked_docx(
+                compose_document(old, lang), compose_document(new, lang), author, when)
+    except RenderFailure as failure:
+        raise LibraryError(str(failure), 422) from None
+    return Download(f"{_stem(name)}-vs-{_stem(other)}.zip", _zip(files), ZIP)
+
+
+def _zip(files: dict[str, bytes]) -> bytes:
+    """A zip with fixed dates, so the same files give the same bytes."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for filename, data in files.items():
+            archive.writestr(zipfile.ZipInfo(filename, (1980, 1, 1, 0, 0, 0)), data)
+    return buffer.getvalue()
