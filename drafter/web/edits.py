@@ -142,7 +142,8 @@ def _small(mapping: CommentedMap) -> bool:
 def _folded(text: str) -> FoldedScalarString:
     """Prose as a ``>-`` block, cut at spaces near WIDTH (a fold reads back as one space)."""
     folded = FoldedScalarString(text)
-    positions, line_start = [], 0
+    positions: list[int] = []
+    line_start = 0
     for match in re.finditer(" ", text):
         if match.start() - line_start > WIDTH - 8 and positions[-1:] != [match.start()]:
             previous = text.rfind(" ", line_start, match.start())

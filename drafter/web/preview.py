@@ -82,7 +82,7 @@ def _invalid(text: str, name: str, errors: list[SourceError]) -> Preview:
 
 def _finding(finding: Finding, positions: Positions) -> dict[str, Any]:
     part, index = _paragraph_of(finding.paragraph)
-    path: tuple[str | int, ...] = (part, index) if part is not None else ()
+    path: tuple[str | int, ...] = (part, index) if part is not None and index is not None else ()
     if path and finding.lang:
         path = (*path, finding.lang)
     line, column = positions.at(*path)

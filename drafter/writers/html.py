@@ -25,10 +25,10 @@ def write_html(document: Document) -> str:
 def _body(document: Document) -> Iterator[str]:
     preface = document.preface
     yield '<header class="masthead">'
-    yield (f'<p class="masthead-top"><span class="un">{_inline(preface.united_nations)}</span>'
+    yield (f'<p class="masthead-top"><span class="un">{_inline(preface.united_nations)}</span> '
            f'<span class="symbol">{escape(preface.symbol)}</span></p>')
     yield f'<p class="organ">{_inline(preface.organ)}</p>'
-    yield (f'<p class="distribution">{_inline(preface.distribution)}<br>'
+    yield (f'<p class="distribution">{_inline(preface.distribution)}<br>\n'
            f'{_inline(preface.date)}</p>')
     yield "</header>"
     yield _paragraph("session", preface.session)
@@ -43,18 +43,18 @@ def _body(document: Document) -> Iterator[str]:
     for index, item in enumerate(document.preamble):
         yield _paragraph("preambular", item.content, part="preamble", index=index)
     for index, operative in enumerate(document.operative):
-        number = f'<span class="num">{escape(operative.num)}</span>' if operative.num else ""
+        number = f'<span class="num">{escape(operative.num)} </span>' if operative.num else ""
         yield _paragraph("operative", operative.content, part="operative", index=index,
                          lead=number)
         yield from _points(operative.points, index, 1)
     if document.conclusions is not None:
         closing = document.conclusions
-        yield (f'<p class="conclusions">{_inline(closing.meeting)}<br>'
+        yield (f'<p class="conclusions">{_inline(closing.meeting)}<br>\n'
                f'{_inline(closing.date)}</p>')
     if document.footnotes:
         yield '<footer class="footnotes">'
         for footnote in document.footnotes:
-            mark = f'<sup class="fn-num">{footnote.number}</sup>'
+            mark = f'<sup class="fn-num">{footnote.number}</sup> '
             yield _paragraph("footnote", footnote.content, lead=mark,
                              anchor=f"fn-{document.lang}-{footnote.number}")
         yield "</footer>"
@@ -62,7 +62,7 @@ def _body(document: Document) -> Iterator[str]:
 
 def _points(points: list[Point], index: int, depth: int) -> Iterator[str]:
     for point in points:
-        number = f'<span class="num">{escape(point.num)}</span>' if point.num else ""
+        number = f'<span class="num">{escape(point.num)} </span>' if point.num else ""
         yield _paragraph(f"point depth-{depth}", point.content, part="operative", index=index,
                          lead=number)
         yield from _points(point.points, index, depth + 1)

@@ -1,0 +1,79 @@
+"""``drafter serve``: the printed address, and the real command in a subprocess on port 0."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import urllib.error
+import urllib.request
+
+import pytest
+
+from conftest import EXAMPLE
+from drafter.commands.serve import bind, display_url
+from serving import address, serve
+
+
+@pytest.mark.parametrize(("host", "port", "url"), [
+    ("127.0.0.1", 8765, "http://127.0.0.1:8765/?token=T"),
+    ("localhost", 80, "http://localhost:80/?token=T"),
+    ("::1", 8888, "http://[::1]:8888/?token=T"),
+    ("0.0.0.0", 9000, "http://127.0.0.1:9000/?token=T"),
+    ("::", 9000, "http://[::1]:9000/?token=T"),
+    ("my-laptop", 1234, "http://my-laptop:1234/?token=T"),
+])
+def test_the_printedaddress(host, port, url):
+    assert display_url(host, port, "T") == url
+
+
+def test_port_zero_binds_a_free_port_and_a_taken_port_is_an_error():
+    sock = bind("127.0.0.1", 0)
+    try:
+        port = sock.getsockname()[1]
+        assert port > 0
+        with pytest.raises(OSError):
+            bind("127.0.0.1", port)
+    finally:
+        sock.close()
+
+
+def test_python_m_drafter_serve_prints_its_real_port_and_serves_with_the_token(tmp_path):
+    shutil.copy(EXAMPLE, tmp_path / "csto-77-13.yaml")
+    process = serve(tmp_path, "--port", "0", "--no-browser")
+    try:
+        url = address(process)
+        found = re.fullmatch(r"http://127\.0\.0\.1:(\d+)/\?token=([0-9a-f]{48})", url)
+        assert found and found.group(1) != "0", url
+        base = f"http://127.0.0.1:{found.group(1)}"
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(base + "/")
+        assert refused.value.code == 403
+        opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor())
+        page = opener.open(url).read().decode("utf-8")
+        assert "csto-77-13.yaml" in page
+    finally:
+        process.terminate()
+        try:
+            _, errors = process.communicate(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            _, errors = process.communicate()
+    assert "Traceback" not in errors, errors
+
+
+def test_a_folder_that_does_not_exist_is_one_sentence_and_exit_2(tmp_path):
+    process = serve(tmp_path / "missing", "--port", "0", "--no-browser")
+    out, errors = process.communicate(timeout=30)
+    assert process.returncode == 2
+    assert errors.strip().count("\n") == 0 and "is not a folder" in errors
+
+
+def test_a_port_in_use_is_one_sentence_and_exit_2(tmp_path):
+    sock = bind("127.0.0.1", 0)
+    try:
+        process = serve(tmp_path, "--port", str(sock.getsockname()[1]), "--no-browser")
+        _, errors = process.communicate(timeout=30)
+    finally:
+        sock.close()
+    assert process.returncode == 2 and "--port 0" in errors and "Traceback" not in errors
