@@ -89,7 +89,7 @@ def _pdf(docx: bytes) -> bytes:
 def followup_files(text: str, name: str, session: int, author: str) -> Download:
     """A zip of the follow-up for ``session``: its source, clean and tracked drafts, as
     ``drafter followup`` writes them."""
-    from drafter import followup
+    import drafter.followup as followup
 
     previous = _resolution(text, name)
     try:

@@ -99,7 +99,7 @@ async def vocabulary(request: Request) -> Response:
 def _vocabulary() -> dict[str, Any]:
     from drafter.language import language, phrase_keys
     from drafter.organizations import registry
-    from drafter.render import schema_json
+    from drafter.schema import schema_json
     from drafter.resolution import STANDARDS
 
     english, french = language("en"), language("fr")
