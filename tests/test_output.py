@@ -115,16 +115,20 @@ def test_a_full_disk_while_staging_replaces_nothing(tmp_path: Path, monkeypatch:
     assert [(tmp_path / name).read_bytes() for name in _listing(tmp_path)] == [b"old en", b"old fr"]
 
 
-def test_a_failed_rename_puts_back_every_old_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    write_files(_set(tmp_path, b"old"))
+def _french_rename_fails(monkeypatch: pytest.MonkeyPatch, code: int, message: str) -> None:
     real = os.replace
 
-    def french_fails(source: str, target: str) -> None:
+    def replace(source: str, target: str) -> None:
         if str(target).endswith("x.fr.docx") and "/new/" in str(source):
-            raise OSError(28, "No space left on device")
+            raise OSError(code, message)
         real(source, target)
 
-    monkeypatch.setattr(output.os, "replace", french_fails)
+    monkeypatch.setattr(output.os, "replace", replace)
+
+
+def test_a_failed_rename_puts_back_every_old_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write_files(_set(tmp_path, b"old"))
+    _french_rename_fails(monkeypatch, 28, "No space left on device")
     with pytest.raises(OutputFailure, match=r"cannot write .*x.fr.docx: No space left on device"):
         write_files(_set(tmp_path, b"new"), force=True)
     assert _listing(tmp_path) == ["x.en.docx", "x.fr.docx"]
@@ -132,14 +136,7 @@ def test_a_failed_rename_puts_back_every_old_file(tmp_path: Path, monkeypatch: p
 
 
 def test_a_failed_rename_of_a_new_set_leaves_no_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    real = os.replace
-
-    def french_fails(source: str, target: str) -> None:
-        if str(target).endswith("x.fr.docx") and "/new/" in str(source):
-            raise OSError(5, "Input/output error")
-        real(source, target)
-
-    monkeypatch.setattr(output.os, "replace", french_fails)
+    _french_rename_fails(monkeypatch, 5, "Input/output error")
     with pytest.raises(OutputFailure, match="Input/output error"):
         write_files(_set(tmp_path))
     assert _listing(tmp_path) == []
