@@ -18,8 +18,8 @@ __all__ = ["compose", "followup", "load", "render_bytes", "to_python_docx", "val
 #: API functions whose names are also names of modules of this package.
 _SHARED = frozenset({"compose", "followup", "validate"})
 
-if TYPE_CHECKING:
-    from drafter.api import compose, followup, load, render_bytes, to_python_docx, validate
+if TYPE_CHECKING:  # compose, followup and validate are modules to mypy, as to drafter's own code
+    from drafter.api import load, render_bytes, to_python_docx
 
 
 def __getattr__(name: str) -> object:

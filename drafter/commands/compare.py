@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 from drafter.document import Document
 from drafter.language import LANGUAGES, language
 from drafter.resolution import Resolution
+from drafter.terminal import say
 
 #: Exit code for input that cannot be compared, as for the other commands.
 EXIT_INPUT = 2
@@ -138,14 +138,12 @@ def compare_command(old: Path, new: Path, requested: list[str] | None, out: Path
             targets = {folder / f"{stem}.{lang}.tracked.docx": blob for lang, blob in files.items()}
         written = write_files(targets, force)
     except CompareFailure as failure:
-        print(f"drafter: {failure}", file=sys.stderr)
+        say(f"drafter: {failure}", err=True)
         return EXIT_INPUT
     except OutputFailure as failure:
-        print(f"drafter: {failure}; nothing was written", file=sys.stderr)
+        say(f"drafter: {failure}; nothing was written", err=True)
         return EXIT_INPUT
-    for path in written:
-        print(f"wrote {path}")
-    print("\n".join(lines))
+    say(*(f"wrote {path}" for path in written), *lines)
     return 0
 
 

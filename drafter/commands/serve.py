@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import os
 import socket
-import sys
 import tempfile
 import webbrowser
 from pathlib import Path
 
+from drafter.terminal import say
 from drafter.web.security import loopback_host, make_token
 
 EXIT_INPUT = 2
@@ -46,14 +46,14 @@ def bind(host: str, port: int) -> socket.socket:
 def serve_command(folder: Path, port: int, host: str, open_browser: bool) -> int:
     """Serve the editor for the sources in ``folder`` until Ctrl-C; return the exit code."""
     if not folder.is_dir():
-        print(f"drafter: {folder} is not a folder; give the folder that holds the sources "
-              "(or nothing, for the current folder)", file=sys.stderr)
+        say(f"drafter: {folder} is not a folder; give the folder that holds the sources "
+            "(or nothing, for the current folder)", err=True)
         return EXIT_INPUT
     try:
         sock = bind(host, port)
     except OSError as error:
-        print(f"drafter: cannot listen on {host}:{port} ({error.strerror or error}); choose another "
-              "--port, or --port 0 for any free one", file=sys.stderr)
+        say(f"drafter: cannot listen on {host}:{port} ({error.strerror or error}); choose another "
+            "--port, or --port 0 for any free one", err=True)
         return EXIT_INPUT
     import uvicorn
 
@@ -65,12 +65,11 @@ def serve_command(folder: Path, port: int, host: str, open_browser: bool) -> int
     settings = Settings(root=folder.resolve(), token=token, port=real_port, host=host,
                         templates=templates if templates.is_dir() else None)
     url = display_url(host, real_port, token)
-    print(f"drafter serve: editing the sources in {settings.root}", flush=True)
+    say(f"drafter serve: editing the sources in {settings.root}")
     if not loopback_host(host):
-        print(f"  listening on {host}: anyone who can reach this machine and has the address "
-              "below can edit these files", flush=True)
-    print(f"  open {url}", flush=True)
-    print("  press Ctrl-C to stop", flush=True)
+        say(f"  listening on {host}: anyone who can reach this machine and has the address "
+            "below can edit these files")
+    say(f"  open {url}", "  press Ctrl-C to stop")
     if open_browser:
         _open_browser(url)
     config = uvicorn.Config(create_app(settings), log_level="warning", lifespan="off",
