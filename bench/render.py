@@ -6,6 +6,7 @@ Run: python bench/render.py   (prints medians; nothing is asserted, numbers go i
 from __future__ import annotations
 
 import tempfile
+from pathlib import Path
 
 from timing import EXAMPLE, cold_start_ms, median_ms
 
@@ -28,6 +29,14 @@ def main() -> None:
         print(f"{'  of which compose ' + lang:44} {median_ms(lambda: compose(resolution, lang), 200):10.2f}")
         print(f"{'render ' + lang + ' txt (n=200)':44} "
               f"{median_ms(lambda: write_text(compose(resolution, lang)), 200):10.2f}")
+    with tempfile.TemporaryDirectory() as empty:
+        # --templates with nothing in it: every built-in template under the user-template limits.
+        templates = Path(empty)
+        for lang in ("en", "fr"):
+            (templates / lang).mkdir()
+            compose(resolution, lang, templates)
+            print(f"{'  compose ' + lang + ' with an empty --templates':44} "
+                  f"{median_ms(lambda: compose(resolution, lang, templates), 200):10.2f}")
     print(f"{'cold start: drafter --help (n=15)':44} {cold_start_ms(['--help'], 15):10.2f}")
     with tempfile.TemporaryDirectory() as out:
         arguments = ["render", str(EXAMPLE), "--out", out, "--force"]

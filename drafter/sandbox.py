@@ -63,12 +63,8 @@ _SCALARS = frozenset({str, int, float, bool, type(None), date})
 _DICT_ATTRIBUTES = frozenset(dir(dict))
 
 
-def view_fields(value: object) -> tuple[str, ...] | None:
-    """The fields of a read-only view (a frozen dataclass instance), which templates may read."""
-    return _view_fields(type(value))
-
-
 def _view_fields(kind: type) -> tuple[str, ...] | None:
+    """The fields of a read-only view (a frozen dataclass), which templates may read."""
     if kind not in _VIEWS:
         frozen = dataclasses.is_dataclass(kind) and kind.__dataclass_params__.frozen  # type: ignore[attr-defined]
         _VIEWS[kind] = tuple(field.name for field in dataclasses.fields(kind)) if frozen else None
@@ -130,6 +126,7 @@ _ALLOWED_METHODS: dict[type, frozenset[str]] = {
         "nextitem", "previtem", "revindex", "revindex0"}),
 }
 _ALLOWED_FIELDS: dict[type, frozenset[str]] = {date: frozenset({"year", "month", "day"})}
+_ALLOWED = (*_ALLOWED_METHODS.items(), *_ALLOWED_FIELDS.items())
 
 #: Jinja's filters whose result is bounded by their input; ``join``, ``replace`` and ``sum`` are
 #: replaced by versions that check first. Left out: those that multiply text by a number given
@@ -168,10 +165,21 @@ class TemplateEnvironment(SandboxedEnvironment):
         """Where templates are rendered; the built-in ones are trusted to stay small."""
         yield
 
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        """``mandate.report_session`` reads the key at once: plain data never has a key named
+        like a method of dict (check_plain), so trying the attribute first would only cost an
+        exception on every read."""
+        if type(obj) is dict and attribute in obj:
+            return obj[attribute]
+        return super().getattr(obj, attribute)
+
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
         if attr.startswith("_"):
             return False
-        for kind, names in (*_ALLOWED_METHODS.items(), *_ALLOWED_FIELDS.items()):
+        fields = _view_fields(type(obj))
+        if fields is not None:
+            return attr in fields
+        for kind, names in _ALLOWED:
             if isinstance(obj, kind):
                 return attr in names
         if isinstance(obj, TemplateModule):  # the macros of an imported template
@@ -180,7 +188,7 @@ class TemplateEnvironment(SandboxedEnvironment):
             return True
         if isinstance(obj, tuple) and hasattr(obj, "_fields"):  # groupby's (grouper, list)
             return attr in obj._fields
-        return attr in (view_fields(obj) or ())
+        return False
 
     def is_safe_callable(self, obj: Any) -> bool:
         if isinstance(obj, (Macro, BlockReference, LoopContext, jinja2.Undefined)):

@@ -5,13 +5,13 @@ The sandbox's policy, limits, folder and cache have their own files: test_templa
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 
 from drafter.compose import compose
 from drafter.sandbox import GuardedEnvironment, TemplateEnvironment
 from drafter.templating import TemplateFailure, Wording, wording
+from user_templates import user_templates
 
 
 def _render(lang: str, source: str, **context: object) -> str:
@@ -79,16 +79,8 @@ def test_built_in_templates_run_in_the_sandbox_and_user_templates_also_under_lim
     assert type(Wording("en", tmp_path).env) is GuardedEnvironment
 
 
-def _templates(tmp_path: Path, name: str, text: str, lang: str = "fr") -> Path:
-    path = tmp_path / lang / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return tmp_path
-
-
 def test_a_user_template_overrides_only_its_own_paragraph(example, tmp_path):
-    templates = _templates(tmp_path, "operative/report_requested.j2",
-                           "le Secrétaire général de lui faire rapport à sa "
+    templates = user_templates(tmp_path, name="operative/report_requested.j2", text="le Secrétaire général de lui faire rapport à sa "
                            "{{ mandate.report_session|session }} session")
     builtin = compose(example, "fr")
     custom = compose(example, "fr", templates)
@@ -103,7 +95,7 @@ def test_a_user_template_overrides_only_its_own_paragraph(example, tmp_path):
 
 
 def test_an_undefined_variable_in_a_user_template_is_a_template_failure(example, tmp_path):
-    templates = _templates(tmp_path, "operative/report_requested.j2", "le {{ secretary_general }}")
+    templates = user_templates(tmp_path, name="operative/report_requested.j2", text="le {{ secretary_general }}")
     with pytest.raises(TemplateFailure) as caught:
         compose(example, "fr", templates)
     message = str(caught.value)
@@ -111,39 +103,37 @@ def test_an_undefined_variable_in_a_user_template_is_a_template_failure(example,
 
 
 def test_a_user_template_cannot_reach_python_internals(example, tmp_path):
-    templates = _templates(tmp_path, "operative/report_requested.j2", "{{ ''.__class__.__mro__ }}")
+    templates = user_templates(tmp_path, name="operative/report_requested.j2", text="{{ ''.__class__.__mro__ }}")
     with pytest.raises(TemplateFailure, match="unsafe|__class__"):
         compose(example, "fr", templates)
 
 
 def test_a_user_template_cannot_call_unsafe_methods(example, tmp_path):
-    templates = _templates(tmp_path, "operative/report_requested.j2",
-                           "{{ org.the.format.__globals__ }}")
+    templates = user_templates(tmp_path, name="operative/report_requested.j2", text="{{ org.the.format.__globals__ }}")
     with pytest.raises(TemplateFailure, match="cannot use 'format' of a str"):
         compose(example, "fr", templates)
 
 
 def test_an_error_in_an_included_template_names_that_template_and_its_line(example, tmp_path):
-    _templates(tmp_path, "parts/verb.j2", "le Secrétaire général\n{{ nobody }}")
-    templates = _templates(tmp_path, "operative/report_requested.j2",
-                           "{% include 'parts/verb.j2' %}")
+    user_templates(tmp_path, name="parts/verb.j2", text="le Secrétaire général\n{{ nobody }}")
+    templates = user_templates(tmp_path, name="operative/report_requested.j2", text="{% include 'parts/verb.j2' %}")
     with pytest.raises(TemplateFailure, match=r"^template parts/verb\.j2:2: 'nobody' is undefined$"):
         compose(example, "fr", templates)
 
 
 def test_a_copy_of_the_skeleton_that_lacks_a_block_names_it(example, tmp_path):
-    templates = _templates(tmp_path, "document.j2", "{% block title %}Titre{% endblock %}")
+    templates = user_templates(tmp_path, name="document.j2", text="{% block title %}Titre{% endblock %}")
     with pytest.raises(TemplateFailure, match="template document.j2 has no block 'united_nations'"):
         compose(example, "fr", templates)
 
 
 def test_a_syntax_error_in_a_user_template_names_the_file_and_line(example, tmp_path):
-    templates = _templates(tmp_path, "operative/report_requested.j2", "le rapport\n{% if %}")
+    templates = user_templates(tmp_path, name="operative/report_requested.j2", text="le rapport\n{% if %}")
     with pytest.raises(TemplateFailure, match=r"report_requested\.j2:2"):
         compose(example, "fr", templates)
 
 
 def test_a_missing_included_template_names_it(example, tmp_path):
-    templates = _templates(tmp_path, "operative/report_requested.j2", "{% include 'absent.j2' %}")
+    templates = user_templates(tmp_path, name="operative/report_requested.j2", text="{% include 'absent.j2' %}")
     with pytest.raises(TemplateFailure, match="template 'absent.j2' not found"):
         compose(example, "fr", templates)

@@ -17,6 +17,7 @@ from drafter.compose import compose
 from drafter.sandbox import GuardedEnvironment, TemplateEnvironment
 from drafter.template_cache import TemplateCache
 from drafter.templating import Wording, _bytecode_cache
+from user_templates import user_templates
 
 
 @pytest.fixture
@@ -41,25 +42,17 @@ def _document(example, lang: str, templates: Path | None = None):  # type: ignor
         return composing._Composer(example, words).document()
 
 
-def _user_templates(tmp_path: Path, text: str = "le Secrétaire général") -> Path:
-    folder = tmp_path / "templates" / "fr" / "operative"
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "report_requested.j2").write_text(text, encoding="utf-8")
-    (tmp_path / "templates" / "en").mkdir(exist_ok=True)
-    return tmp_path / "templates"
-
-
 def test_after_a_render_with_user_templates_the_built_in_ones_still_render(example, lang, cache,
                                                                             tmp_path):
     expected = compose(example, lang)
-    _document(example, lang, _user_templates(tmp_path))
+    _document(example, lang, user_templates(tmp_path / "templates", "le Secrétaire général"))
     assert _document(example, lang) == expected
 
 
 def test_each_environment_kind_has_entries_of_its_own(example, cache, tmp_path):
     _document(example, "fr")
     builtin = set(_entries(cache))
-    _document(example, "fr", _user_templates(tmp_path))
+    _document(example, "fr", user_templates(tmp_path / "templates", "le Secrétaire général"))
     guarded = set(_entries(cache)) - builtin
     # Every template compiled again for the sandbox of user templates, the user's own in place
     # of the built-in one it overrides.
@@ -70,13 +63,13 @@ def test_garbage_in_every_cache_file_is_a_miss_and_renders_still_work(example, l
                                                                        tmp_path):
     expected = compose(example, lang)
     _document(example, lang)
-    _document(example, lang, _user_templates(tmp_path))
+    _document(example, lang, user_templates(tmp_path / "templates", "le Secrétaire général"))
     entries = _entries(cache)
     assert entries
     for index, entry in enumerate(entries):
         entry.write_bytes(bytes(range(256)) * (index + 1))
     assert _document(example, lang) == expected
-    _document(example, lang, _user_templates(tmp_path))
+    _document(example, lang, user_templates(tmp_path / "templates", "le Secrétaire général"))
     # The bad entries were replaced by good ones.
     assert all(entry.read_bytes()[:22] == b"drafter-template-cache" for entry in _entries(cache))
 
@@ -107,10 +100,10 @@ def test_a_cache_folder_that_cannot_be_made_means_compiling_every_time(example, 
 
 
 def test_an_edited_user_template_is_compiled_again(example, cache, tmp_path):
-    templates = _user_templates(tmp_path, "le Secrétaire général")
+    templates = user_templates(tmp_path / "templates", "le Secrétaire général")
     assert _document(example, "fr", templates).operative[-2].content.text() == (
         "Prie le Secrétaire général\u202f;")
-    _user_templates(tmp_path, "la Secrétaire générale")
+    user_templates(tmp_path / "templates", "la Secrétaire générale")
     assert _document(example, "fr", templates).operative[-2].content.text() == (
         "Prie la Secrétaire générale\u202f;")
 

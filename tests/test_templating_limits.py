@@ -7,13 +7,13 @@ tests/security/test_user_templates_cli.py."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
 from drafter.compose import compose
 from drafter.sandbox import LIMITS, Limits, TemplateLimit, measure
 from drafter.templating import TemplateFailure
+from user_templates import user_templates
 
 _LOOPS = "more than 100,000 loop turns"
 _SIZE = "larger than 250,000 characters and items"
@@ -67,19 +67,17 @@ PROBES = {
 }
 
 
-def _templates(tmp_path: Path, text: str, lang: str = "fr",
-               name: str = "operative/report_requested.j2") -> Path:
-    path = tmp_path / "templates" / lang / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return tmp_path / "templates"
+@pytest.fixture(autouse=True)
+def no_deadline(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Only the limits that do not depend on the machine's speed, unless a test sets the time."""
+    monkeypatch.setattr("drafter.sandbox.LIMITS", Limits(seconds=3600.0))
 
 
 @pytest.mark.parametrize(("text", "expected"), PROBES.values(), ids=PROBES.keys())
 def test_a_hostile_user_template_ends_in_a_clean_failure_naming_it(text, expected, example,
                                                                     tmp_path):
     with pytest.raises(TemplateFailure) as caught:
-        compose(example, "fr", _templates(tmp_path, text))
+        compose(example, "fr", user_templates(tmp_path, text))
     message = str(caught.value)
     # With its line, unless the template could not even be read (brackets nested too deeply).
     assert re.match(r"template operative/report_requested\.j2(:1)?: ", message)
@@ -90,16 +88,16 @@ def test_a_hostile_user_template_ends_in_a_clean_failure_naming_it(text, expecte
 def test_the_limits_hold_in_both_languages(lang, example, tmp_path):
     text, expected = PROBES["nested loops"]
     with pytest.raises(TemplateFailure, match=expected):
-        compose(example, lang, _templates(tmp_path, text, lang))
+        compose(example, lang, user_templates(tmp_path, text, lang=lang))
 
 
 def test_the_paragraphs_of_a_document_share_one_budget(example, tmp_path):
     """60,000 loop turns are fine in one paragraph, but not in each of two of one document."""
     loop = "{% for i in range(60000) %}{% endfor %}le Secrétaire général"
-    alone = _templates(tmp_path / "alone", loop)
+    alone = user_templates(tmp_path / "alone", loop)
     assert "le Secrétaire général" in compose(example, "fr", alone).operative[-2].content.text()
-    both = _templates(tmp_path / "both", loop)
-    _templates(tmp_path / "both", loop, name="operative/agenda_inclusion.j2")
+    both = user_templates(tmp_path / "both", loop)
+    user_templates(tmp_path / "both", loop, name="operative/agenda_inclusion.j2")
     with pytest.raises(TemplateFailure, match=_LOOPS):
         compose(example, "fr", both)
     # A new document starts with a new budget.
@@ -109,13 +107,13 @@ def test_the_paragraphs_of_a_document_share_one_budget(example, tmp_path):
 def test_a_template_is_stopped_when_its_time_is_up(example, tmp_path, monkeypatch):
     monkeypatch.setattr("drafter.sandbox.LIMITS", Limits(seconds=0.0))
     with pytest.raises(TemplateFailure, match="ran longer than 0 seconds"):
-        compose(example, "fr", _templates(tmp_path, "{% for i in range(3) %}{{ i }}{% endfor %}"))
+        compose(example, "fr", user_templates(tmp_path, "{% for i in range(3) %}{{ i }}{% endfor %}"))
 
 
 def test_a_user_template_within_the_limits_is_rendered(example, tmp_path):
     text = ("{% for word in ['le', 'Secrétaire', 'général'] %}{{ word }} {% endfor %}"
             "de présenter à sa {{ mandate.report_session|session }} session un rapport")
-    document = compose(example, "fr", _templates(tmp_path, text))
+    document = compose(example, "fr", user_templates(tmp_path, text))
     assert document.operative[-2].content.text() == (
         "Prie le Secrétaire général de présenter à sa soixante-dix-neuvième session un "
         "rapport\u202f;")

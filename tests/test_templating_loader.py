@@ -11,9 +11,10 @@ import pytest
 from drafter.compose import compose
 from drafter.template_loader import MAX_TEMPLATE_BYTES
 from drafter.templating import TemplateFailure
+from user_templates import REPORT_REQUESTED as NAME
+from user_templates import user_templates
 
 SECRET = "a secret that must never reach a draft"
-NAME = "operative/report_requested.j2"
 
 
 @pytest.fixture
@@ -24,20 +25,8 @@ def outside(tmp_path: Path) -> Path:
     return path
 
 
-def _folder(tmp_path: Path) -> Path:
-    folder = tmp_path / "templates" / "fr" / "operative"
-    folder.mkdir(parents=True, exist_ok=True)
-    return tmp_path / "templates"
-
-
-def _write(templates: Path, name: str, text: str) -> None:
-    path = templates / "fr" / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-
-
 def test_a_template_linked_to_a_file_outside_the_folder_is_refused(example, tmp_path, outside):
-    templates = _folder(tmp_path)
+    templates = user_templates(tmp_path / "templates")
     (templates / "fr" / NAME).symlink_to(outside)
     with pytest.raises(TemplateFailure) as caught:
         compose(example, "fr", templates)
@@ -58,15 +47,15 @@ def test_a_language_folder_linked_outside_is_refused(example, tmp_path):
 
 
 def test_a_link_that_stays_inside_the_folder_is_followed(example, tmp_path):
-    templates = _folder(tmp_path)
-    _write(templates, "shared/request.j2", "le Secrétaire général de faire rapport")
+    templates = user_templates(tmp_path / "templates")
+    user_templates(templates, name="shared/request.j2", text="le Secrétaire général de faire rapport")
     (templates / "fr" / NAME).symlink_to(templates / "fr" / "shared" / "request.j2")
     document = compose(example, "fr", templates)
     assert document.operative[-2].content.text() == "Prie le Secrétaire général de faire rapport\u202f;"
 
 
 def test_a_loop_of_links_is_refused(example, tmp_path):
-    templates = _folder(tmp_path)
+    templates = user_templates(tmp_path / "templates")
     (templates / "fr" / NAME).symlink_to(templates / "fr" / NAME)
     with pytest.raises(TemplateFailure, match="cannot be read"):
         compose(example, "fr", templates)
@@ -75,8 +64,7 @@ def test_a_loop_of_links_is_refused(example, tmp_path):
 @pytest.mark.parametrize("name", ["../../secret.txt", "/etc/passwd", "operative/../../../secret.txt",
                                   "..\\..\\secret.txt"])
 def test_an_include_outside_the_folder_is_refused(name, example, tmp_path, outside):
-    templates = _folder(tmp_path)
-    _write(templates, NAME, f"{{% include {name!r} %}}")
+    templates = user_templates(tmp_path / "templates", f"{{% include {name!r} %}}")
     with pytest.raises(TemplateFailure) as caught:
         compose(example, "fr", templates)
     message = str(caught.value)
@@ -86,44 +74,42 @@ def test_an_include_outside_the_folder_is_refused(name, example, tmp_path, outsi
 
 @pytest.mark.parametrize("tag", ["extends", "import", "from"])
 def test_extends_and_import_outside_the_folder_are_refused(tag, example, tmp_path, outside):
-    templates = _folder(tmp_path)
     statement = {"extends": "{% extends '../../secret.txt' %}",
                  "import": "{% import '../../secret.txt' as s %}",
                  "from": "{% from '../../secret.txt' import x %}"}[tag]
-    _write(templates, NAME, statement)
+    templates = user_templates(tmp_path / "templates", statement)
     with pytest.raises(TemplateFailure, match="points outside the templates folder"):
         compose(example, "fr", templates)
 
 
 def test_a_name_with_a_dot_folder_stays_inside(example, tmp_path):
-    templates = _folder(tmp_path)
-    _write(templates, "parts/verb.j2", "le Secrétaire général")
-    _write(templates, NAME, "{% include './parts/verb.j2' %}")
+    templates = user_templates(tmp_path / "templates")
+    user_templates(templates, name="parts/verb.j2", text="le Secrétaire général")
+    user_templates(templates, name=NAME, text="{% include './parts/verb.j2' %}")
     assert compose(example, "fr", templates).operative[-2].content.text() == (
         "Prie le Secrétaire général\u202f;")
 
 
 def test_a_pipe_in_place_of_a_template_is_refused_without_waiting(example, tmp_path):
-    templates = _folder(tmp_path)
+    templates = user_templates(tmp_path / "templates")
     os.mkfifo(templates / "fr" / NAME)
     with pytest.raises(TemplateFailure, match="is not a file"):
         compose(example, "fr", templates)
 
 
 def test_a_template_larger_than_the_limit_is_refused(example, tmp_path):
-    templates = _folder(tmp_path)
-    _write(templates, NAME, "x" * (MAX_TEMPLATE_BYTES + 1))
+    templates = user_templates(tmp_path / "templates", "x" * (MAX_TEMPLATE_BYTES + 1))
     with pytest.raises(TemplateFailure, match="larger than 256 KB"):
         compose(example, "fr", templates)
 
 
 def test_a_template_that_is_not_utf8_is_refused_with_where(example, tmp_path):
-    templates = _folder(tmp_path)
+    templates = user_templates(tmp_path / "templates")
     (templates / "fr" / NAME).write_bytes("le Secrétaire".encode("latin-1"))
     with pytest.raises(TemplateFailure, match=r"is not UTF-8 text \(byte 8\); save it as UTF-8"):
         compose(example, "fr", templates)
 
 
 def test_a_template_the_folder_lacks_comes_from_the_built_in_ones(example, tmp_path):
-    templates = _folder(tmp_path)
+    templates = user_templates(tmp_path / "templates")
     assert compose(example, "fr", templates) == compose(example, "fr")

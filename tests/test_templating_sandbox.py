@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import date
-from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
@@ -19,17 +18,10 @@ from drafter.compose import compose
 from drafter.organizations import OrganizationForms
 from drafter.sandbox import TemplateData, check_plain
 from drafter.templating import TemplateFailure, Wording
+from user_templates import user_templates
 
 #: Pickle protocol 0, as text: calls os.system("touch MARKER") when unpickled.
 PAYLOAD = "cposix\\nsystem\\n(S'touch {marker}'\\ntR."
-
-
-def _templates(tmp_path: Path, text: str, name: str = "operative/report_requested.j2",
-               lang: str = "fr") -> Path:
-    path = tmp_path / "templates" / lang / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return tmp_path / "templates"
 
 
 # -- what templates receive -------------------------------------------------------------------
@@ -116,7 +108,7 @@ def test_no_object_a_template_can_reach_runs_code_or_reads_files(obj, method, ex
     call = method.replace("{marker}", str(marker))
     text = f"{{% for x in [1] %}}{{{{ {obj}.{call} }}}}{{% endfor %}}"
     with pytest.raises(TemplateFailure) as caught:
-        compose(example, "fr", _templates(tmp_path, text))
+        compose(example, "fr", user_templates(tmp_path, text))
     assert str(caught.value).startswith("template operative/report_requested.j2:1: ")
     assert not marker.exists()
 
@@ -125,7 +117,7 @@ def test_the_parameters_of_a_standard_paragraph_are_plain_data_too(example, tmp_
     marker = tmp_path / "pwned"
     text = ('{{ resolutions[0].parse_raw("' + PAYLOAD.replace("{marker}", str(marker))
             + '", proto="pickle", allow_pickle=True) }}')
-    templates = _templates(tmp_path, text, "preamble/cooperation_series.j2")
+    templates = user_templates(tmp_path, text, "preamble/cooperation_series.j2")
     with pytest.raises(TemplateFailure, match="^template preamble/cooperation_series.j2:1: "):
         compose(example, "fr", templates)
     assert not marker.exists()
@@ -147,7 +139,7 @@ def test_the_parameters_of_a_standard_paragraph_are_plain_data_too(example, tmp_
     ("[{'k': 1}, {'k': 2}, {'k': 1}]|groupby('k')|map(attribute='grouper')|join", "12"),
 ], ids=lambda value: value if isinstance(value, str) and "(" not in value else None)
 def test_plain_data_is_usable_in_every_ordinary_way(expression, expected, example, tmp_path):
-    document = compose(example, "fr", _templates(tmp_path, "{{ " + expression + " }}"))
+    document = compose(example, "fr", user_templates(tmp_path, "{{ " + expression + " }}"))
     assert document.operative[-2].content.text() == f"Prie {expected}\u202f;"
 
 
@@ -155,7 +147,7 @@ def test_loops_namespaces_and_macros_work(example, tmp_path):
     text = ("{% set ns = namespace(words=[]) %}{% macro w(x) %}<{{ x }}>{% endmacro %}"
             "{% for x in ['a', 'b'] %}{% set ns.words = ns.words + [w(x) ~ loop.index] %}"
             "{% endfor %}{{ ns.words|join(' ') }}")
-    document = compose(example, "fr", _templates(tmp_path, text))
+    document = compose(example, "fr", user_templates(tmp_path, text))
     assert document.operative[-2].content.text() == "Prie <a>1 <b>2\u202f;"
 
 
@@ -169,7 +161,7 @@ def test_loops_namespaces_and_macros_work(example, tmp_path):
 def test_anything_the_policy_does_not_list_is_refused(expression, example, tmp_path):
     text = "{% for x in [1] %}{{ " + expression + " }}{% endfor %}"
     with pytest.raises(TemplateFailure, match="^template operative/report_requested.j2:1: "):
-        compose(example, "fr", _templates(tmp_path, text))
+        compose(example, "fr", user_templates(tmp_path, text))
 
 
 @pytest.mark.parametrize("name", ["center", "indent", "format", "wordwrap", "batch", "slice",
@@ -177,7 +169,7 @@ def test_anything_the_policy_does_not_list_is_refused(expression, example, tmp_p
 def test_filters_that_multiply_text_or_break_reproducibility_are_not_available(name, example,
                                                                                tmp_path):
     with pytest.raises(TemplateFailure, match=f"No filter named '{name}'"):
-        compose(example, "fr", _templates(tmp_path, "{{ 'x'|" + name + "(3) }}"))
+        compose(example, "fr", user_templates(tmp_path, "{{ 'x'|" + name + "(3) }}"))
 
 
 def test_built_in_templates_give_the_same_document_under_the_policy_of_user_templates(

@@ -14,11 +14,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from user_templates import REPORT_REQUESTED as NAME
+from user_templates import user_templates
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "csto-77-13.yaml"
 DRAFTER = Path(sys.executable).parent / "drafter"
-NAME = "operative/report_requested.j2"
 PAYLOAD = "cposix\\nsystem\\n(S'touch {marker}'\\ntR."
 SECRET = "a secret that must never reach a draft"
 
@@ -37,15 +38,6 @@ def _drafter(cache: Path, *arguments: object) -> subprocess.CompletedProcess[str
     environment.pop("DRAFTER_DEBUG", None)
     return subprocess.run([str(DRAFTER), *map(str, arguments)], capture_output=True, text=True,
                           env=environment, preexec_fn=_ceiling, timeout=120, cwd=ROOT)
-
-
-def _templates(folder: Path, text: str | None) -> Path:
-    path = folder / "fr" / NAME
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if text is not None:
-        path.write_text(text, encoding="utf-8")
-    (folder / "en").mkdir(exist_ok=True)
-    return folder
 
 
 def _written(out: Path) -> list[str]:
@@ -81,7 +73,7 @@ def test_a_hostile_template_is_exit_2_with_one_line_naming_it(text, expected, ca
     text = text.replace("{marker}", str(marker)).replace("{secret}", str(secret))
     out = tmp_path / "out"
     done = _drafter(cache, "render", EXAMPLE, "--out", out,
-                    "--templates", _templates(tmp_path / "t" / "u", text))
+                    "--templates", user_templates(tmp_path / "t" / "u", text))
     assert done.returncode == 2, done.stderr
     assert done.stderr.startswith(f"{EXAMPLE}: fr: template {NAME}")
     assert expected in done.stderr
@@ -93,7 +85,7 @@ def test_a_hostile_template_is_exit_2_with_one_line_naming_it(text, expected, ca
 def test_a_template_linked_outside_the_folder_is_refused(cache, tmp_path):
     secret = tmp_path / "secret.txt"
     secret.write_text(SECRET, encoding="utf-8")
-    templates = _templates(tmp_path / "templates", None)
+    templates = user_templates(tmp_path / "templates", None)
     (templates / "fr" / NAME).symlink_to(secret)
     out = tmp_path / "out"
     done = _drafter(cache, "render", EXAMPLE, "--format", "txt", "--out", out,
@@ -109,8 +101,8 @@ def test_after_hostile_templates_every_plain_command_works_and_drafts_are_unchan
     assert _drafter(cache, "render", EXAMPLE, "--out", before).returncode == 0
     for probe in ("pickle exploit", "recursive include"):
         _drafter(cache, "render", EXAMPLE, "--out", tmp_path / "bad", "--templates",
-                 _templates(tmp_path / "hostile", PROBES[probe][0]))
-    good = _templates(tmp_path / "good", "le Secrétaire général de faire rapport")
+                 user_templates(tmp_path / "hostile", PROBES[probe][0]))
+    good = user_templates(tmp_path / "good", "le Secrétaire général de faire rapport")
     assert _drafter(cache, "render", EXAMPLE, "--out", tmp_path / "custom",
                     "--templates", good).returncode == 0
 
