@@ -64,6 +64,7 @@ class Language(_Data):
     typography: Typography | None
     articles: dict[Literal["the", "of", "to"], dict[str, str]]
     locale: str
+    frbr_language: str  # ISO 639-2, for Akoma Ntoso identifiers
     phrases: dict[str, dict[str, str]]
     sessions: dict[int, str]
 

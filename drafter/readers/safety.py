@@ -137,15 +137,16 @@ class Package:
         return parse_xml(data, f"{self.name} ({part})")
 
 
-def parse_xml(data: bytes, where: str) -> etree._Element:
-    """Parse XML that a stranger wrote: entities stay unresolved and a DOCTYPE is refused."""
+def parse_xml(data: bytes, where: str, *, writer: str = "Word",
+              remedy: str = "open the file in Word and save it again as .docx") -> etree._Element:
+    """Parse XML that a stranger wrote: entities stay unresolved and a DOCTYPE is refused.
+    ``writer`` and ``remedy`` name what normally writes such XML, and what to do."""
     try:
         root = etree.fromstring(data, _PARSER)
     except etree.XMLSyntaxError as error:
-        raise ReadFailure(f"{where}: the XML is damaged ({error.msg}); open the file in Word and "
-                          "save it again as .docx") from None
+        raise ReadFailure(f"{where}: the XML is damaged ({error.msg}); {remedy}") from None
     if root.getroottree().docinfo.doctype:
-        raise ReadFailure(f"{where}: the XML declares a DOCTYPE, which Word never writes; "
+        raise ReadFailure(f"{where}: the XML declares a DOCTYPE, which {writer} never writes; "
                           "the file is refused as unsafe")
     return root
 

@@ -45,7 +45,8 @@ from drafter.templating import wording
 
 #: A United Nations document symbol: "A/77/L.13", "A/77/277-S/2022/606", "S/PRST/2010/1".
 SYMBOL = r"[A-Z]+(?:/[A-Za-z0-9]+(?:[.\-][A-Za-z0-9]+)*)+"
-GA_NUMBER = r"(?:S-|ES-)?\d+/\d+(?: [A-Z])?"
+#: A General Assembly resolution number: "64/256", "S-30/1", "69/96 A", or before 1976 "2011 (XX)".
+GA_NUMBER = r"(?:(?:S-|ES-)?\d+/\d+(?: [A-Z])?|\d+ \([IVXLC]+\))"
 _NUMBERED = re.compile(r"\s*(\d{1,4})\.\s+")
 _TIGHT = ":;!?»"  # marks a space may or may not precede
 _END = r"(?=\s|\Z)"
