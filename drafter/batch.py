@@ -38,6 +38,7 @@ class Task:
     languages: tuple[str, ...]
     author: str
     phrases: Path | None = None  # --phrases, for the workers (they do not share the parent's)
+    fmt: str = "docx"  # docx, txt or akn (a follow-up: docx or akn)
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +85,7 @@ def compute(task: Task) -> _Computed | _Failed:
     )
     from drafter.exits import bug_report
     from drafter.phrasebook import select
-    from drafter.render import RenderFailure, render_bytes
+    from drafter.render import EXTENSIONS, RenderFailure, render_bytes
     from drafter.source import SourceInvalid, load
 
     select(task.phrases)
@@ -97,13 +98,13 @@ def compute(task: Task) -> _Computed | _Failed:
             result = with_reading_note(
                 follow_up(previous.resolution, task.session or 0, None, None), previous)
             return _Computed(followup_files(previous.resolution, result, languages, task.author,
-                                            previous.text), len(result.notes))
+                                            previous.text, task.fmt), len(result.notes))
         if task.source.suffix.lower() not in (".yaml", ".yml"):
             return _Failed.because(f"{task.source}: batch renders YAML sources; Word and text "
                                    "files are followed up")
         resolution = load(task.source)
-        return _Computed({f"{task.source.stem}.{lang}.docx":
-                          render_bytes(resolution, lang, "docx", source=task.source)
+        return _Computed({f"{task.source.stem}.{lang}.{EXTENSIONS[task.fmt]}":
+                          render_bytes(resolution, lang, task.fmt, source=task.source)
                           for lang in task.languages}, 0)
     except SourceInvalid as invalid:
         return _Failed(tuple(map(str, invalid.errors)))

@@ -38,10 +38,18 @@ class Lang(str, Enum):
 
 
 class RenderFormat(str, Enum):
-    """What `render` writes."""
+    """What `render` and `batch` write."""
 
     docx = "docx"
     txt = "txt"
+    akn = "akn"
+
+
+class DraftFormat(str, Enum):
+    """What `followup` writes besides the source."""
+
+    docx = "docx"
+    akn = "akn"
 
 
 class ReportFormat(str, Enum):
@@ -130,7 +138,7 @@ def _options(
 def render(
     files: Annotated[list[Path], typer.Argument(help="YAML sources, or directories whose *.yaml files are taken.", show_default=False)],
     lang: LangList = "en,fr",
-    format: Annotated[RenderFormat, typer.Option("--format", help="docx (Word) or txt (plain text).")] = RenderFormat.docx,
+    format: Annotated[RenderFormat, typer.Option("--format", help="docx (Word), txt (plain text) or akn (Akoma Ntoso XML, <stem>.<lang>.akn.xml).")] = RenderFormat.docx,
     out: Annotated[Path, typer.Option(help="Directory to write into (created if missing).")] = Path("."),
     templates: Annotated[
         Path | None,
@@ -242,13 +250,15 @@ def followup(
     lang: LangList = "en,fr",
     out: Annotated[Path, typer.Option(help="Directory to write into (created if missing).")] = Path("."),
     phrases: Phrases = None,
+    format: Annotated[DraftFormat, typer.Option("--format", help="docx: clean and tracked Word drafts; akn: the new text in Akoma Ntoso XML (<org>-<session>.<lang>.akn.xml), without tracked changes.")] = DraftFormat.docx,
     force: Force = False,
 ) -> None:
     """Make the next session's draft from the previous resolution.
 
     Writes OUT/<org>-<session>.yaml (the new source), OUT/<org>-<session>.<lang>.docx (clean
     drafts) and OUT/<org>-<session>.<lang>.tracked.docx (every change from the previous text in
-    Word's Track Changes), then lists what changed and what to review.
+    Word's Track Changes), then lists what changed and what to review. With --format akn, the
+    drafts are Akoma Ntoso XML of the new text instead, with no tracked version.
 
     Example: drafter followup examples/csto-77-13.yaml --session 79 --report A/79/302 --out drafts/
     """
@@ -256,7 +266,7 @@ def followup(
 
     _use_phrases(phrases)
     raise typer.Exit(followup_command(previous, session, report, agenda_item, out, _author(author),
-                                      force, _languages(lang), _date(date), pair))
+                                      force, _languages(lang), _date(date), pair, format.value))
 
 
 @app.command()
@@ -294,6 +304,7 @@ def batch(
     jobs: Annotated[int, typer.Option(help="Worker processes; 1 works in this process.")] = 1,
     author: Annotated[str, typer.Option(help="With --followup: name shown on the tracked changes.")] = "drafter",
     phrases: Phrases = None,
+    format: Annotated[RenderFormat, typer.Option("--format", help="docx (Word), txt (plain text, not with --followup) or akn (Akoma Ntoso XML).")] = RenderFormat.docx,
     force: Force = False,
 ) -> None:
     """Render, or follow up, many sources; a broken one does not stop the others.
@@ -306,7 +317,7 @@ def batch(
 
     _use_phrases(phrases)
     raise typer.Exit(batch_command(inputs, out, followup, session, _languages(lang), jobs, force,
-                                   _author(author), phrases))
+                                   _author(author), phrases, format.value))
 
 
 @app.command("import")

@@ -115,11 +115,12 @@ def tracked_time(resolution: Resolution) -> dt.datetime:
 
 
 def followup_files(previous: Resolution, followup: FollowUp, languages: list[str],
-                   author: str, source_text: str | None = None) -> dict[str, bytes]:
+                   author: str, source_text: str | None = None,
+                   fmt: str = "docx") -> dict[str, bytes]:
     """Every output of a follow-up by file name: the source, then per language the clean
     draft and the draft with tracked changes against the previous text. ``source_text``: the
     previous YAML source, whose comments and layout the new source keeps."""
-    return followup_outputs(previous, followup, languages, author, source_text).files
+    return followup_outputs(previous, followup, languages, author, source_text, fmt).files
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,9 +132,10 @@ class Outputs:
 
 
 def followup_outputs(previous: Resolution, followup: FollowUp, languages: list[str],
-                     author: str, source_text: str | None = None) -> Outputs:
+                     author: str, source_text: str | None = None, fmt: str = "docx") -> Outputs:
     """The files of ``followup_files``; the tracked drafts come from the path `drafter compare`
-    takes (``revisions.track``), with its summary of the changes."""
+    takes (``revisions.track``), with its summary of the changes. In Akoma Ntoso (``fmt``
+    "akn") each language is the new text only: AKN models amendments its own way."""
     from drafter.render import compose_document
     from drafter.revisions import track
     from drafter.writers.docx import write_docx
@@ -149,6 +151,11 @@ def followup_outputs(previous: Resolution, followup: FollowUp, languages: list[s
     when = tracked_time(new)
     for lang in languages:
         draft = compose_document(new, lang)  # composed once for the clean and the tracked file
+        if fmt == "akn":
+            from drafter.writers.akn import write_akn
+
+            files[f"{name}.{lang}.akn.xml"] = write_akn(draft)
+            continue
         files[f"{name}.{lang}.docx"] = write_docx(draft)
         tracked = track(compose_document(previous, lang), draft, author, when)
         files[f"{name}.{lang}.tracked.docx"] = tracked.docx
@@ -206,7 +213,8 @@ def with_reading_note(result: FollowUp, previous: Previous) -> FollowUp:
 
 def followup_command(previous: Path, session: int, report: str | None, agenda_item: str | None,
                      out: Path, author: str, force: bool, lang: list[str],
-                     date: dt.date | None = None, pair: Path | None = None) -> int:
+                     date: dt.date | None = None, pair: Path | None = None,
+                     fmt: str = "docx") -> int:
     """`drafter followup`: write the new source, clean and tracked drafts; print the review."""
     from drafter.output import OutputFailure, write_files
     from drafter.render import RenderFailure
@@ -218,7 +226,7 @@ def followup_command(previous: Path, session: int, report: str | None, agenda_it
         old = read_previous(previous, pair)
         languages = languages_of(old, lang)
         result = with_reading_note(follow_up(old.resolution, session, report, item, date), old)
-        outputs = followup_outputs(old.resolution, result, languages, author, old.text)
+        outputs = followup_outputs(old.resolution, result, languages, author, old.text, fmt)
         if out.exists() and not out.is_dir():
             raise FollowUpError(f"--out {out} is a file, not a directory")
         written = write_files({out / name: blob for name, blob in outputs.files.items()}, force)

@@ -13,6 +13,10 @@ from drafter.source import SourceInvalid, load
 from drafter.templating import TemplateFailure
 
 
+#: How each output format ends a file's name: <stem>.<lang>.<extension>.
+EXTENSIONS = {"docx": "docx", "txt": "txt", "akn": "akn.xml"}
+
+
 class RenderFailure(Exception):
     """A source that could not be rendered; each line says where and what to do."""
 
@@ -30,7 +34,7 @@ def render_file(source: Path, languages: list[str], fmt: str, out: Path,
         raise RenderFailure(*map(str, invalid.errors)) from None
     if out.exists() and not out.is_dir():
         raise RenderFailure(f"{source}: --out {out} is a file, not a directory")
-    targets = {code: out / f"{source.stem}.{code}.{fmt}" for code in languages}
+    targets = {code: out / f"{source.stem}.{code}.{EXTENSIONS[fmt]}" for code in languages}
     blobs = {targets[code]: render_bytes(resolution, code, fmt, templates, source)
              for code in languages}
     try:
@@ -41,12 +45,16 @@ def render_file(source: Path, languages: list[str], fmt: str, out: Path,
 
 def render_bytes(resolution: Resolution, lang: str, fmt: str, templates: Path | None = None,
                  source: Path | None = None) -> bytes:
-    """One language of a resolution as DOCX or UTF-8 text bytes."""
+    """One language of a resolution as DOCX, Akoma Ntoso XML or UTF-8 text bytes."""
     document = compose_document(resolution, lang, templates, source)
     if fmt == "docx":
         from drafter.writers.docx import write_docx
 
         return write_docx(document)
+    if fmt == "akn":
+        from drafter.writers.akn import write_akn
+
+        return write_akn(document)
     from drafter.writers.text import write_text
 
     return write_text(document).encode("utf-8")

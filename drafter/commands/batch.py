@@ -24,13 +24,15 @@ if TYPE_CHECKING:
 
 def batch_command(inputs: list[Path], out: Path, followup: bool, session: int | None,
                   lang: list[str], jobs: int, force: bool, author: str,
-                  phrases: Path | None = None) -> int:
+                  phrases: Path | None = None, fmt: str = "docx") -> int:
     """`drafter batch`: render or follow up every source; 2 if any failed, 70 for a bug."""
     from rich.console import Console
 
     from drafter.batch import Task, run
 
     error = _check_arguments(inputs, out, followup, session, jobs)
+    if error is None and followup and fmt == "txt":
+        error = "--format txt goes with rendering; a follow-up writes docx or akn"
     if error:
         say(f"drafter: {error}", err=True)
         return EXIT_INPUT
@@ -38,7 +40,8 @@ def batch_command(inputs: list[Path], out: Path, followup: bool, session: int | 
     if not paths:
         say(f"drafter: no *.yaml sources in {', '.join(map(str, inputs))}", err=True)
         return EXIT_INPUT
-    tasks = [Task(path, out, followup, session, tuple(lang), author, phrases) for path in paths]
+    tasks = [Task(path, out, followup, session, tuple(lang), author, phrases, fmt)
+             for path in paths]
     if sys.stderr.isatty():
         outcomes = _with_progress_bar(tasks, jobs, force)
     else:
