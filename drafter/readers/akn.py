@@ -37,6 +37,7 @@ from drafter.document import (
     merge_runs,
 )
 from drafter.language import LANGUAGES, language
+from drafter.phrasebook import INLINE
 from drafter.readers.safety import ReadFailure, check_size, parse_xml, read_limited
 
 _A = "{%s}" % akn.NS
@@ -158,7 +159,7 @@ class _Reader:
         return (self.paragraphs(formula[0])[0] if formula else absent()), paragraphs
 
     def operative(self, index: int, element: etree._Element) -> OperativeParagraph:
-        name = (element.get("refersTo") or "").removeprefix("#")
+        name = (element.get("refersTo") or "").removeprefix("#") or INLINE
         content, points = self.division(element)
         return OperativeParagraph(_num(element), name, content, points)
 
@@ -233,8 +234,8 @@ class _Reader:
         if local in ("date", "docDate"):
             return Meaning("date", (element.get("date") or "",))
         if local == "inline" and element.get("name") in ("opener", "verb"):
-            key = (element.get("refersTo") or "").removeprefix("#")
-            return Meaning(element.get("name"), (key,) if key else ())  # type: ignore[arg-type]
+            key = (element.get("refersTo") or "").removeprefix("#") or INLINE
+            return Meaning(element.get("name"), (key,))  # type: ignore[arg-type]
         if local == "ref":
             reference = self.references.get((element.get("refersTo") or "").removeprefix("#"))
             names = {name: kind for kind, name in akn.REFERENCE_NAMES.items()}

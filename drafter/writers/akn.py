@@ -24,6 +24,7 @@ from drafter import akn
 from drafter.document import Block, Document, FootnoteRef, Inline, Meaning, Point, Run, Span
 from drafter.language import language
 from drafter.organizations import registry
+from drafter.phrasebook import INLINE
 from drafter.readers.inlines import cut
 from drafter.resources import load_data
 
@@ -243,7 +244,7 @@ class _Writer:
             number = akn.clean_num(paragraph.num or "") or str(index)
             eid = self.eids.claim(akn.child(None, "para", number))
             element = _element(body, "paragraph", eId=eid)
-            if paragraph.name:
+            if paragraph.name and paragraph.name != INLINE:
                 element.set("refersTo", "#" + self.concept(paragraph.name, "operative"))
             if paragraph.num:
                 _element(element, "num").text = paragraph.num
@@ -282,25 +283,30 @@ class _Writer:
         here are numbered under."""
         self.formatted(parent, _units(block), 0, frozenset(), where, owner)
 
-    def meaning(self, parent: etree._Element, span: Span, where: Where) -> etree._Element:
+    def meaning(self, parent: etree._Element, span: Span, text: str, where: Where) -> etree._Element:
+        """The element of a stretch of ``text`` that has a meaning."""
         meaning = span.meaning
         if meaning.kind == "date":
             return _element(parent, "docDate" if where == "preface" else "date", date=meaning.args[0])
         if meaning.kind in ("opener", "verb"):
             element = _element(parent, "inline", name=meaning.kind)
-            if meaning.args:
+            if meaning.args and meaning.args[0] != INLINE:  # a phrase written out has no key
                 section: Literal["preamble", "operative"] = (
                     "preamble" if meaning.kind == "opener" else "operative")
-                element.set("refersTo", "#" + self.concept(meaning.args[0], section))
+                element.set("refersTo", "#" + self.concept(meaning.args[0], section, text))
             return element
         eid = akn.reference_id(meaning)
         self.references.setdefault(eid, (meaning, _label(meaning)))
         return _element(parent, "ref", href=akn.href(meaning), refersTo="#" + eid)
 
-    def concept(self, key: str, section: Literal["preamble", "operative"]) -> str:
-        """The TLCConcept of a phrase key or standard paragraph, named as this language says it."""
-        phrase = self.lang.phrases[section].get(key)
-        self.concepts.setdefault(key, phrase or key.replace("_", " "))
+    def concept(self, key: str, section: Literal["preamble", "operative"],
+                shown: str | None = None) -> str:
+        """The TLCConcept of a phrase key or standard paragraph, named as the text says it
+        (``shown``), else as the lexicon does, else after its key."""
+        if shown is not None:
+            self.concepts[key] = shown
+        else:
+            self.concepts.setdefault(key, self.lang.phrases[section].get(key) or key.replace("_", " "))
         return key
 
     def formatted(self, parent: etree._Element, units: list[_Unit], level: int,
@@ -317,7 +323,8 @@ class _Writer:
                         else:
                             _append_text(parent, item.text)
                 else:
-                    inside = self.meaning(parent, unit.span, where)
+                    text = "".join(item.text for item in unit.items if isinstance(item, Run))
+                    inside = self.meaning(parent, unit.span, text, where)
                     self.formatted(inside, [_Unit.of(None, [item]) for item in unit.items], 0,
                                    applied, where, owner)
             return

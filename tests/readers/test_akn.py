@@ -156,3 +156,26 @@ def test_a_path_is_read_and_named_in_messages(tmp_path):
     broken.write_bytes(b"<akomaNtoso><")
     with pytest.raises(ReadFailure, match=str(broken)):
         read(Path(broken))
+
+
+def test_phrases_written_out_or_from_a_phrase_book_come_back(lang):
+    from conftest import EXAMPLE
+
+    from drafter.phrasebook import parse_book
+    from drafter.resolution import Resolution
+
+    book = parse_book("operative:\n  looks_forward_to: {en: Looks forward to, fr: Attend avec intérêt}\n",
+                      "phrases.yaml")
+    source = load(EXAMPLE).model_dump(mode="json")
+    source["preamble"][-1]["opener"] = {"en": "Having heard", "fr": "Ayant entendu"}
+    source["operative"][1]["verb"] = "looks_forward_to"
+    document = compose(Resolution.model_validate(source, context={"phrases": book}), lang)
+    data = write_akn(document)
+    assert everything(read_akn(data)) == everything(document)
+    root = etree.fromstring(data)
+    opener = root.findall(f".//{A}inline[@name='opener']")[-1]
+    assert opener.get("refersTo") is None  # a phrase written out has no key to refer to
+    verb = root.find(f".//{A}paragraph[@eId='para_2']")
+    assert verb.get("refersTo") == "#looks_forward_to"
+    concept = root.find(f".//{A}TLCConcept[@eId='looks_forward_to']")
+    assert concept.get("showAs") == {"en": "Looks forward to", "fr": "Attend avec intérêt"}[lang]
