@@ -13,6 +13,7 @@ its text alone. What the file lacks is absent in the tree, as from any reader.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 from typing import Literal
 
@@ -44,6 +45,8 @@ _A = "{%s}" % akn.NS
 _FORMATS = {"i": "italic", "b": "bold", "sup": "superscript"}
 #: The organizations that every file refers to; the one left is the resolution's partner.
 _FIXED = {"drafter", "unitedNations", "generalAssembly"}
+#: The root element, with or without a namespace prefix.
+_ROOT = re.compile(rb"<(?:[\w.-]+:)?akomaNtoso(?=[\s/>]|$)")
 _REMEDY = "write it again with `drafter render --format akn`"
 
 
@@ -72,8 +75,7 @@ def is_akn(data: bytes) -> bool:
         if end < 0:
             return False
         head = head[end + 3 - (head.startswith(b"<?")):].lstrip()
-    tag = head[1:].split(None, 1)[0] if head.startswith(b"<") and len(head) > 1 else b""
-    return tag.split(b":")[-1].rstrip(b">/") == b"akomaNtoso"
+    return _ROOT.match(head) is not None
 
 
 class _Reader:

@@ -55,6 +55,8 @@ def test_files_are_told_apart_by_content_not_name(tmp_path, example):
     (b'\xef\xbb\xbf<?xml version="1.0" encoding="UTF-8"?>\n<akomaNtoso>', True),
     (b'<?xml version="1.0"?><!-- written by hand --> <an:akomaNtoso xmlns:an="x">', True),
     (b"<akomaNtosoX>", False),
+    (b"<akomaNtoso><", True),
+    (b"<akomaNtoso", True),
     (b"<html><akomaNtoso>", False),
     (b"United Nations A/RES/77/13", False),
     (b"<?xml version='1.0'", False),
