@@ -107,3 +107,13 @@ def test_a_followup_batch_in_plain_text_is_refused_in_one_line(tmp_path):
                         "--out", tmp_path)
     assert code == 2 and "--format txt goes with rendering" in output
     assert not Path(tmp_path).exists() or not list(Path(tmp_path).iterdir())
+
+
+def test_compare_takes_akoma_ntoso_versions(tmp_path, example):
+    code, output = _run("followup", EXAMPLE, "--session", 79, "--format", "akn", "--out", tmp_path)
+    assert code == 0, output
+    old = tmp_path / "csto-77-13.en.akn.xml"
+    old.write_bytes(write_akn(compose(example, "en")))
+    code, output = _run("compare", old, tmp_path / "csto-79.en.akn.xml", "--out", tmp_path / "cmp")
+    assert code == 0, output
+    assert [path.name for path in (tmp_path / "cmp").iterdir()] == ["csto-79.en.tracked.docx"]

@@ -94,8 +94,9 @@ def languages_to_compare(old: Version, new: Version, requested: list[str] | None
 
 
 def output_stem(new: Path) -> str:
-    """The name the outputs share: NEW's, without a language suffix ("csto-79.en" → "csto-79")."""
-    return re.sub(rf"\.(?:{'|'.join(LANGUAGES)})$", "", new.stem)
+    """The name the outputs share: NEW's, without a language suffix ("csto-79.en" → "csto-79",
+    "csto-79.en.akn.xml" → "csto-79")."""
+    return re.sub(rf"\.(?:{'|'.join(LANGUAGES)})$", "", re.sub(r"\.akn$", "", new.stem))
 
 
 def compare_files(old_path: Path, new_path: Path, requested: list[str] | None,
