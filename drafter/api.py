@@ -44,7 +44,8 @@ def compose(resolution: Resolution, lang: str, templates: PathLike | None = None
 
 def render_bytes(resolution: Resolution, lang: str, format: str = "docx",
                  templates: PathLike | None = None) -> bytes:
-    """A resolution in one language as the bytes of a file: "docx" (Word) or "txt" (UTF-8)."""
+    """A resolution in one language as the bytes of a file: "docx" (Word), "txt" (UTF-8) or
+    "akn" (Akoma Ntoso XML)."""
     from drafter.render import render_bytes as render
 
     return render(resolution, lang, format, Path(templates) if templates else None)
