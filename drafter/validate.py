@@ -24,6 +24,7 @@ from drafter.rules.draft import Draft, Origin
 from drafter.rules.wording import shortened
 
 if TYPE_CHECKING:
+    from drafter.phrasebook import PhraseBook
     from drafter.source import Located, SourceInvalid
 
 #: Exit codes: clean, an error-severity finding, an input that cannot be read, a bug in drafter.
@@ -128,12 +129,14 @@ def check_source(path: Path, rules: list[Rule], lang: str | None = None) -> list
     return _check_located(located, str(path), rules, lang)
 
 
-def check_source_text(text: str, file: str, rules: list[Rule], lang: str | None = None) -> list[Finding]:
-    """The located findings of a source given as text (``file`` names it in the findings)."""
+def check_source_text(text: str, file: str, rules: list[Rule], lang: str | None = None,
+                      phrases: PhraseBook | None = None) -> list[Finding]:
+    """The located findings of a source given as text (``file`` names it in the findings;
+    ``phrases`` is the phrase book its keys may come from, as ``drafter serve`` finds it)."""
     from drafter.source import SourceInvalid, parse_located
 
     try:
-        located = parse_located(text, file)
+        located = parse_located(text, file, phrases)
     except SourceInvalid as invalid:
         raise _invalid(invalid) from None
     return _check_located(located, file, rules, lang)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from drafter.resolution import Resolution
 from drafter.source import SourceInvalid, parse
-from drafter.web.library import LibraryError, read_source
+from drafter.web.library import LibraryError, phrase_book, read_source
 
 FORMATS = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
            "pdf": "application/pdf", "txt": "text/plain; charset=utf-8"}
@@ -34,9 +34,9 @@ def libreoffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def _resolution(text: str, name: str) -> Resolution:
+def _resolution(root: Path, text: str, name: str) -> Resolution:
     try:
-        return parse(text, name)
+        return parse(text, name, phrase_book(root, name))
     except SourceInvalid as invalid:
         first = invalid.errors[0]
         raise LibraryError(f"Correct the source first: line {first.line}, column {first.column}: "
@@ -47,14 +47,14 @@ def _stem(name: str) -> str:
     return Path(name).stem
 
 
-def document_file(text: str, name: str, lang: str, fmt: str, templates: Path | None = None
-                  ) -> Download:
+def document_file(root: Path, text: str, name: str, lang: str, fmt: str,
+                  templates: Path | None = None) -> Download:
     """One language of the source as DOCX, PDF or text."""
     from drafter.render import RenderFailure, render_bytes
 
     if fmt not in FORMATS or lang not in ("en", "fr"):
         raise LibraryError("Choose English or French, and Word, PDF or text.", 400)
-    resolution = _resolution(text, name)
+    resolution = _resolution(root, text, name)
     try:
         data = render_bytes(resolution, lang, "txt" if fmt == "txt" else "docx", templates)
     except RenderFailure as failure:
@@ -86,12 +86,12 @@ def _pdf(docx: bytes) -> bytes:
         return pdf.read_bytes()
 
 
-def followup_files(text: str, name: str, session: int, author: str) -> Download:
+def followup_files(root: Path, text: str, name: str, session: int, author: str) -> Download:
     """A zip of the follow-up for ``session``: its source, clean and tracked drafts, as
     ``drafter followup`` writes them."""
     import drafter.followup as followup
 
-    previous = _resolution(text, name)
+    previous = _resolution(root, text, name)
     try:
         result = followup.follow_up(previous, session, None, None)
     except followup.FollowUpError as error:
@@ -107,9 +107,9 @@ def compare_files(root: Path, text: str, name: str, other: str, author: str) -> 
     from drafter.render import RenderFailure, compose_document
     from drafter.revisions import tracked_docx
 
-    new = _resolution(text, name)
+    new = _resolution(root, text, name)
     old_text, _ = read_source(root, other)
-    old = _resolution(old_text, other)
+    old = _resolution(root, old_text, other)
     when = tracked_time(new)
     files = {}
     try:

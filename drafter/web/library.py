@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from drafter.phrasebook import PhraseBook
 from drafter.source import MAX_BYTES, SourceInvalid, parse
 
 #: How many sources a folder listing shows, so a huge folder stays a quick page.
@@ -89,6 +90,18 @@ def _read(path: Path) -> bytes:
     return raw
 
 
+def phrase_book(root: Path, name: str) -> PhraseBook:
+    """The phrases a source of the folder may use: ``phrases.yaml`` beside it, as the commands
+    find it; a book with mistakes is a LibraryError naming its line."""
+    from drafter.phrasebook import book_for
+
+    try:
+        return book_for(source_path(root, name))
+    except SourceInvalid as invalid:
+        first = invalid.errors[0]
+        raise LibraryError(f"The phrase book has a mistake: {first}.", 422) from None
+
+
 def save_source(root: Path, name: str, text: str, opened: str | None, force: bool = False) -> str:
     """Write ``text`` over ``name`` if it loads and the file is still the version ``opened``
     (None: a new file, which must not exist yet); return the new version."""
@@ -96,7 +109,7 @@ def save_source(root: Path, name: str, text: str, opened: str | None, force: boo
 
     path = source_path(root, name)
     try:
-        parse(text, name)
+        parse(text, name, phrase_book(root, name))
     except SourceInvalid as invalid:
         first = invalid.errors[0]
         raise LibraryError(f"Not saved: line {first.line}, column {first.column}: {first.message}. "
@@ -115,20 +128,32 @@ def save_source(root: Path, name: str, text: str, opened: str | None, force: boo
     return version(data)
 
 
+def source_names(root: Path) -> list[str]:
+    """The sources of the folder by name: its YAML files but the phrase book."""
+    from drafter.phrasebook import BESIDE
+
+    return sorted(path.name for path in root.iterdir()
+                  if path.is_file() and _NAME.match(path.name) and path.name != BESIDE)[:MAX_LISTED]
+
+
 def list_sources(root: Path, templates: Path | None = None) -> list[Entry]:
     """The sources of the folder, by name, each with its findings count."""
     from drafter.web.preview import preview
 
     entries = []
-    names = sorted(path.name for path in root.iterdir()
-                   if path.is_file() and _NAME.match(path.name))[:MAX_LISTED]
+    names = source_names(root)
     for name in names:
         try:
             text, _ = read_source(root, name)
         except LibraryError as error:
             entries.append(Entry(name, "", "", "", None, str(error)))
             continue
-        shown = preview(text, name, templates)
+        try:
+            book = phrase_book(root, name)
+        except LibraryError as error:
+            entries.append(Entry(name, "", "", "", None, str(error)))
+            continue
+        shown = preview(text, name, templates, book)
         data = shown.data or {}
         if shown.errors:
             first = shown.errors[0]

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from drafter.findings import Finding
+from drafter.phrasebook import PhraseBook
 from drafter.source import Positions, SourceError, SourceInvalid, parse_located, read_yaml
 
 LANGUAGES = ("en", "fr")
@@ -40,8 +41,10 @@ class Preview:
                 "errors": self.errors, "valid": self.valid}
 
 
-def preview(text: str, name: str, templates: Path | None = None) -> Preview:
-    """Load, compose, write and check ``text`` (the source called ``name``)."""
+def preview(text: str, name: str, templates: Path | None = None,
+            phrases: PhraseBook | None = None) -> Preview:
+    """Load, compose, write and check ``text`` (the source called ``name``, whose keys may come
+    from the phrase book ``phrases``)."""
     from drafter.compose import compose
     from drafter.markup import MarkupError
     from drafter.rules import all_rules
@@ -50,7 +53,7 @@ def preview(text: str, name: str, templates: Path | None = None) -> Preview:
     from drafter.writers.html import write_html
 
     try:
-        located = parse_located(text, name)
+        located = parse_located(text, name, phrases)
     except SourceInvalid as invalid:
         return _invalid(text, name, invalid.errors)
     try:
@@ -60,7 +63,7 @@ def preview(text: str, name: str, templates: Path | None = None) -> Preview:
         return _invalid(text, name, [failure])
     data, positions = read_yaml(text, name)
     try:
-        findings = check_source_text(text, name, all_rules())
+        findings = check_source_text(text, name, all_rules(), phrases=phrases)
     except Unreadable as unreadable:
         problems = [SourceError(name, problem.line or 1, problem.column or 1, problem.message)
                     for problem in unreadable.problems]

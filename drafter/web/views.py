@@ -79,20 +79,23 @@ async def editor(request: Request) -> Response:
     settings = _settings(request)
     name = request.path_params["name"]
     library.read_source(settings.root, name)  # a missing file is a 404 page, not an empty editor
-    others = [entry.name for entry in _names(settings.root) if entry.name != name]
+    others = [other for other in library.source_names(settings.root) if other != name]
     return _page("editor.html", name=name, others=others)
-
-
-def _names(root: Path) -> list[Path]:
-    return sorted(path for path in root.iterdir() if path.suffix in (".yaml", ".yml")
-                  and path.is_file())[:library.MAX_LISTED]
 
 
 # -- data -------------------------------------------------------------------------------------
 
 async def vocabulary(request: Request) -> Response:
-    """What the form and the YAML completion offer: the schema, phrases, organizations."""
-    return JSONResponse(_vocabulary())
+    """What the form and the YAML completion offer: the schema, phrases (the folder's phrase
+    book after the lexicon), organizations."""
+    from drafter.phrasebook import BESIDE
+
+    book = library.phrase_book(_settings(request).root, BESIDE)
+    words = _vocabulary()
+    phrases = {section: [*words["phrases"][section],
+                         *({"key": key, **(book.phrase(section, key) or {})} for key in book.keys(section))]
+               for section in ("preamble", "operative")}
+    return JSONResponse({**words, "phrases": phrases})
 
 
 @cache
@@ -134,7 +137,8 @@ async def render(request: Request) -> Response:
             text = apply_data(text, data)
         except EditFailure as failure:
             raise LibraryError(str(failure), 422) from None
-    shown = preview(text, _name(body), settings.templates)
+    name = _name(body)
+    shown = preview(text, name, settings.templates, library.phrase_book(settings.root, name))
     return JSONResponse({"text": text, **shown.as_json()})
 
 
@@ -173,8 +177,9 @@ async def download(request: Request) -> Response:
     from drafter.web.downloads import document_file
 
     body = await _body(request)
-    made = document_file(_text(body, "text"), _name(body), _text(body, "lang"),
-                         _text(body, "format"), _settings(request).templates)
+    settings = _settings(request)
+    made = document_file(settings.root, _text(body, "text"), _name(body), _text(body, "lang"),
+                         _text(body, "format"), settings.templates)
     return _attachment(made.filename, made.data, made.media_type)
 
 
@@ -186,7 +191,8 @@ async def followup(request: Request) -> Response:
     session = body.get("session")
     if not isinstance(session, int) or isinstance(session, bool):
         raise LibraryError("Give the session of the follow-up as a number.")
-    made = followup_files(_text(body, "text"), _name(body), session, _settings(request).author)
+    settings = _settings(request)
+    made = followup_files(settings.root, _text(body, "text"), _name(body), session, settings.author)
     return _attachment(made.filename, made.data, made.media_type)
 
 

@@ -18,7 +18,7 @@ def write_html(document: Document) -> str:
     """The document as one ``<article class="page">``, in its language."""
     lang = escape(document.lang)
     size = escape(document.page_size.lower())
-    body = "\n".join(_body(document))
+    body = "\n".join(line for line in _body(document) if line)
     return f'<article class="page page-{size}" lang="{lang}">\n{body}\n</article>\n'
 
 
@@ -70,6 +70,8 @@ def _points(points: list[Point], index: int, depth: int) -> Iterator[str]:
 
 def _paragraph(kind: str, block: Block, part: str | None = None, index: int | None = None,
                lead: str = "", anchor: str | None = None) -> str:
+    if block.absent:  # a part a read draft lacks: nothing to show
+        return ""
     attributes = f' class="{kind}"'
     if part is not None:
         attributes += f' data-part="{part}" data-index="{index}"'

@@ -269,3 +269,37 @@ def test_the_editor_page_loads_only_its_own_script(client):
 def test_an_unknown_page_is_a_sentence(client):
     response = client.get("/nowhere")
     assert response.status_code == 404 and "no such page" in response.text
+
+
+BOOK = """operative:
+  underlines_strongly: {en: Underlines strongly, fr: Souligne avec force}
+"""
+
+
+def test_the_phrase_book_beside_the_sources_is_offered_and_accepted(client, folder):
+    (folder / "phrases.yaml").write_text(BOOK, encoding="utf-8")
+    assert "phrases.yaml" not in client.get("/").text
+    vocabulary = client.get("/api/vocabulary").json()
+    assert {"key": "underlines_strongly", "en": "Underlines strongly",
+            "fr": "Souligne avec force"} in vocabulary["phrases"]["operative"]
+    text = _source(client)["text"].replace("verb: notes_with_appreciation", "verb: underlines_strongly")
+    answer = client.post("/api/render", {"name": "csto-77-13.yaml", "text": text}).json()
+    assert answer["valid"], answer["errors"]
+    assert "<i>Souligne avec force</i>" in answer["html"]["fr"]
+    opened = _source(client)
+    saved = client.post("/api/save", {"name": "csto-77-13.yaml", "text": text, "version": opened["version"]})
+    assert saved.status_code == 200
+
+
+def test_a_phrase_written_out_in_both_languages_is_previewed(client):
+    text = _source(client)["text"].replace("verb: notes_with_appreciation",
+                                           "verb: {en: Salutes, fr: Salue}")
+    answer = client.post("/api/render", {"name": "csto-77-13.yaml", "text": text}).json()
+    assert answer["valid"], answer["errors"]
+    assert "<i>Salutes</i>" in answer["html"]["en"] and "<i>Salue</i>" in answer["html"]["fr"]
+
+
+def test_a_phrase_book_with_a_mistake_is_one_sentence(client, folder):
+    (folder / "phrases.yaml").write_text("operative: [oops\n", encoding="utf-8")
+    response = client.post("/api/render", {"name": "csto-77-13.yaml", "text": _source(client)["text"]})
+    assert response.status_code == 422 and response.json()["error"].startswith("The phrase book has a mistake")

@@ -285,3 +285,14 @@ def test_a_footnote_added_from_the_form_sits_at_the_foot_of_both_pages(page):
         area.fill(text.replace("{fn|Footnote text.}", "{fn|" + note + "}"))
     expect(page.locator("#preview-fr footer")).to_contain_text("Voir A/79/302.")
     assert "See A/79/302." in page.inner_text("#preview-en footer")
+
+
+def test_an_operative_verb_typed_in_both_languages_reaches_both_pages(page):
+    _open(page, "csto-77-13.yaml")
+    card = _card(page, "operative", 1)
+    card.locator("button", has_text="Type it").click()
+    card = _card(page, "operative", 1)
+    card.locator("input").nth(0).fill("Salutes")
+    card.locator("input").nth(1).fill("Salue")
+    expect(page.locator('#preview-en p.operative[data-index="1"] i')).to_have_text("Salutes")
+    expect(page.locator('#preview-fr p.operative[data-index="1"] i')).to_have_text("Salue")

@@ -134,3 +134,13 @@ def test_the_page_size_is_a_class(example):
     document.page_size = "Letter"
     document.issued = date(2022, 11, 25)
     assert 'class="page page-letter"' in write_html(document)
+
+
+def test_parts_a_read_draft_lacks_are_left_out():
+    from drafter.document import absent
+
+    document = compose(load(EXAMPLE), "en")
+    document.preface.session = absent()
+    page = lxml_html.fragment_fromstring(write_html(document))
+    assert not page.xpath('.//p[@class="session"]')
+    assert page.xpath('.//p[@class="agenda-item"]')
