@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import socket
 import tempfile
+import threading
 import webbrowser
 from pathlib import Path
 
@@ -55,27 +56,37 @@ def serve_command(folder: Path, port: int, host: str, open_browser: bool) -> int
         say(f"drafter: cannot listen on {host}:{port} ({error.strerror or error}); choose another "
             "--port, or --port 0 for any free one", err=True)
         return EXIT_INPUT
-    import uvicorn
-
-    from drafter.web.app import Settings, create_app
-
     token = make_token()
     real_port = sock.getsockname()[1]
-    templates = folder / "templates"
-    settings = Settings(root=folder.resolve(), token=token, port=real_port, host=host,
-                        templates=templates if templates.is_dir() else None)
     url = display_url(host, real_port, token)
-    say(f"drafter serve: editing the sources in {settings.root}")
+    # The socket listens already: the address works from now on, and a browser that connects
+    # while the app is still importing simply waits in the socket's queue.
+    say(f"drafter serve: editing the sources in {folder.resolve()}")
     if not loopback_host(host):
         say(f"  listening on {host}: anyone who can reach this machine and has the address "
             "below can edit these files")
     say(f"  open {url}", "  press Ctrl-C to stop")
     if open_browser:
         _open_browser(url)
+    import uvicorn
+
+    from drafter.web.app import Settings, create_app
+
+    templates = folder / "templates"
+    settings = Settings(root=folder.resolve(), token=token, port=real_port, host=host,
+                        templates=templates if templates.is_dir() else None)
+    threading.Thread(target=_warm, daemon=True).start()
     config = uvicorn.Config(create_app(settings), log_level="warning", lifespan="off",
                             server_header=False)
     uvicorn.Server(config).run(sockets=[sock])
     return 0
+
+
+def _warm() -> None:
+    """Load the model and the pipeline while the browser is on its way: the first page needs
+    them, and importing them is most of a cold start."""
+    import drafter.web.preview  # noqa: F401
+    import drafter.validate  # noqa: F401
 
 
 def _open_browser(url: str) -> None:

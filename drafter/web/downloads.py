@@ -13,7 +13,7 @@ from pathlib import Path
 
 from drafter.resolution import Resolution
 from drafter.source import SourceInvalid, parse
-from drafter.web.library import LibraryError, phrase_book, read_source
+from drafter.web.library import COMPARABLE, LibraryError, folder_file, phrase_book, source_path
 
 FORMATS = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
            "pdf": "application/pdf", "txt": "text/plain; charset=utf-8"}
@@ -101,24 +101,31 @@ def followup_files(root: Path, text: str, name: str, session: int, author: str) 
 
 
 def compare_files(root: Path, text: str, name: str, other: str, author: str) -> Download:
-    """A zip of the source's tracked Word files in each language against ``other``, a source
-    of the same folder (the earlier version)."""
-    from drafter.followup import tracked_time
-    from drafter.render import RenderFailure, compose_document
-    from drafter.revisions import tracked_docx
+    """A zip of the text's tracked Word files against ``other``, an earlier version in the
+    folder (a source, a Word or a text file), as ``drafter compare`` makes them, with the
+    summary of the changes."""
+    from drafter.commands.compare import (
+        CompareFailure,
+        Version,
+        languages_to_compare,
+        read_version,
+    )
+    from drafter.revisions import signing_time, track
 
-    new = _resolution(root, text, name)
-    old_text, _ = read_source(root, other)
-    old = _resolution(root, old_text, other)
-    when = tracked_time(new)
-    files = {}
+    path = folder_file(root, other, COMPARABLE)
+    new = Version(source_path(root, name), resolution=_resolution(root, text, name))
+    files, lines = {}, []
     try:
-        for lang in ("en", "fr"):
-            files[f"{_stem(name)}.{lang}.tracked.docx"] = tracked_docx(
-                compose_document(old, lang), compose_document(new, lang), author, when)
-    except RenderFailure as failure:
-        raise LibraryError(str(failure), 422) from None
-    return Download(f"{_stem(name)}-vs-{_stem(other)}.zip", _zip(files), ZIP)
+        old = read_version(path)
+        for lang in languages_to_compare(old, new, None):
+            before, after = old.in_language(lang), new.in_language(lang)
+            tracked = track(before, after, author, signing_time(after.issued))
+            files[f"{_stem(name)}.{lang}.tracked.docx"] = tracked.docx
+            lines += [f"{lang}:", *(f"  {part.describe()}" for part in tracked.changes)]
+    except CompareFailure as failure:
+        raise LibraryError(f"{failure}.".replace("..", "."), 422) from None
+    files["changes.txt"] = ("\n".join(lines) + "\n").encode("utf-8")
+    return Download(f"{_stem(name)}-vs-{Path(other).stem}.zip", _zip(files), ZIP)
 
 
 def _zip(files: dict[str, bytes]) -> bytes:

@@ -13,13 +13,17 @@ import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from drafter.phrasebook import PhraseBook
-from drafter.source import MAX_BYTES, SourceInvalid, parse
+if TYPE_CHECKING:  # the model and the loader load on first use, so that serve starts at once
+    from drafter.phrasebook import PhraseBook
 
 #: How many sources a folder listing shows, so a huge folder stays a quick page.
 MAX_LISTED = 500
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._ -]{0,120}\.ya?ml$")
+_FILE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._ -]{0,120}$")
+#: What "Compare with…" accepts as the earlier version: what ``drafter compare`` reads.
+COMPARABLE = (".yaml", ".yml", ".docx", ".txt")
 
 
 class LibraryError(Exception):
@@ -59,6 +63,20 @@ def source_path(root: Path, name: str) -> Path:
     """The file ``name`` directly inside ``root``; LibraryError for anything else."""
     if not _NAME.match(name) or name != Path(name).name:
         raise LibraryError("A source is named by its file name alone, ending in .yaml.", 404)
+    return _inside(root, name)
+
+
+def folder_file(root: Path, name: str, suffixes: tuple[str, ...]) -> Path:
+    """An existing file of the folder with one of ``suffixes``, named by its file name alone."""
+    if not _FILE.match(name) or name != Path(name).name or Path(name).suffix.lower() not in suffixes:
+        raise LibraryError(f"Choose a file of the folder ending in {', '.join(suffixes)}.", 404)
+    path = _inside(root, name)
+    if not path.is_file():
+        raise LibraryError(f"{name} is not in the folder (was it moved or deleted?).", 404)
+    return path
+
+
+def _inside(root: Path, name: str) -> Path:
     path = root / name
     try:
         inside = path.resolve(strict=False).parent == root.resolve()
@@ -82,6 +100,8 @@ def read_source(root: Path, name: str) -> tuple[str, str]:
 
 
 def _read(path: Path) -> bytes:
+    from drafter.source import MAX_BYTES
+
     with path.open("rb") as stream:
         raw = stream.read(MAX_BYTES + 1)
     if len(raw) > MAX_BYTES:
@@ -94,6 +114,7 @@ def phrase_book(root: Path, name: str) -> PhraseBook:
     """The phrases a source of the folder may use: ``phrases.yaml`` beside it, as the commands
     find it; a book with mistakes is a LibraryError naming its line."""
     from drafter.phrasebook import book_for
+    from drafter.source import SourceInvalid
 
     try:
         return book_for(source_path(root, name))
@@ -106,6 +127,7 @@ def save_source(root: Path, name: str, text: str, opened: str | None, force: boo
     """Write ``text`` over ``name`` if it loads and the file is still the version ``opened``
     (None: a new file, which must not exist yet); return the new version."""
     from drafter.output import OutputFailure, write_atomically
+    from drafter.source import SourceInvalid, parse
 
     path = source_path(root, name)
     try:
@@ -134,6 +156,15 @@ def source_names(root: Path) -> list[str]:
 
     return sorted(path.name for path in root.iterdir()
                   if path.is_file() and _NAME.match(path.name) and path.name != BESIDE)[:MAX_LISTED]
+
+
+def comparable_names(root: Path) -> list[str]:
+    """The files of the folder that "Compare with…" offers."""
+    from drafter.phrasebook import BESIDE
+
+    return sorted(path.name for path in root.iterdir()
+                  if path.is_file() and _FILE.match(path.name) and path.name != BESIDE
+                  and path.suffix.lower() in COMPARABLE)[:MAX_LISTED]
 
 
 def list_sources(root: Path, templates: Path | None = None) -> list[Entry]:

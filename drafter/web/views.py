@@ -79,7 +79,7 @@ async def editor(request: Request) -> Response:
     settings = _settings(request)
     name = request.path_params["name"]
     library.read_source(settings.root, name)  # a missing file is a 404 page, not an empty editor
-    others = [other for other in library.source_names(settings.root) if other != name]
+    others = [other for other in library.comparable_names(settings.root) if other != name]
     return _page("editor.html", name=name, others=others)
 
 

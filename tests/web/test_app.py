@@ -237,10 +237,27 @@ def test_compare_gives_tracked_word_files_in_both_languages(client):
                                             "other": "csto-77-13.yaml"})
     assert response.status_code == 200
     archive = zipfile.ZipFile(io.BytesIO(response.content))
-    assert archive.namelist() == ["csto-77-13.en.tracked.docx", "csto-77-13.fr.tracked.docx"]
+    assert archive.namelist() == ["csto-77-13.en.tracked.docx", "csto-77-13.fr.tracked.docx",
+                                  "changes.txt"]
     body = archive.read("csto-77-13.en.tracked.docx")
     document = zipfile.ZipFile(io.BytesIO(body)).read("word/document.xml").decode()
     assert "<w:ins " in document and "Moscow" in document
+    assert "preamble: 1 paragraph changed" in archive.read("changes.txt").decode()
+
+
+def test_compare_with_a_word_file_of_the_folder_tracks_its_language(client, folder):
+    docx = client.post("/api/download", {"name": "csto-77-13.yaml", "text": _source(client)["text"],
+                                         "lang": "fr", "format": "docx"}).content
+    (folder / "official.fr.docx").write_bytes(docx)
+    page = lxml_html.fromstring(client.get("/edit/csto-77-13.yaml").text)
+    assert "official.fr.docx" in page.xpath('//select[@id="compare-other"]/option/text()')
+    text = _source(client)["text"].replace("collective, adoptée le", "collective, adoptée à Moscou le")
+    response = client.post("/api/compare", {"name": "csto-77-13.yaml", "text": text, "other": "official.fr.docx"})
+    assert response.status_code == 200, response.text
+    archive = zipfile.ZipFile(io.BytesIO(response.content))
+    assert archive.namelist() == ["csto-77-13.fr.tracked.docx", "changes.txt"]
+    document = zipfile.ZipFile(io.BytesIO(archive.read("csto-77-13.fr.tracked.docx"))).read("word/document.xml")
+    assert "Moscou" in document.decode()
 
 
 def test_compare_with_a_file_outside_the_folder_is_refused(client):
@@ -264,6 +281,7 @@ def test_the_editor_page_loads_only_its_own_script(client):
     assert all(not (script.text or "").strip() for script in scripts)
     assert not page.xpath("//*[@onclick or @onload or @onerror or @style]")
     assert page.xpath('//select[@id="compare-other"]/option/text()') == ["broken.yaml", "draft-coe.yaml"]
+    assert not page.xpath("//*[contains(text(), 'phrases.yaml')]")
 
 
 def test_an_unknown_page_is_a_sentence(client):

@@ -586,6 +586,7 @@ function showTab(which) {
   $("tab-yaml").setAttribute("aria-selected", String(!form));
   $("form").hidden = !form;
   $("yaml-view").hidden = form;
+  document.body.classList.toggle("yaml-mode", !form);
   if (form && state.formStale) buildForm();
   if (!form) $("yaml").value = state.text;
 }
@@ -698,9 +699,12 @@ function complete(force) {
     onmousedown: (event) => { event.preventDefault(); accept(index); },
   }, String(item.value), item.help ? el("small", { text: item.help.slice(0, 70) }) : null)));
   const caret = caretPosition(area);
-  list.style.left = `${caret.left}px`;
-  list.style.top = `${caret.top}px`;
+  list.style.left = `${Math.min(caret.left, area.offsetLeft + area.clientWidth - 280)}px`;
   list.hidden = false;
+  // below the caret's line, or above it when the list would leave the text area
+  const bottom = area.offsetTop + area.clientHeight;
+  const top = caret.top + list.offsetHeight > bottom ? caret.top - caret.lineHeight - list.offsetHeight : caret.top;
+  list.style.top = `${Math.max(area.offsetTop, top)}px`;
 }
 
 function caretPosition(area) {
@@ -712,7 +716,7 @@ function caretPosition(area) {
   const probe = document.createElement("canvas").getContext("2d");
   probe.font = `${style.fontSize} ${style.fontFamily}`;
   const width = probe.measureText("m").width;
-  return { left: area.offsetLeft + 9 + column * width - area.scrollLeft, top: area.offsetTop + 9 + line * lineHeight - area.scrollTop };
+  return { left: area.offsetLeft + 9 + column * width - area.scrollLeft, top: area.offsetTop + 9 + line * lineHeight - area.scrollTop, lineHeight };
 }
 
 function accept(index) {
