@@ -9,20 +9,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import date
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
-from drafter.document import Block, Document, Inline, Point, Run, merge_runs
+from drafter import placeholders
+from drafter.document import Block, Document, FootnoteRef, Inline, Point, Run, merge_runs
 from drafter.language import LANGUAGES, language
 from drafter.organizations import every_form, registry
 from drafter.pairing import Choice, Local, PairingFailure, pair, single
 from drafter.readers import inlines as il
 from drafter.readers.markup import canonical_marks, to_markup
 from drafter.readers.patterns import flexible, leading_phrases, patterns
-from drafter.readers.structure import skeleton
+from drafter.readers.structure import NO_DATE, header_values
 from drafter.resolution import Resolution
 
 _ENDS = ",;.:"
@@ -30,28 +32,54 @@ _RES = re.compile(r"\{res\|([^|{}]+)\|(\d{4}-\d{2}-\d{2})\}")
 _SC = re.compile(r"\{sc\|(\d+)\|(\d{4})(-\d{2}-\d{2})?\}")
 _STATEMENT = re.compile(r"\{date\|([\d-]+)\}\{fn\|\{doc\|(S/PRST/\d{4}/\d+)\}((?:[^{}]|\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\})*)\}")
 _REPORT = re.compile(r"\{fn\|\{doc\|([^{}|]+)\}\.\}")
+#: A General Assembly document, not a resolution, cited in a footnote: the report considered.
+_DOCUMENT = re.compile(r"\{doc\|(A/(?!RES/)[^{}|]+)\}")
+
+
+def _number(symbol: str) -> str | None:
+    """The resolution number of an A/RES symbol: "A/RES/77/13" → "77/13"."""
+    found = re.fullmatch(r"A/RES/(.+)", symbol)
+    return found.group(1) if found else None
+
+
+def _session_of_symbol(text: str | None) -> int | None:
+    """The session in a General Assembly symbol: A/RES/77/13, A/77/L.13, A/77/277 → 77."""
+    found = re.match(r"\s*A/(?:RES/)?(\d{1,3})/", text or "")
+    return int(found.group(1)) if found else None
 
 
 class ImportFailure(Exception):
     """A read document that does not make a valid source; the message says where and why."""
 
 
-def import_document(document: Document) -> Resolution:
-    """The Resolution of one language's Document; the other language is marked [to translate]."""
-    return _validate(single(_Reader(document).tree(), document.lang))
+def import_document(document: Document, notes: list[str] | None = None) -> Resolution:
+    """The Resolution of one language's Document; the other language is marked [to translate].
+    What the source holds that the document did not say is appended to ``notes``."""
+    reader = _Reader(document)
+    tree = reader.tree()
+    _note(notes, reader.guesses, None)
+    return _validate(single(tree, document.lang))
 
 
-def import_pair(english: Document, french: Document) -> Resolution:
+def import_pair(english: Document, french: Document, notes: list[str] | None = None) -> Resolution:
     """The Resolution of an English and a French Document of the same text."""
-    trees = [_Reader(document).tree() for document in (english, french)]
+    readers = [_Reader(document) for document in (english, french)]
+    trees = [reader.tree() for reader in readers]
+    for reader in readers:
+        _note(notes, reader.guesses, reader.code)
     try:
         return _validate(pair(trees[0], trees[1]))
     except PairingFailure as failure:
         raise ImportFailure(str(failure)) from None
 
 
-def import_files(path: Path, pair_path: Path | None = None,
-                 lang: str | None = None) -> tuple[Resolution, str | None]:
+def _note(notes: list[str] | None, guesses: list[str], code: str | None) -> None:
+    if notes is not None:
+        notes += [f"{guess} ({code})" if code else guess for guess in guesses]
+
+
+def import_files(path: Path, pair_path: Path | None = None, lang: str | None = None,
+                 notes: list[str] | None = None) -> tuple[Resolution, str | None]:
     """The Resolution of a Word or text draft, and with ``pair_path`` its other-language version.
 
     The second value is the one language that was read, or None when both were. Raises
@@ -61,13 +89,13 @@ def import_files(path: Path, pair_path: Path | None = None,
 
     first = read(path, lang)
     if pair_path is None:
-        return import_document(first), first.lang
+        return import_document(first, notes), first.lang
     other = read(pair_path, None)
     if other.lang == first.lang:
         raise ImportFailure(f"{path} and {pair_path} are both in {language(first.lang).name}; "
                             "--pair takes the other language's version")
     english, french = sorted((first, other), key=lambda document: LANGUAGES.index(document.lang))
-    return import_pair(english, french), None
+    return import_pair(english, french, notes), None
 
 
 def _validate(tree: dict[str, Any]) -> Resolution:
@@ -87,65 +115,135 @@ class _Reader:
         self.document = document
         self.code = document.lang
         self.notes = {note.number: note.content for note in document.footnotes}
+        self.guesses: list[str] = []
         self.header = self._header()
 
     # -- header -------------------------------------------------------------------------------
 
-    def _groups(self) -> dict[str, str]:
+    def _values(self) -> dict[str, str]:
+        """What the header lines say, whatever layout they follow (see structure.header_values)."""
         preface = self.document.preface
         found: dict[str, str] = {}
-        for step in skeleton(self.code).steps:
-            block = getattr(preface, step.name)
-            if block is None or step.name == "united_nations":
-                continue
-            match = step.pattern.fullmatch(" ".join(block.text().split()))
-            if match is None:
-                raise ImportFailure(f"the {step.name.replace('_', ' ')} {block.text()!r} is not "
-                                    "in the form drafter writes; correct it")
-            found.update({key: value for key, value in match.groupdict().items() if value})
-            if step.name == "adoption":
-                adopted = patterns(self.code).read_date(match, "adoption")
-                if adopted is not None:
-                    found["adoption_date"] = adopted.isoformat()
+        for name in ("united_nations", "organ", "distribution", "date", "session", "agenda_item",
+                     "agenda_title", "adoption", "committee", "sponsors", "heading"):
+            block = getattr(preface, name)
+            if block is not None and not block.absent:
+                found.update(header_values(block, name, self.code))
         return found
 
     def _header(self) -> dict[str, Any]:
-        document, groups = self.document, self._groups()
-        lang = language(self.code)
-        adopted = document.preface.adoption is not None
+        """The source's metadata from the header and closing lines; what the document lacks is
+        taken from what else it says, or left as a visible placeholder, and noted."""
+        document, values = self.document, self._values()
+        preface, lang = document.preface, language(self.code)
+        number = values.get("number") or _number(preface.symbol)
+        session = self._session(values, number)
+        adopted = (preface.adoption is not None or bool(number)
+                   or preface.symbol.startswith("A/RES/"))
+        agenda = ({"number": int(values["item"]), "sub_item": values.get("sub_item")}
+                  if values.get("item") and int(values["item"]) > 0 else None)
+        if agenda is None:
+            agenda = placeholders.AGENDA_ITEM.model_dump()
+            self.guess("the agenda item is missing: placeholder 999 (xx) left")
         header: dict[str, Any] = {
-            "session": patterns(self.code).read_session(groups["session"]),
-            "agenda_item": {"number": int(groups["item"]), "sub_item": groups.get("sub_item")},
+            "session": session, "agenda_item": agenda,
             "stage": "adopted" if adopted else "draft",
-            "symbol": document.preface.symbol,
-            "draft_symbol": groups.get("draft_symbol"),
-            "distribution_date": document.issued,
+            "symbol": self._symbol(preface.symbol, number, session, adopted),
+            "draft_symbol": values.get("draft_symbol"),
+            "distribution_date": self._distributed(values),
         }
-        if not header["symbol"]:
-            raise ImportFailure("the document symbol (such as A/79/L.12) is missing from the first "
-                                "line; add it after \"United Nations\" and import again")
         if adopted:
-            if document.conclusions is None:
-                raise ImportFailure("an adopted resolution ends with its plenary meeting and date; "
-                                    "add them after the last operative paragraph")
-            meeting = re.match(r"\d+", document.conclusions.meeting.text())
-            header["adoption"] = {"date": groups.get("adoption_date"), "meeting": int(meeting.group())}  # type: ignore[union-attr]
-        if groups.get("sponsors"):
-            names = groups["sponsors"].rsplit(lang.list_style.last, 1)
+            header["adoption"] = self._adoption(values, header["distribution_date"])
+        if values.get("sponsors"):
+            names = values["sponsors"].rsplit(lang.list_style.last, 1)
             names = names[0].split(lang.list_style.separator) + names[1:]
             header["sponsors"] = [{"_text": Local(name.strip())} for name in names]
         header["page_size"] = document.page_size
         header["organization"] = self._organization()
         return header
 
+    def guess(self, note: str) -> None:
+        """Say what the source holds that the document did not (printed by ``drafter import``)."""
+        if note not in self.guesses:
+            self.guesses.append(note)
+
+    def _session(self, values: dict[str, str], number: str | None) -> int:
+        if values.get("session"):
+            return patterns(self.code).read_session(values["session"])
+        found = [_session_of_symbol(text) for text in (
+            number and f"A/RES/{number}", self.document.preface.symbol, values.get("draft_symbol"),
+            *(note.content.text() for note in self.document.footnotes[:1]))]
+        session = next((value for value in found if value), None)
+        if session is None:
+            day = self._dated(values)
+            session = day.year - 1945 - (day.month < 9) if day else None
+        if session is None or not 0 < session <= 120:
+            raise ImportFailure("neither a session line, a resolution number, a symbol nor a date "
+                                "says which session this is; add the header (`drafter render` "
+                                "shows one) and import again")
+        self.guess(f"the session line is missing: session {session} taken from the other header lines")
+        return session
+
+    def _dated(self, values: dict[str, str]) -> date | None:
+        if self.document.issued != NO_DATE:
+            return self.document.issued
+        if values.get("adoption_date"):
+            return date.fromisoformat(values["adoption_date"])
+        return None
+
+    def _symbol(self, symbol: str, number: str | None, session: int, adopted: bool) -> str:
+        if symbol and (symbol.startswith("A/RES/") or not adopted):
+            return symbol
+        if number:
+            return f"A/RES/{number}"
+        self.guess("the document symbol is missing: placeholder left")
+        return f"A/RES/{session}/xx" if adopted else placeholders.draft_symbol(session)
+
+    def _distributed(self, values: dict[str, str]) -> date:
+        day = self._dated(values) or self._closing_date()
+        if self.document.issued == NO_DATE:
+            self.guess("the distribution date is missing: " + (
+                f"the adoption date {day.isoformat()} taken instead" if day else
+                f"{NO_DATE.isoformat()} left in its place; set distribution_date"))
+        return day or NO_DATE
+
+    def _closing_date(self) -> date | None:
+        conclusions = self.document.conclusions
+        if conclusions is None:
+            return None
+        match = re.search(patterns(self.code).date("closing"), conclusions.date.text())
+        return patterns(self.code).read_date(match, "closing") if match else None
+
+    def _adoption(self, values: dict[str, str], distributed: date) -> dict[str, Any]:
+        conclusions = self.document.conclusions
+        adopted = (values.get("adoption_date") or
+                   (day.isoformat() if (day := self._closing_date()) else None))
+        meeting = values.get("meeting") or (
+            (found.group() if (found := re.match(r"\d{1,4}", conclusions.meeting.text())) else None)
+            if conclusions is not None else None)
+        if adopted is None:
+            adopted = distributed.isoformat()
+            self.guess("the adoption date is missing: the distribution date taken instead")
+        if meeting is None or int(meeting) == 0:
+            meeting = str(placeholders.MEETING)
+            self.guess(f"the plenary meeting is missing: placeholder {placeholders.MEETING} left")
+        return {"date": adopted, "meeting": int(meeting)}
+
     def _organization(self) -> str:
+        """The organization the title names; without a title, the one the text names most."""
+        forms = [(key, org.forms(self.code).the) for key, org in every_form()]
         title = " ".join(self.document.preface.title.text().split())
-        found = [(len(org.forms(self.code).the), key) for key, org in every_form()
-                 if title.endswith(" " + org.forms(self.code).the)]
-        if not found:
-            raise ImportFailure(f"the title {title!r} names no organization drafter knows; "
-                                "see data/organizations.yaml")
-        return max(found)[1]
+        found = [(len(form), key) for key, form in forms if title.endswith(" " + form)]
+        if found:
+            return max(found)[1]
+        text = " ".join(" ".join(block.text().split()) for block in self.document.blocks())
+        counted = [(text.count(form), len(form), key) for key, form in forms]
+        best = max(counted)
+        if best[0] == 0:
+            raise ImportFailure(f"the title {title!r} names no organization drafter knows, nor "
+                                "does the text; see `drafter orgs`")
+        self.guess(f"the title names no organization: {best[2]} taken from the text")
+        return best[2]
 
     # -- the tree -----------------------------------------------------------------------------
 
@@ -155,37 +253,53 @@ class _Reader:
         operative = [self._operative(index, paragraph.content, paragraph.points)
                      for index, paragraph in enumerate(self.document.operative, 1)]
         report = next((item.pop("_report") for item in preamble if "_report" in item), None)
-        if report is None:
-            raise ImportFailure("no paragraph considers the report of the Secretary-General with "
-                                "its symbol in a footnote; drafter needs the report's symbol")
+        report = report or self._report()
         sessions = {key: item.pop(key) for item in operative for key in ("_report_session", "_agenda_session")
                     if key in item}
         default = self.header["session"] + registry()[self.header["organization"]].periodicity
+        if not preamble:
+            self.guess("the draft has no preamble: a placeholder paragraph […] left")
+            preamble = [{"opener": "recalling", "en": placeholders.PROSE, "fr": placeholders.PROSE}]
+        if not operative:
+            self.guess("the draft has no operative part: a placeholder paragraph […] left")
+            operative = [{"verb": "decides", "en": placeholders.PROSE, "fr": placeholders.PROSE}]
         return {**self.header, "report": report,
                 "mandate": {"report_session": sessions.get("_report_session", default),
                             "agenda_session": sessions.get("_agenda_session", default)},
                 "preamble": preamble, "operative": operative}
 
+    def _report(self) -> str:
+        """The report considered when no standard paragraph gives it: the first General Assembly
+        document (not a resolution) cited in a footnote of the preamble; else a placeholder."""
+        for paragraph in self.document.preamble:
+            for item in paragraph.content.inlines:
+                note = self.notes.get(item.number) if isinstance(item, FootnoteRef) else None
+                found = _DOCUMENT.search(self.body(note.inlines)) if note is not None else None
+                if found:
+                    return found.group(1)
+        session = self.header["session"]
+        self.guess(f"no report of the Secretary-General is cited: placeholder {placeholders.report_symbol(session)} left")
+        return placeholders.report_symbol(session)
+
     def _preambular(self, index: int, block: Block) -> dict[str, Any]:
         where = f"preambular paragraph {index}"
-        keys, body = self._opening(block, "preamble", where)
+        opener, keys, body = self._opening(block, "preamble", where)
         for standard in (_report_considered, _charter_regional, _observer_status,
                          _cooperation_series, _security_council):
-            found = standard(self, body, keys)
+            found = standard(self, body, keys) if keys else None
             if found is not None:
-                return {"_label": where, **found, "opener": Choice(tuple(keys), where)}
-        return {"_label": where, "opener": Choice(tuple(keys), where), "_text": Local(body)}
+                return {"_label": where, **found, "opener": opener}
+        return {"_label": where, "opener": opener, "_text": Local(body)}
 
     def _operative(self, index: int, block: Block, points: list[Point]) -> dict[str, Any]:
         where = f"operative paragraph {index}"
-        keys, body = self._opening(block, "operative", where)
-        if not points:
+        verb, keys, body = self._opening(block, "operative", where)
+        if not points and keys:
             for standard in (_welcomes_report, _report_requested, _agenda_inclusion):
                 found = standard(self, body, keys)
                 if found is not None:
-                    return {"_label": where, **found, "verb": Choice(tuple(keys), where)}
-        item: dict[str, Any] = {"_label": where, "verb": Choice(tuple(keys), where),
-                                "_text": Local(body)}
+                    return {"_label": where, **found, "verb": verb}
+        item: dict[str, Any] = {"_label": where, "verb": verb, "_text": Local(body)}
         if points:
             item["subparagraphs"] = self._points(points)
         return item
@@ -199,8 +313,15 @@ class _Reader:
             out.append(item)
         return out
 
-    def _opening(self, block: Block, section: str, where: str) -> tuple[list[str], str]:
-        return _opening(block, self.code, self.notes, section, where)
+    def _opening(self, block: Block, section: str, where: str) -> tuple[Choice | Local, list[str], str]:
+        """The opener or verb (lexicon keys, or the phrase itself when the lexicon lacks it),
+        its keys, and the markup of the rest."""
+        keys, phrase, body = _opening(block, self.code, self.notes, section)
+        if keys:
+            return Choice(tuple(keys), where, phrase), keys, body
+        kind = "opening phrase" if section == "preamble" else "operative verb"
+        self.guess(f"{where}: the {kind} “{phrase}” is not in the lexicon: kept as written")
+        return Local(phrase), keys, body
 
     def body(self, inlines: list[Inline]) -> str:
         return _body(inlines, self.code, self.notes)
@@ -229,24 +350,26 @@ class _Reader:
             return None
         parts = document.preamble if section == "preamble" else document.operative
         notes = {note.number: note.content for note in document.footnotes}
-        try:
-            return _opening(parts[0].content, self.code, notes, section, "")[1]
-        except ImportFailure:
-            return None
+        return _opening(parts[0].content, self.code, notes, section)[2]
 
 
-def _opening(block: Block, code: str, notes: dict[int, Block], section: str,
-             where: str) -> tuple[list[str], str]:
-    """The opener's keys and the markup of the rest, without the ending punctuation."""
+def _opening(block: Block, code: str, notes: dict[int, Block],
+             section: str) -> tuple[list[str], str, str]:
+    """The opener's keys, the phrase as written and the markup of the rest, without the ending
+    punctuation. A phrase outside the lexicon is the italic words that open the paragraph, or
+    its first word when nothing is italic."""
     text = block.text()
     keys = leading_phrases(text, code, section)  # type: ignore[arg-type]
-    if not keys:
-        kind = "an opening phrase" if section == "preamble" else "an operative verb"
-        raise ImportFailure(f"{where} ({' '.join(text.split()[:4])} …) does not start with "
-                            f"{kind} drafter knows; use one of `drafter phrases {section}`")
-    phrase = language(code).phrase(section, keys[0])  # type: ignore[arg-type]
-    start = re.match(flexible(phrase) + r"\s*", text)
-    return keys, _body(il.cut(block.inlines, start.end(), len(text)), code, notes)  # type: ignore[union-attr]
+    if keys:
+        pattern = flexible(language(code).phrase(section, keys[0]))  # type: ignore[arg-type]
+    else:
+        first = next((item for item in block.inlines if isinstance(item, Run) and item.text.strip()), None)
+        words = (first.text if first is not None and first.italic else text).split()[:8]
+        pattern = r"\s*" + flexible(" ".join(words if first is not None and first.italic else words[:1]))
+    start = re.match(pattern + r"\s*", text)
+    end = start.end() if start else 0
+    phrase = " ".join(text[:end].split())
+    return keys, phrase, _body(il.cut(block.inlines, end, len(text)), code, notes)
 
 
 def _body(inlines: list[Inline], code: str, notes: dict[int, Block]) -> str:

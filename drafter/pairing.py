@@ -26,10 +26,12 @@ class Local:
 
 @dataclass(frozen=True)
 class Choice:
-    """Lexicon keys that fit a phrase; the two languages must share one."""
+    """Lexicon keys that fit a phrase, and the phrase as written. The two languages share a key,
+    or else each keeps its phrase (an inline phrase, ``{en: …, fr: …}``)."""
 
     keys: tuple[str, ...]
     where: str
+    text: str = ""
 
 
 class PairingFailure(Exception):
@@ -56,11 +58,9 @@ def pair(english: Any, french: Any, where: str = "the document") -> Any:
         return {"en": english.text, "fr": french.text}
     if isinstance(english, Choice) and isinstance(french, Choice):
         shared = [key for key in english.keys if key in french.keys]
-        if not shared:
-            raise PairingFailure(f"{english.where}: the English opens with {english.keys[0]!r} "
-                                 f"but the French with {french.keys[0]!r}; use the same phrase "
-                                 "in both (see `drafter phrases`)")
-        return shared[0]
+        return shared[0] if shared else {"en": english.text, "fr": french.text}
+    if isinstance(english, (Choice, Local)) and isinstance(french, (Choice, Local)):
+        return {"en": english.text, "fr": french.text}  # a phrase outside the lexicon
     if isinstance(english, dict) and isinstance(french, dict):
         where = english.get("_label", where)
         if english.get("standard") != french.get("standard"):

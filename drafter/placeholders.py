@@ -4,7 +4,7 @@ Prose placeholders are "[…]". Symbols must still match the schema's symbol pat
 unknown draft symbol is "A/79/L.xx" and an unknown report "A/79/xxx": lower-case x's never occur
 in a real symbol, so they are easy to see and easy to find (``drafter validate`` and the
 follow-up's review notes look for them with ``is_placeholder_symbol``). An unknown agenda item is
-999 (xx), which no agenda reaches.
+999 (xx), which no agenda reaches, and an unknown plenary meeting the 999th.
 """
 
 from __future__ import annotations
@@ -20,6 +20,8 @@ from drafter.resolution import AgendaItem, Resolution
 PROSE = "[…]"
 #: An agenda item not known yet: "Agenda item 999 (xx)" cannot be mistaken for a real one.
 AGENDA_ITEM = AgendaItem(number=999, sub_item="xx")
+#: A plenary meeting not known (an imported text without its closing lines): no session has 999.
+MEETING = 999
 _SYMBOL = re.compile(r"(?:^|[/.])x{2,}$")
 
 

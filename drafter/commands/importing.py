@@ -27,8 +27,9 @@ def import_command(file: Path, lang: str | None, pair: Path | None, output: Path
         return _fail(f"--lang takes {' or '.join(LANGUAGES)}, not {lang!r}")
     if output.exists() and not force:
         return _fail(f"{output} already exists; add --force to overwrite it, or choose another -o")
+    notes: list[str] = []
     try:
-        resolution, only = import_files(file, pair, lang)
+        resolution, only = import_files(file, pair, lang, notes)
     except ReadFailure as failure:
         return _fail(str(failure))
     except ImportFailure as failure:
@@ -38,6 +39,7 @@ def import_command(file: Path, lang: str | None, pair: Path | None, output: Path
     if only is not None:
         header.append(f"Prose marked {UNTRANSLATED.strip()} is a copy of the {only} text: "
                       "translate it before rendering.")
+    header += [f"Review: {note}." for note in notes]
     try:
         text = dump_resolution(resolution, header, _previous_source(output))
         write_atomically(output, text.encode("utf-8"))

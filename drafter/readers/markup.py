@@ -15,7 +15,7 @@ from functools import cache
 from drafter.document import Block, FootnoteRef, Inline, Run, merge_runs
 from drafter.language import language
 from drafter.readers.patterns import patterns
-from drafter.readers.structure import GA_NUMBER, SYMBOL
+from drafter.readers.structure import GA_NUMBER
 
 _PUNCTUATION = ",;.:"
 _NO_BREAK = "[\u00a0\u202f]+"
@@ -106,7 +106,6 @@ def _recognisers(code: str) -> tuple[tuple[re.Pattern[str], object], ...]:
 
     sc, year = r"(?P<sc>\d{1,5})", r"(?P<year>\d{4})"
     return (
-        (re.compile(rf"(?<![\w/\-]){SYMBOL}(?![\w/])"), lambda m: f"{{doc|{m.group()}}}"),
         (re.compile(citation(lang.citation.sc_dated, number=sc, year=year, date=marked.date("scd"))),
          dated_council),
         (re.compile(citation(lang.citation.sc, number=sc, year=year)),
@@ -118,12 +117,33 @@ def _recognisers(code: str) -> tuple[tuple[re.Pattern[str], object], ...]:
     )
 
 
+def _symbols(text: str) -> str:
+    """Document symbols as printed, with their lists ("A/63/228-S/2008/531 and Corr.1"), as
+    {doc|…} tags: the grammar of ``drafter.symbols``, which prints them back in each language.
+    Markup braces and bars are never part of a symbol."""
+    from drafter import symbols
+
+    pieces = re.split(r"([{}|])", text)
+    out = []
+    for index, piece in enumerate(pieces):
+        if index % 2 or (index >= 2 and pieces[index - 2].endswith("doc")):
+            out.append(piece)  # a brace or bar, or the argument of a {doc|…} already made
+            continue
+        position = 0
+        for found in symbols.find(piece):
+            out += [piece[position: found.start], "{doc|", found.text, "}"]
+            position = found.end
+        out.append(piece[position:])
+    return "".join(out)
+
+
 #: A value tag already made, whose arguments no later pattern may touch.
 _VALUE_TAG = re.compile(r"(\{(?:doc|res|sc|date)\|[^{}]*\})")
 
 
 def recognise(text: str, code: str) -> str:
     """Value tags for the symbols, citations and dates found in markup, outside value tags."""
+    text = _symbols(text)
     for pattern, replacement in _recognisers(code):
         pieces = _VALUE_TAG.split(text)
         text = "".join(piece if index % 2 else pattern.sub(replacement, piece)  # type: ignore[call-overload]

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from drafter.findings import Issue, Where
 from drafter.language import Section
-from drafter.placeholders import AGENDA_ITEM, PROSE, is_placeholder_symbol
+from drafter.placeholders import AGENDA_ITEM, MEETING, PROSE, is_placeholder_symbol
 from drafter.rules import Rule
 from drafter.rules.draft import Draft, Kind, Paragraph, excerpt, plain
 from drafter.rules.wording import find_symbols, normalize, shortened, whole, wording
@@ -153,6 +153,9 @@ def _placeholders(draft: Draft) -> Iterator[Issue]:
         yield _placeholder(heading, preface.symbol)
     if re.search(rf"\b{AGENDA_ITEM.number}\b", plain(preface.agenda_item)):
         yield _placeholder(heading, plain(preface.agenda_item).strip())
+    closing = draft.document.conclusions
+    if closing is not None and re.match(rf"\s*{MEETING}\D", plain(closing.meeting)):
+        yield _placeholder(draft.where(closing.meeting), plain(closing.meeting).strip())
     for paragraph in draft.paragraphs:
         if PROSE in paragraph.plain:
             yield _placeholder(paragraph.where, PROSE)
