@@ -83,6 +83,7 @@ class Skeleton:
     lang: Language
     formula: re.Pattern[str]  # the formula alone, with or without its punctuation, any case
     formula_start: re.Pattern[str]  # the formula opening a paragraph that goes on
+    formula_inside: re.Pattern[str]  # the formula, as written, inside a paragraph
     formula_text: str
     united_nations: str
     steps: tuple[Step, ...]  # the header lines in the order of the current layout
@@ -149,6 +150,18 @@ def _values(code: str) -> dict[str, str]:
         values[variant(probe_title)] = (
             f"(?:{'|'.join(flexible(variant(title)) for title in _longest_first(titles))})")
     return values
+
+
+def _common_prefix(texts: list[str]) -> str:
+    """The words every text opens with: "Cooperation between the United Nations and"."""
+    words = texts[0].split()
+    for text in texts[1:]:
+        other = text.split()
+        count = 0
+        while count < min(len(words), len(other)) and words[count] == other[count]:
+            count += 1
+        words = words[:count]
+    return " ".join(words)
 
 
 def _lower_first(text: str) -> str:
@@ -230,11 +243,17 @@ def skeleton(code: str) -> Skeleton:
         ("sponsors", f"{block(sponsored.preface.sponsors.text())}|{block(d.sponsors.text())}"),
         ("heading", heading),
     ]
+    titles = _longest_first([str(getattr(wording(code).env.globals["phrases"], "sub_item")(org.forms(code)))
+                             for org in registry().values()])
+    item = flexible(_common_prefix(titles)).replace("oo", "o-?o")  # "Co-operation" before 1990
     others = [
         ("adoption", f"(?P<compiled>{_compilation(code)})"),
         ("adoption", f"(?P<undated>{flexible(undated)})"),
+        ("adoption", f"(?P<meeting_line>{block(adopted.conclusions.meeting.text())})"),
+        ("distribution", r"Distr\.\s*:?\s*[^\W\d]+"),
         ("committee", r"\[[^\[\]\n]{3,300}\]"),
-        ("heading", rf"(?P<number>{GA_NUMBER})\.\s+(?P<title>[^\n]+)"),
+        ("heading", rf"(?P<number>{GA_NUMBER})\.?\s+(?P<title>[^\n]+)"),
+        ("heading", rf"(?P<title>{item}[^\n]+)"),
     ]
     meeting = block(adopted.conclusions.meeting.text())
     closing = f"(?P<meeting_block>{meeting})\\s+(?P<date_block>{block(adopted.conclusions.date.text())})"
@@ -245,10 +264,12 @@ def skeleton(code: str) -> Skeleton:
         lang=lang,
         formula=re.compile(rf"\s*{flexible(formula)}\s*[,;:.]?\s*", re.IGNORECASE),
         formula_start=re.compile(rf"\s*{flexible(formula)}\s*,\s+(?=\S)", re.IGNORECASE),
+        formula_inside=re.compile(rf"(?<=\s)(?P<formula>{flexible(adopted.formula.text())})\s+(?=[^\W\d_])"),
         formula_text=adopted.formula.text(),
         united_nations=a.united_nations.text(),
-        steps=tuple(Step(name, re.compile(f"(?:{pattern}){_END}")) for name, pattern in steps),
-        others=tuple(Step(name, re.compile(f"(?:{pattern}){_END}")) for name, pattern in others),
+        # Older layouts print header lines in capitals ("RESOLUTION ADOPTED BY THE GENERAL ASSEMBLY").
+        steps=tuple(Step(name, re.compile(f"(?:{pattern}){_END}", re.IGNORECASE)) for name, pattern in steps),
+        others=tuple(Step(name, re.compile(f"(?:{pattern}){_END}", re.IGNORECASE)) for name, pattern in others),
         closing=re.compile(closing),
         meeting=re.compile(rf"(?:^|\s)(?P<meeting_block>{meeting})(?:\s+(?P<date_block>"
                            rf"{patterns(code).date('closing')}))?\s*$"),
@@ -345,6 +366,14 @@ def _find_formula(paragraphs: list[Paragraph], shape: Skeleton) -> tuple[int, Pa
             formula = il.cut(paragraph, 0, len(text[:opening.end()].rstrip()))
             paragraphs[index: index + 1] = [formula, il.cut(paragraph, opening.end(), len(text))]
             return index, formula
+    for index, paragraph in enumerate(paragraphs):  # a PDF extraction run into one line
+        text = il.text(paragraph)
+        inside = shape.formula_inside.search(text)
+        if inside:
+            formula = il.cut(paragraph, inside.start("formula"), inside.end("formula"))
+            paragraphs[index: index + 1] = [il.cut(paragraph, 0, inside.start("formula")), formula,
+                                            il.cut(paragraph, inside.end(), len(text))]
+            return index + 1, formula
     code = shape.lang.code
     for index, paragraph in enumerate(paragraphs):
         text = il.text(paragraph)
