@@ -182,3 +182,49 @@ def test_a_single_operative_paragraph_is_unnumbered_and_keeps_its_subparagraphs(
     assert french.operative[0].num is None and [p.num for p in french.operative[0].points] == ["a)", "b)"]
     english = read_docx(write_docx(compose(resolution, "en")))
     assert import_pair(english, french).model_dump() == resolution.model_dump()
+
+
+# -- tolerant import -------------------------------------------------------------------------------
+
+def _text(example, lang: str, old: str, new: str) -> str:
+    text = write_text(compose(example, lang))
+    assert text.count(old) == 1
+    return text.replace(old, new)
+
+
+def test_a_verb_outside_the_lexicon_becomes_an_inline_phrase(example):
+    english = read_text(_text(example, "en", "*Calls upon* the two", "*Implores* the two"))
+    french = read_text(_text(example, "fr", "*Engage* les deux", "*Conjure* les deux"))
+    notes: list[str] = []
+    got = import_pair(english, french, notes)
+    verb = got.operative[6].verb  # type: ignore[union-attr]
+    assert (verb.en, verb.fr) == ("Implores", "Conjure")
+    assert any("Implores" in note for note in notes) and any("Conjure" in note for note in notes)
+    again = read_text(write_text(compose(got, "fr")))
+    assert again.operative[6].content.text().startswith("Conjure les deux")
+
+
+def test_a_draft_without_report_paragraph_or_closing_gets_placeholders(example):
+    text = _text(example, "en", "*39th plenary meeting\n21 November 2022*\n\n", "")
+    text = text.replace(text[text.index("*Having considered*"): text.index("*Recalling* the Articles")], "")
+    notes: list[str] = []
+    got = import_document(read_text(text), notes)
+    assert got.report == "A/77/xxx" and got.adoption is not None and got.adoption.meeting == 999
+    assert any("report" in note for note in notes) and any("meeting" in note for note in notes)
+
+
+def test_a_report_cited_with_its_corrigendum_is_kept_as_printed(example, lang):
+    symbol = {"en": "A/77/277-S/2022/606 and Corr.1", "fr": "A/77/277-S/2022/606 et Corr.1"}[lang]
+    text = write_text(compose(example, lang)).replace("A/77/277-S/2022/606.", symbol + ".", 1)
+    got = import_document(read_text(text))
+    assert got.report == symbol
+    assert symbol in write_text(compose(got, lang))
+
+
+def test_import_command_prints_what_to_review(tmp_path, example, capsys):
+    draft = tmp_path / "draft.txt"
+    draft.write_text(_text(example, "en", "Agenda item 127 (t)\n\n", ""), encoding="utf-8")
+    assert import_command(draft, None, None, tmp_path / "out.yaml", force=False) == 0
+    out = capsys.readouterr().out
+    assert "review: the agenda item is missing" in out
+    assert "Review: the agenda item is missing" in (tmp_path / "out.yaml").read_text(encoding="utf-8")

@@ -46,6 +46,8 @@ def import_command(file: Path, lang: str | None, pair: Path | None, output: Path
     except OutputFailure as failure:
         return _fail(str(failure))
     say(f"wrote {output}")
+    for note in notes:
+        say(f"  review: {note}")
     return 0
 
 
