@@ -46,6 +46,9 @@ def read_docx(source: Path | bytes, lang: str | None = None, *, name: str | None
     if main is None:
         raise ReadFailure(f"{name}: this zip file is not a Word document (no main document part); "
                           "choose the .docx of the draft")
+    if package.count(main, f"{W}p", MAX_PARAGRAPHS) > MAX_PARAGRAPHS:
+        raise ReadFailure(f"{name}: the document has more than {MAX_PARAGRAPHS} paragraphs, more "
+                          "than any resolution; check that this is the right file")
     root = package.xml(main)
     body = root.find(f"{W}body")
     if body is None:

@@ -55,7 +55,7 @@ class Patterns:
         """A date such as "1er août 2009"; groups <name>_d, <name>_m, <name>_y."""
         parts = re.split(r"(\{day\}|\{month\}|\{year\})", self.lang.date_pattern)
         fields = {
-            "{day}": rf"(?P<{name}_d>{alternation(list(self._days))}|[1-3]?\d)",
+            "{day}": rf"(?P<{name}_d>{alternation(list(self._days)) + '|' if self._days else ''}[1-3]?\d)",
             "{month}": rf"(?P<{name}_m>{alternation(list(self.lang.months))})",
             "{year}": rf"(?P<{name}_y>\d{{4}})(?!\d)",
         }
@@ -66,6 +66,8 @@ class Patterns:
     def read_date(self, match: re.Match[str], name: str) -> dt.date | None:
         """The date matched by ``date(name)``, or None when it does not exist (31 February)."""
         day_text = match.group(f"{name}_d")
+        if not day_text:
+            return None
         day = self._days.get(day_text) or int(day_text)
         month = self.lang.months.index(match.group(f"{name}_m")) + 1
         try:

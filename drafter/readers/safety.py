@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import codecs
 import io
+import lzma
 import zipfile
+import zlib
 from pathlib import Path
 
 from lxml import etree
@@ -29,6 +31,14 @@ _MACRO_CONTENT = b"macroEnabled"
 
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
                           dtd_validation=False, huge_tree=False, remove_blank_text=False)
+
+
+#: What the zip module raises on a damaged archive: a corrupt deflate stream is a zlib.error,
+#: an unsupported compression method NotImplementedError, an encrypted part RuntimeError, a
+#: damaged bzip2 stream OSError and a damaged LZMA stream LZMAError.
+_DAMAGED: tuple[type[Exception], ...] = (
+    zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError, NotImplementedError,
+    RuntimeError, zlib.error, lzma.LZMAError)
 
 
 class ReadFailure(Exception):
@@ -81,7 +91,7 @@ class Package:
         try:
             self.zip = zipfile.ZipFile(io.BytesIO(data))
             infos = self.zip.infolist()
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError):
+        except _DAMAGED:
             raise ReadFailure(f"{name}: the file is damaged or is not a Word document (.docx); "
                               "open it in Word and save it again as .docx") from None
         self._check_directory(infos)
@@ -121,13 +131,31 @@ class Package:
         except KeyError:
             raise ReadFailure(f"{self.name}: the part {part} is missing, so this is not a complete "
                               "Word document; open it in Word and save it again as .docx") from None
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError):
-            raise ReadFailure(f"{self.name}: the part {part} is damaged (truncated or corrupt); "
-                              "open the file in Word and save it again as .docx") from None
+        except _DAMAGED:
+            raise ReadFailure(f"{self.name}: the part {part} is damaged (truncated or corrupt) or "
+                              "compressed in a way Word never uses; open the file in Word and "
+                              "save it again as .docx") from None
         if len(data) > info.file_size:
             raise ReadFailure(f"{self.name}: the part {part} is larger than announced; "
                               "it is refused as unsafe")
         return data
+
+    def count(self, part: str, tag: str, most: int) -> int:
+        """How many ``tag`` elements a part holds, streamed and stopped past ``most``: a file of
+        800,000 paragraphs is refused before any tree of it is built."""
+        found = 0
+        try:
+            for _, element in etree.iterparse(io.BytesIO(self.read(part)), events=("end",),
+                                              tag=tag, resolve_entities=False, no_network=True,
+                                              load_dtd=False, huge_tree=False):
+                found += 1
+                if found > most:
+                    break
+                element.clear(keep_tail=True)  # lean: nothing of a counted element is kept
+        except etree.XMLSyntaxError as error:
+            raise ReadFailure(f"{self.name} ({part}): the XML is damaged ({error.msg}); open the "
+                              "file in Word and save it again as .docx") from None
+        return found
 
     def xml(self, part: str) -> etree._Element:
         """One part parsed as XML, without DTDs, entities or network access."""
