@@ -16,13 +16,13 @@ from lxml import etree
 MAX_FILE_BYTES = 20 * 1024 * 1024
 #: The most a Word package may hold once uncompressed, all parts together.
 MAX_UNPACKED_BYTES = 100 * 1024 * 1024
-#: The most a single part may grow when uncompressed; text XML compresses about 10 to 1.
-MAX_RATIO = 100
-#: Below this size a part's compression ratio is not a concern.
-RATIO_FLOOR = 1024 * 1024
+#: The most one part may hold once uncompressed. drafter's largest draft (a source at the
+#: loader's 2 MB limit) has a main part of a few MB; no compression ratio is judged, because
+#: drafter's own drafts of repetitive text compress beyond 100 to 1 and were refused as bombs.
+MAX_PART_BYTES = 32 * 1024 * 1024
 MAX_ENTRIES = 2000
 #: The most paragraphs drafter reads in one document. A resolution has a few hundred at most;
-#: the largest source drafter loads (2 MB, 20,000 values) renders to about 10,000.
+#: the largest source drafter loads (2 MB, 20,000 YAML nodes) renders to under 3,000.
 MAX_PARAGRAPHS = 20_000
 
 ZIP_SIGNATURE = b"PK\x03\x04"
@@ -110,10 +110,10 @@ class Package:
                 raise ReadFailure(f"{self.name}: the package is encrypted; remove the password "
                                   "and save it again as .docx")
             total += info.file_size
-            ratio = info.file_size / max(info.compress_size, 1)
-            if info.file_size > RATIO_FLOOR and ratio > MAX_RATIO:
-                raise ReadFailure(f"{self.name}: the part {info.filename} expands {ratio:.0f} times "
-                                  "when unpacked (a zip bomb?); it is refused as unsafe")
+            if info.file_size > MAX_PART_BYTES:
+                raise ReadFailure(f"{self.name}: the part {info.filename} unpacks to "
+                                  f"{info.file_size // 1024 // 1024} MB, more than any Word "
+                                  "document of a resolution (a zip bomb?); it is refused as unsafe")
         if total > MAX_UNPACKED_BYTES:
             raise ReadFailure(f"{self.name}: the package unpacks to {total // 1024 // 1024} MB, "
                               "more than any resolution; it is refused as unsafe")
@@ -122,12 +122,13 @@ class Package:
         return ReadFailure(f"{self.name}: the document contains macros (.docm); drafter does not "
                            "open those: save it as a Word document (.docx) without macros")
 
-    def read(self, part: str) -> bytes:
-        """One part's bytes, never more than the directory announced."""
+    def read(self, part: str, most: int | None = None) -> bytes:
+        """One part's bytes (the first ``most`` of them), never more than the directory
+        announced."""
         try:
             info = self.zip.getinfo(part)
             with self.zip.open(info) as stream:
-                data = stream.read(info.file_size + 1)
+                data = stream.read(info.file_size + 1 if most is None else most)
         except KeyError:
             raise ReadFailure(f"{self.name}: the part {part} is missing, so this is not a complete "
                               "Word document; open it in Word and save it again as .docx") from None
@@ -145,7 +146,9 @@ class Package:
         800,000 paragraphs is refused before any tree of it is built."""
         found = 0
         try:
-            for _, element in etree.iterparse(io.BytesIO(self.read(part)), events=("end",),
+            self.read(part, 0)  # the part exists and its directory entry passed the checks
+            stream = self.zip.open(part)  # decompressed as it is parsed: a huge part is left unread
+            for _, element in etree.iterparse(stream, events=("end",),
                                               tag=tag, resolve_entities=False, no_network=True,
                                               load_dtd=False, huge_tree=False):
                 found += 1
@@ -155,6 +158,10 @@ class Package:
         except etree.XMLSyntaxError as error:
             raise ReadFailure(f"{self.name} ({part}): the XML is damaged ({error.msg}); open the "
                               "file in Word and save it again as .docx") from None
+        except _DAMAGED:
+            raise ReadFailure(f"{self.name}: the part {part} is damaged (truncated or corrupt) or "
+                              "compressed in a way Word never uses; open the file in Word and "
+                              "save it again as .docx") from None
         return found
 
     def xml(self, part: str) -> etree._Element:

@@ -114,3 +114,31 @@ def test_text_in_another_encoding(tmp_path):
     path = tmp_path / "latin1.txt"
     path.write_bytes("L'Assemblée générale,\n".encode("latin-1"))
     _refused(path, "UTF-8", "line 1")
+
+
+def test_drafters_own_largest_drafts_pass_its_reading_limits(tmp_path, example):
+    """A source near the loader's limits (one paragraph of 1.5 MB of repetitive text, which
+    compresses far beyond 100 to 1) renders to a Word file that validate reads."""
+    from drafter.compose import compose
+    from drafter.resolution import Resolution
+    from drafter.rules import all_rules
+    from drafter.validate import validate
+    from drafter.writers.docx import write_docx
+
+    source = example.model_dump(mode="json")
+    text = "the two organizations " * 70_000
+    source["operative"][1] = {"verb": "requests", "en": text, "fr": text}
+    path = tmp_path / "largest.docx"
+    path.write_bytes(write_docx(compose(Resolution.model_validate(source), "en")))
+    assert len(text.encode()) > 1_500_000
+    report = validate([path], None, None, all_rules())
+    assert not report.unreadable, report.unreadable
+
+
+def test_a_file_of_more_paragraphs_than_any_resolution_is_refused_before_it_is_parsed(tmp_path, docx_bytes):
+    many = b"<w:p/>" * 25_000
+    with zipfile.ZipFile(io.BytesIO(docx_bytes["en"])) as archive:
+        body = archive.read("word/document.xml").replace(b"<w:sectPr", many + b"<w:sectPr", 1)
+    path = tmp_path / "many.docx"
+    path.write_bytes(_docx({"word/document.xml": body}, docx_bytes["en"]))
+    _refused(path, "20000 paragraphs")
