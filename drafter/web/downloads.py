@@ -16,7 +16,10 @@ from drafter.source import SourceInvalid, parse
 from drafter.web.library import COMPARABLE, LibraryError, folder_file, phrase_book, source_path
 
 FORMATS = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-           "pdf": "application/pdf", "txt": "text/plain; charset=utf-8"}
+           "pdf": "application/pdf", "txt": "text/plain; charset=utf-8",
+           "akn": "application/akn+xml"}
+#: The file name's ending per format, as ``drafter render`` names its files.
+SUFFIXES = {"docx": "docx", "pdf": "pdf", "txt": "txt", "akn": "akn.xml"}
 ZIP = "application/zip"
 #: How long LibreOffice may take to convert one document.
 PDF_TIMEOUT = 120
@@ -49,19 +52,19 @@ def _stem(name: str) -> str:
 
 def document_file(root: Path, text: str, name: str, lang: str, fmt: str,
                   templates: Path | None = None) -> Download:
-    """One language of the source as DOCX, PDF or text."""
+    """One language of the source as DOCX, PDF, text or Akoma Ntoso XML."""
     from drafter.render import RenderFailure, render_bytes
 
     if fmt not in FORMATS or lang not in ("en", "fr"):
-        raise LibraryError("Choose English or French, and Word, PDF or text.", 400)
+        raise LibraryError("Choose English or French, and Word, PDF, text or Akoma Ntoso.", 400)
     resolution = _resolution(root, text, name)
     try:
-        data = render_bytes(resolution, lang, "txt" if fmt == "txt" else "docx", templates)
+        data = render_bytes(resolution, lang, "docx" if fmt == "pdf" else fmt, templates)
     except RenderFailure as failure:
         raise LibraryError(str(failure), 422) from None
     if fmt == "pdf":
         data = _pdf(data)
-    return Download(f"{_stem(name)}.{lang}.{fmt}", data, FORMATS[fmt])
+    return Download(f"{_stem(name)}.{lang}.{SUFFIXES[fmt]}", data, FORMATS[fmt])
 
 
 def _pdf(docx: bytes) -> bytes:

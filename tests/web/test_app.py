@@ -201,6 +201,14 @@ def test_the_text_download_is_utf8_in_french(client):
     assert response.status_code == 200 and "Rappelant" in response.content.decode("utf-8")
 
 
+def test_the_akoma_ntoso_download_is_named_as_render_names_it(client):
+    response = client.post("/api/download", {"name": "csto-77-13.yaml", "text": _source(client)["text"],
+                                             "lang": "en", "format": "akn"})
+    assert response.status_code == 200
+    assert response.headers["content-disposition"] == 'attachment; filename="csto-77-13.en.akn.xml"'
+    assert b"<akomaNtoso" in response.content
+
+
 def test_the_pdf_download_comes_from_libreoffice(client, soffice):
     response = client.post("/api/download", {"name": "csto-77-13.yaml", "text": _source(client)["text"],
                                              "lang": "fr", "format": "pdf"})

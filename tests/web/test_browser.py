@@ -15,7 +15,6 @@ from typing import Any
 
 import pytest
 
-from conftest import EXAMPLE, ROOT
 from serving import address, serve
 
 try:
@@ -41,15 +40,6 @@ def browser() -> Iterator[Any]:
         launched = playwright.chromium.launch(executable_path=executable, headless=True)
         yield launched
         launched.close()
-
-
-@pytest.fixture
-def folder(tmp_path: Path) -> Path:
-    root = tmp_path / "sources"
-    root.mkdir()
-    shutil.copy(EXAMPLE, root / "csto-77-13.yaml")
-    shutil.copy(ROOT / "tests" / "fixtures" / "draft-coe.yaml", root / "draft-coe.yaml")
-    return root
 
 
 @pytest.fixture
