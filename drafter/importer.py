@@ -177,12 +177,25 @@ class _Reader:
         if session is None:
             day = self._dated(values)
             session = day.year - 1945 - (day.month < 9) if day else None
+        where = "the other header lines"
         if session is None or not 0 < session <= 120:
-            raise ImportFailure("neither a session line, a resolution number, a symbol nor a date "
-                                "says which session this is; add the header (`drafter render` "
-                                "shows one) and import again")
-        self.guess(f"the session line is missing: session {session} taken from the other header lines")
+            session, where = self._latest_cited(), "the latest resolution or document the text cites"
+        if session is None:
+            raise ImportFailure("neither a session line, a resolution number, a symbol, a date "
+                                "nor a citation says which session this is; add the header "
+                                "(`drafter render` shows one) and import again")
+        self.guess(f"the session line is missing: session {session} taken from {where}")
         return session
+
+    def _latest_cited(self) -> int | None:
+        """The latest session the text cites (a resolution "54/65", a symbol "A/54/884"): a
+        resolution is adopted no earlier than what it cites."""
+        text = " ".join([block.text() for block in self.document.blocks()]
+                        + [note.content.text() for note in self.document.footnotes]
+                        + [d.block.text() for d in self.document.deviations if d.block is not None])
+        sessions = [int(found) for found in re.findall(r"(?<![\w/.])(?:A/(?:RES/)?)?(\d{2,3})/\d{1,4}(?!\d)", text)]
+        sessions = [session for session in sessions if 0 < session <= 120]
+        return max(sessions) if sessions else None
 
     def _dated(self, values: dict[str, str]) -> date | None:
         if self.document.issued != NO_DATE:

@@ -262,3 +262,25 @@ def test_a_partial_hand_typed_draft_is_read_with_findings(tmp_path, lang):
     report = validate([path], None, None, all_rules())
     assert report.exit_code == 1
     assert {"S103", "S116"} <= {finding.code for finding in report.findings}
+
+
+@pytest.mark.parametrize("name", ["36-24.en.partial.txt", "37-4.en.partial.txt", "52-4.fr.partial.txt",
+                                  "55-9.en.partial.txt", "54-280.en.pdf-line.txt"])
+def test_partial_real_texts_import_with_what_to_review(name):
+    """What a partial text does not say is taken from what it says or left as a placeholder,
+    and each guess is a line to review; what it says is kept."""
+    document = read(CORPUS / name, None)
+    notes: list[str] = []
+    resolution = import_document(document, notes)
+    assert notes
+    again = read_text(write_text(compose(resolution, document.lang)))
+    assert same_words(document, again) >= SAME_WORDS
+
+
+def test_a_text_that_says_nothing_of_its_session_is_refused_by_import_in_one_sentence():
+    """The session is the one value import cannot leave as a placeholder: a partial text
+    without header, date or numbered citation (47/12 as published on the page) is refused."""
+    from drafter.importer import ImportFailure
+
+    with pytest.raises(ImportFailure, match="which session"):
+        import_document(read(CORPUS / "47-12.en.partial.txt", None))
