@@ -14,8 +14,7 @@ from drafter.resolution import CouncilResolution, Resolution
 from drafter.rules import Rule
 from drafter.rules.draft import Draft, excerpt, plain, Kind
 from drafter.rules.mandate import LAST_SESSION, current_session
-from drafter.rules.wording import (Cited, find_symbols, shortened, spoken, well_formed, whole,
-                                   wording)
+from drafter.rules.wording import Cited, find_symbols, shortened, spoken, whole, wording
 
 #: Resolutions are numbered session/number since the thirty-first session.
 FIRST_NUMBERED_SESSION = 31
@@ -150,6 +149,8 @@ def _council_source(resolution: Resolution) -> Iterator[Issue]:
 
 
 def _symbols(draft: Draft) -> Iterator[Issue]:
+    from drafter import symbols
+
     preface = draft.document.preface
     heading = Where("the heading", 0, preface.symbol)
     places = [(heading, preface.symbol)]
@@ -157,11 +158,20 @@ def _symbols(draft: Draft) -> Iterator[Issue]:
         places.append((heading, plain(preface.committee)))
     places += [(paragraph.where, paragraph.plain) for paragraph in draft.of_kind(*_TEXT)]
     for where, text in places:
-        for symbol, _, _ in find_symbols(text):
-            if not well_formed(symbol) and not is_placeholder_symbol(symbol):  # S108 says those
-                yield Issue(where, f"“{symbol}” is not a well-formed document symbol.",
-                            "Check the symbol against the document: for instance A/77/277, "
-                            "A/RES/77/13, A/77/L.13, S/PRST/2010/1, E/2009/28 or S/INF/65.")
+        for found in symbols.find(text):
+            if any(is_placeholder_symbol(part) for part in found.symbols.parts):
+                continue  # S108 reports placeholders
+            problem = symbols.problem(found.text)
+            if problem is not None:
+                said, _, advice = problem.partition("; ")
+                yield Issue(where.at(found.text), _sentence(said), _sentence(
+                    advice or "compare it with the document: for instance A/77/277, "
+                    "A/RES/77/13, A/77/L.13, S/PRST/2010/1, E/2009/28 or S/INF/65"))
+
+
+def _sentence(text: str) -> str:
+    """A clause of the grammar's explanation as a sentence: a capital and a full stop."""
+    return text[:1].upper() + text[1:] + ("" if text.endswith(".") else ".")
 
 
 def _calendar(draft: Draft) -> Iterator[Issue]:
