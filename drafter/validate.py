@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import os
 import sys
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -216,11 +215,9 @@ def _named(file: str, message: str) -> str:
 
 def _shown(text: str) -> str:
     """Text from a file as it may be printed: no control character reaches the terminal raw."""
-    return "".join(f"\\u{ord(char):04x}" if unicodedata.category(char) in _CONTROLS else char
-                   for char in text)
+    from drafter.terminal import printable
 
-
-_CONTROLS = {"Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn"}
+    return printable(text)
 
 
 def validate(files: list[Path], pair: Path | None, lang: str | None, rules: list[Rule]) -> Report:
@@ -298,11 +295,12 @@ def format_text(report: Report) -> str:
     """
     lines = []
     for finding in report.findings:
+        words = f" ({finding.excerpt})" if finding.excerpt else ""
         if finding.line is not None:
             lines.append(f"{finding.file}:{finding.line}:{finding.column}: {finding.code} "
-                         f"{finding.severity}: {finding.message} [{finding.place}] — {finding.hint}")
+                         f"{finding.severity}: {finding.message}{words} [{finding.place}] — "
+                         f"{finding.hint}")
             continue
-        words = f" ({finding.excerpt})" if finding.excerpt else ""
         lines.append(f"{finding.file}:{finding.place}: {finding.code} {finding.severity}: "
                      f"{finding.message}{words} — {finding.hint}")
     errors = sum(finding.severity == "error" for finding in report.findings)
