@@ -165,6 +165,9 @@ def edit_text(text: str, edits: dict[str, Any]) -> str:
     for old, new in edits.get("raw", []):
         assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times"
         text = text.replace(old, new)
+    for old, new in edits.get("raw_all", []):
+        assert text.count(old) > 1, f"{old!r} occurs {text.count(old)} times"
+        text = text.replace(old, new)
     for old, new in edits.get("replace", []):
         text = _replace_text(text, old, new)
     paragraphs = _paragraphs(text)
@@ -177,8 +180,13 @@ def edit_text(text: str, edits: dict[str, Any]) -> str:
     for words, before in edits.get("move", []):
         moved = paragraphs.pop(_one(paragraphs, words))
         paragraphs.insert(_one(paragraphs, before), moved)
+    for words, text in edits.get("insert", []):
+        paragraphs.insert(_one(paragraphs, words), text)
     for words in edits.get("drop", []):
         paragraphs.pop(_one(paragraphs, words))
+    for words in edits.get("drop_last", []):
+        paragraphs.pop(max(index for index, paragraph in enumerate(paragraphs)
+                           if _pattern(words).search(_unmarked(paragraph)[0])))
     return "\n\n".join(paragraphs)
 
 
@@ -269,8 +277,18 @@ def edit_docx(parts: dict[str, etree._Element], edits: dict[str, Any]) -> None:
     for words, before in edits.get("move", []):
         p = _paragraph_with(parts, words)
         _paragraph_with(parts, before).addprevious(p)
+    for words, text in edits.get("insert", []):
+        p = _paragraph_with(parts, words)
+        added = deepcopy(p)
+        for extra in _texts(added)[1:]:
+            extra.getparent().remove(extra)
+        _texts(added)[0].text = text
+        p.addprevious(added)
     for words in edits.get("drop", []):
         p = _paragraph_with(parts, words)
+        p.getparent().remove(p)
+    for words in edits.get("drop_last", []):
+        p = [p for p in _all_paragraphs(parts) if _pattern(words).search(_joined(p))][-1]
         p.getparent().remove(p)
     for text in edits.get("upright", []):
         for italic in _run_reading(parts, text).iterfind("w:rPr/w:i", NS):
