@@ -20,7 +20,7 @@ from drafter.findings import BUG, INVALID, PAIR, UNREADABLE, Finding, Issue
 from drafter.language import LANGUAGES, language
 from drafter.rules import Rule, all_rules
 from drafter.rules.draft import Draft, Origin
-from drafter.rules.wording import shortened
+from drafter.rules.wording import phrase_book, shortened
 
 if TYPE_CHECKING:
     from drafter.phrasebook import PhraseBook
@@ -239,9 +239,11 @@ def validate(files: list[Path], pair: Path | None, lang: str | None, rules: list
             if path.suffix.lower() in SOURCE_SUFFIXES:
                 report.findings += check_source(path, rules, lang)
             else:
+                book = _book(path)
                 document, origin = read_document(path, lang if path != pair else _other(lang))
                 documents[path] = (document, origin)
-                report.findings += check_document(document, origin, str(path), rules)
+                with phrase_book(book):
+                    report.findings += check_document(document, origin, str(path), rules)
             report.checked += 1
         except Unreadable as unreadable:
             report.unreadable += unreadable.problems
@@ -251,7 +253,8 @@ def validate(files: list[Path], pair: Path | None, lang: str | None, rules: list
             report.unreadable.append(_bug(str(path), error))
     if pair and files[0] in documents and pair in documents:
         try:
-            report.findings += _check_pair(files[0], pair, documents, rules)
+            with phrase_book(_book(files[0])):
+                report.findings += _check_pair(files[0], pair, documents, rules)
         except Unreadable as unreadable:
             report.unreadable += unreadable.problems
         except Exception as error:
@@ -261,6 +264,18 @@ def validate(files: list[Path], pair: Path | None, lang: str | None, rules: list
     report.findings.sort(key=lambda finding: (report.files.index(finding.file), finding.order,
                                               finding.code))
     return report
+
+
+def _book(path: Path) -> PhraseBook:
+    """The phrase book of --phrases and of a phrases.yaml beside the draft: its openers and verbs
+    are known ones too."""
+    from drafter.phrasebook import book_for
+    from drafter.source import SourceInvalid
+
+    try:
+        return book_for(path)
+    except SourceInvalid as invalid:
+        raise _invalid(invalid) from None
 
 
 def _bug(file: str, error: Exception) -> Problem:

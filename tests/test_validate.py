@@ -403,3 +403,50 @@ def test_control_characters_never_reach_the_terminal(capsys: pytest.CaptureFixtu
     code, out, err = run(capsys, source)
     assert code == 2
     assert "\x1b" not in err and len(err.strip().splitlines()) == 1
+
+
+# -- the open phrase book ---------------------------------------------------------------------
+
+def _with_opener(tmp_path: Path, phrase: str, name: str = "own.fr.txt") -> Path:
+    draft = tmp_path / name
+    draft.write_text(REFERENCE.read_text(encoding="utf-8").replace(
+        "\nEncourageant les efforts", f"\n{phrase} les efforts"), encoding="utf-8")
+    return draft
+
+
+def test_an_opener_outside_the_lexicon_is_a_warning_with_the_nearest_phrase(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, out, _ = run(capsys, _with_opener(tmp_path, "Encourageants"), fmt="json")
+    [finding] = json.loads(out)
+    assert (code, finding["code"], finding["severity"]) == (0, "O201", "warning")
+    assert "“Encourageant”" in finding["hint"]
+    code, out, _ = run(capsys, _with_opener(tmp_path, "Applaudissant"), fmt="json")
+    [finding] = json.loads(out)
+    assert (code, finding["code"]) == (0, "O201")
+    assert "nearest known opening phrase is “" in finding["hint"]
+
+
+def test_a_phrase_book_beside_a_draft_makes_its_phrases_known(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    draft = _with_opener(tmp_path, "Applaudissant")
+    (tmp_path / "phrases.yaml").write_text(
+        "preamble:\n  applauding: {en: Applauding, fr: Applaudissant}\n", encoding="utf-8")
+    assert run(capsys, draft)[:2] == (0, "No findings in 1 file checked.\n")
+
+
+def test_an_inline_phrase_in_one_language_is_a_located_error(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    source, text = _mutated(tmp_path, ("  - opener: encouraging\n", "  - opener: {en: Urging}\n"))
+    code, out, err = run(capsys, source)
+    assert (code, out) == (2, "")
+    line = _line_of(text, "opener: {en: Urging}")
+    assert err.startswith(f"{source}:{line}:") and "fr" in err
+    [entry] = json.loads(run(capsys, source, fmt="json")[1])
+    assert (entry["code"], entry["line"]) == ("I002", line)
+
+
+def test_an_inline_phrase_in_both_languages_is_accepted(tmp_path: Path) -> None:
+    source, _ = _mutated(tmp_path, ("  - opener: encouraging\n",
+                                    "  - opener: {en: Applauding, fr: Applaudissant}\n"))
+    report = validate([source], None, None, all_rules())
+    assert (report.findings, report.unreadable) == ([], [])

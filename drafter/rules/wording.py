@@ -9,15 +9,22 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date
 from functools import cache, lru_cache
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict
 
 from drafter import symbols
-from drafter.language import Language, Section, language
+from drafter.language import LANGUAGES, Language, Section, language
 from drafter.resources import load_data
+
+if TYPE_CHECKING:
+    from drafter.phrasebook import PhraseBook
 
 #: A GA resolution number standing alone: "67/6", "S-30/1", "31/16 A" (not inside a symbol).
 GA_NUMBER = r"(?:S-|ES-)?\d+/\d+(?: [A-Z](?![\w]))?"
@@ -137,14 +144,17 @@ class Wording:
     # -- opening phrases ------------------------------------------------------------------------
 
     def opener(self, text: str, section: Section) -> tuple[str, frozenset[str]] | None:
-        """The longest lexicon phrase that opens the text, with every key that writes it."""
-        return _opener(self.lang.code, normalize(text.lstrip()[:_LONGEST_PHRASE]), section)
+        """The longest known phrase that opens the text, with every key that writes it: the
+        lexicon's, and those of the phrase book in force (see ``phrase_book``)."""
+        return _opener(self.lang.code, normalize(text.lstrip()[:_LONGEST_PHRASE]), section,
+                       _BOOK.get().get((self.lang.code, section), ()))
 
     def nearest(self, text: str, section: Section, cutoff: float = 0.8) -> str | None:
         """The known phrase an opening most resembles, if one is at least ``cutoff`` close."""
         words = normalize(text).split()
         best, score = None, 0.0
-        for phrase, _ in _phrases(self.lang.code, section):
+        for phrase, _ in (*_phrases(self.lang.code, section),
+                          *_BOOK.get().get((self.lang.code, section), ())):
             size = len(phrase.split())
             candidate = " ".join(words[:size]).rstrip(",;:.")
             ratio = difflib.SequenceMatcher(None, candidate.lower(), phrase.lower()).ratio()
@@ -175,18 +185,42 @@ def well_formed(symbol: str) -> bool:
 _LONGEST_PHRASE = 80
 
 
+Phrases = tuple[tuple[str, frozenset[str]], ...]
+#: The phrases of the phrase book in force, by language and section (see ``phrase_book``).
+_BOOK: ContextVar[dict[tuple[str, str], Phrases]] = ContextVar("phrase_book", default={})
+
+
+@contextmanager
+def phrase_book(book: PhraseBook) -> Iterator[None]:
+    """Take a phrase book's openers and verbs for known ones while checking a Word or text
+    draft (a source turns them into its own phrases when it loads)."""
+    phrases = {(code, section): _ordered((key, entry[code]) for key, entry in entries.items())
+               for section, entries in book.entries.items() for code in LANGUAGES}
+    token = _BOOK.set(phrases)
+    try:
+        yield
+    finally:
+        _BOOK.reset(token)
+
+
 @lru_cache(maxsize=4096)
-def _opener(code: str, start: str, section: Section) -> tuple[str, frozenset[str]] | None:
-    for phrase, keys in _phrases(code, section):
-        if start.startswith(phrase) and not start[len(phrase):len(phrase) + 1].isalpha():
-            return phrase, keys
+def _opener(code: str, start: str, section: Section, book: Phrases) -> tuple[str, frozenset[str]] | None:
+    for phrases in (_phrases(code, section), book):
+        for phrase, keys in phrases:
+            if start.startswith(phrase) and not start[len(phrase):len(phrase) + 1].isalpha():
+                return phrase, keys
     return None
 
 
 @cache
-def _phrases(code: str, section: Section) -> tuple[tuple[str, frozenset[str]], ...]:
+def _phrases(code: str, section: Section) -> Phrases:
+    return _ordered(language(code).phrases[section].items())
+
+
+def _ordered(entries: Iterable[tuple[str, str]]) -> Phrases:
+    """Phrases with their keys, the longest first, so that the longest that opens a text wins."""
     by_phrase: dict[str, set[str]] = {}
-    for key, phrase in language(code).phrases[section].items():
+    for key, phrase in entries:
         by_phrase.setdefault(normalize(phrase), set()).add(key)
     ordered = sorted(by_phrase.items(), key=lambda item: -len(item[0]))
     return tuple((phrase, frozenset(keys)) for phrase, keys in ordered)
