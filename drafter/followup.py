@@ -89,7 +89,8 @@ def follow_up(previous: Resolution, session: int, report: str | None,
     except ValidationError as error:
         raise FollowUpError(_validation_message(error, report)) from None
     return FollowUp(resolution, _changes(previous, resolution, number),
-                    _notes(previous, resolution, agenda_item is None))
+                    [*_report_note(previous, session, report),
+                     *_notes(previous, resolution, agenda_item is None)])
 
 
 def followup_name(resolution: Resolution) -> str:
@@ -296,6 +297,17 @@ def _changes(previous: Resolution, new: Resolution, number: str) -> list[str]:
     if new.agenda_item != previous.agenda_item:
         changes.append(f"agenda item {_item(previous.agenda_item)} → {_item(new.agenda_item)}")
     return changes
+
+
+def _report_note(previous: Resolution, session: int, report: str | None) -> list[str]:
+    """A warning when --report names a report of another session than the mandate asked for
+    (or than the new draft's own session, when it follows up later)."""
+    found = re.match(r"A/(\d{1,4})/", report or "")
+    asked = previous.mandate.report_session
+    if found is None or int(found.group(1)) in (asked, session):
+        return []
+    return [f"warning: --report {report} is a document of session {found.group(1)}, but "
+            f"{previous.symbol} asked for the report at session {asked}; check the symbol"]
 
 
 def _notes(previous: Resolution, new: Resolution, agenda_kept: bool) -> list[str]:

@@ -80,6 +80,15 @@ def test_without_report_a_placeholder_is_left_and_noted(previous: Resolution) ->
     assert not any("previous session's" in note for note in result.notes)
 
 
+def test_a_report_of_another_session_than_the_mandate_asked_for_is_a_warning(
+        previous: Resolution) -> None:
+    notes = follow_up(previous, 79, "A/78/302", None).notes
+    assert notes[0] == ("warning: --report A/78/302 is a document of session 78, but A/RES/77/13 "
+                        "asked for the report at session 79; check the symbol")
+    assert not any(note.startswith("warning: --report")
+                   for note in follow_up(previous, 79, "A/79/302", None).notes)
+
+
 def test_review_notes(previous: Resolution) -> None:
     notes = follow_up(previous, 79, "A/79/302", None).notes
     assert "placeholder left: draft symbol" in notes

@@ -24,13 +24,20 @@ _PARTS: dict[Kind, str] = {"preamble": "preambular paragraphs",
 
 def pairs(english: Draft, french: Draft) -> Iterator[tuple[Paragraph, Paragraph]]:
     """Paragraphs side by side, for each part whose paragraphs correspond one to one (a part
-    whose count differs is reported once, by B701–B703, and its paragraphs are not compared)."""
-    for kind in _PARTS:
+    whose count differs is reported once, by B701–B703, and its paragraphs are not compared);
+    the header and closing lines too, when both versions have the same lines."""
+    for kind in (*_PARTS, *_LINES):
         if _shape(english, kind) == _shape(french, kind):
             yield from zip(english.of_kind(kind), french.of_kind(kind))
 
 
+#: The header and closing lines, compared line by line when both versions have the same ones.
+_LINES: tuple[Kind, ...] = ("heading", "closing")
+
+
 def _shape(draft: Draft, kind: Kind) -> object:
+    if kind in _LINES:
+        return [bool(paragraph.block.inlines) for paragraph in draft.of_kind(kind)]
     if kind == "point":
         return [_count_points(operative.points) for operative in draft.document.operative]
     return len(draft.of_kind(kind))
@@ -92,7 +99,10 @@ def dates(draft: Draft, paragraph: Paragraph) -> list[str]:
 
 
 def symbols(draft: Draft, paragraph: Paragraph) -> list[str]:
-    return [symbol for symbol, _, _ in find_symbols(paragraph.plain)]
+    found = [symbol for symbol, _, _ in find_symbols(paragraph.plain)]
+    if paragraph is draft.of_kind("heading")[0] and draft.document.preface.symbol:
+        found.append(draft.document.preface.symbol)  # the symbol, once for the header
+    return found
 
 
 def figures(draft: Draft, paragraph: Paragraph) -> list[str]:

@@ -99,6 +99,7 @@ def _key(cited: Cited) -> tuple[date, int, int]:
 def _own_number(draft: Draft) -> Iterator[Issue]:
     words = wording(draft.lang.code)
     preface = draft.document.preface
+    heading = Where("the heading", 0, excerpt(preface.heading))
     found: dict[str, int] = {}
     line = re.search(words.data.session_line, plain(preface.session))
     if line and (session := words.session_number(line.group("session"))):
@@ -109,31 +110,73 @@ def _own_number(draft: Draft) -> Iterator[Issue]:
     number = re.match(r"\s*(\d+)/\d+(?: [A-Z])?\.", plain(preface.heading))
     if number:
         found[f"the number {shortened(number.group()[:-1].strip())}"] = whole(number.group(1)) or 0
+    draft_symbol = re.search(r"A/(\d+)/L\.", plain(preface.committee)) if preface.committee else None
+    if draft_symbol:
+        found[f"the draft {draft_symbol.group()}…"] = whole(draft_symbol.group(1)) or 0
     if len(set(found.values())) > 1:
         said = ", ".join(f"{name} says session {value}" for name, value in found.items())
-        yield Issue(Where("the heading", 0, excerpt(preface.heading)),
-                    f"The heading names different sessions: {said}.",
+        yield Issue(heading, f"The heading names different sessions: {said}.",
                     "A resolution numbered N/x, and its draft A/N/L.x, belong to session N: make "
                     "the number, the symbol and the session line agree.")
+    own = number.group()[:-1].strip() if number else preface.symbol.removeprefix("A/RES/")
+    for paragraph in draft.of_kind(*_TEXT):
+        for cited in words.ga_number.finditer(paragraph.plain):
+            if cited.group() == own:
+                yield Issue(paragraph.where.at(own), f"The resolution cites its own number, {own}.",
+                            "A resolution refers to itself as “the present resolution”; check the "
+                            "number cited.")
 
 
 def _council(draft: Draft) -> Iterator[Issue]:
     words = wording(draft.lang.code)
     example = draft.lang.citation.sc.format(number=1631, year=2005)
+    session = current_session(draft)
+    window = session_window(session) if session is not None else None
     for paragraph in draft.of_kind(*_TEXT):
         text = paragraph.plain
         for match in words.sc_bare.finditer(text):
-            yield Issue(paragraph.where,
+            yield Issue(paragraph.where.at(match.group()),
                         f"Resolution {match.group('number')} is cited without its year in "
                         f"parentheses: “{match.group()}”.",
                         f"Cite a Security Council resolution with its year: “{example}”.")
         for match in words.sc_dated.finditer(text):
             cited = words.parse_date(match, "d")
             if cited and cited.year != int(match.group("year")):
-                yield Issue(paragraph.where,
+                yield Issue(paragraph.where.at(match.group()),
                             f"Resolution {match.group('number')} ({match.group('year')}) is dated "
                             f"{spoken(cited)}, in another year: “{match.group()}”.",
                             "The year in parentheses is the year of adoption; check both.")
+        for match in words.sc.finditer(text):
+            cited_as_resolution = re.search(words.data.resolution_word, text[max(0, match.start() - 60):match.start()])
+            if window and cited_as_resolution and int(match.group("year")) > window[1].year:
+                yield Issue(paragraph.where.at(match.group()),
+                            f"Security Council resolution {match.group()} is dated after this "
+                            f"resolution's session {session}.",
+                            "Check the year: a resolution cites only what was adopted before it.")
+    yield from _statements(draft)
+
+
+def _statements(draft: Draft) -> Iterator[Issue]:
+    """A presidential statement cited by its date, with its symbol S/PRST/YYYY/N in the
+    footnote: the year of the date is the year of the symbol."""
+    words = wording(draft.lang.code)
+    notes = {int(note.num or 0): note.plain for note in draft.of_kind("footnote")
+             if (note.num or "").isdigit()}
+    for paragraph in draft.of_kind("preamble", "operative", "point"):
+        before = ""
+        for item in paragraph.block.inlines:
+            if not isinstance(item, FootnoteRef):
+                before += item.text
+                continue
+            statement = re.match(r"\s*S/PRST/(\d{4})/", notes.get(item.number, ""))
+            dates = list(words.date.finditer(before.rstrip(" ,;")[-40:]))
+            dated = words.parse_date(dates[-1]) if dates else None
+            if statement and dated and dated.year != int(statement.group(1)) and \
+                    before.rstrip(" ,;").endswith(dates[-1].group()):
+                yield Issue(paragraph.where.at(dates[-1].group()),
+                            f"The statement of {spoken(dated)} has the symbol "
+                            f"{statement.group().strip()}… of another year (footnote {item.number}).",
+                            "Check the date and the symbol of the presidential statement.")
 
 
 def _council_source(resolution: Resolution) -> Iterator[Issue]:
@@ -229,6 +272,21 @@ def _stage(draft: Draft) -> Iterator[Issue]:
     adopted = bool(preface.adoption or draft.document.conclusions or numbered)
     where = Where("the heading", 0, excerpt(preface.heading), preface.symbol, ("symbol",))
     yield from _stage_issues(where, adopted, preface.symbol)
+    distribution = wording(draft.lang.code).data.distribution
+    said, expected = (distribution.draft, distribution.adopted) if adopted else \
+        (distribution.adopted, distribution.draft)
+    if re.search(rf"\b{re.escape(said)}\b", plain(preface.distribution)):
+        yield Issue(where.at(plain(preface.distribution).strip()),
+                    f"The distribution line says “{said}” on "
+                    f"{'an adopted resolution' if adopted else 'a draft'}.",
+                    f"A {'resolution' if adopted else 'draft'} is distributed “{expected}”.")
+    committee = plain(preface.committee) if preface.committee else ""
+    for symbol, _, _ in find_symbols(committee):
+        if not re.match(r"A/\d+/L\.", symbol) and not is_placeholder_symbol(symbol):
+            yield Issue(where.at(symbol), f"The committee line cites {symbol}, which is not the "
+                        "symbol of a draft (A/77/L.13).",
+                        "Under an adopted resolution, the committee line cites its draft, the "
+                        "L-document.")
 
 
 def _stage_source(resolution: Resolution) -> Iterator[Issue]:

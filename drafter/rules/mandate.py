@@ -6,13 +6,14 @@ sub-item put on the agenda is the resolution's own title.
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterator
 
 from drafter.findings import Issue, Where
 from drafter.language import language
 from drafter.rules import Rule
-from drafter.rules.draft import Draft, Paragraph, plain
+from drafter.rules.draft import Draft, Paragraph, excerpt, plain
 from drafter.rules.wording import normalize, whole, wording
 
 #: The last session whose name the language data can write: a later one is a mistake.
@@ -64,16 +65,38 @@ def _later_session(draft: Draft) -> Iterator[Issue]:
 
 
 def _sub_item(draft: Draft) -> Iterator[Issue]:
-    agenda = _found(draft, wording(draft.lang.code).data.agenda_inclusion)
-    if agenda is None:
-        return
-    match = re.search(wording(draft.lang.code).data.sub_item, agenda[1].plain)
-    title = _comparable(_NUMBERED.sub("", plain(draft.document.preface.heading)))
-    if match and title and _comparable(match.group("title")) != title:
-        yield Issue(agenda[1].where,
+    words = wording(draft.lang.code)
+    preface = draft.document.preface
+    title = _comparable(_NUMBERED.sub("", plain(preface.heading)))
+    agenda = _found(draft, words.data.agenda_inclusion)
+    match = re.search(words.data.sub_item, agenda[1].plain) if agenda else None
+    if agenda and match and title and _comparable(match.group("title")) != title:
+        yield Issue(agenda[1].where.at(match.group("title").strip()),
                     f"The sub-item put on the agenda, “{match.group('title').strip()}”, is not the "
                     f"title of the resolution, “{title}”.",
                     "Name the sub-item exactly as the resolution's title.")
+    # The title of the agenda item in the header: "item: sub-item", the sub-item being the title.
+    _, colon, sub_item = plain(preface.agenda_title).partition(":")
+    if colon and title and _comparable(sub_item).lower() != title.lower():
+        yield Issue(Where("the heading", 0, excerpt(preface.heading), sub_item.strip()),
+                    f"The title of the agenda item ends with “{sub_item.strip()}”, but the "
+                    f"resolution is entitled “{title}”.",
+                    "The resolution bears the title of its sub-item: make the two agree.")
+
+
+def _session_names(draft: Draft) -> Iterator[Issue]:
+    """A session named by an ordinal the language does not write ("seventy-nineth")."""
+    words = wording(draft.lang.code)
+    pattern = re.compile(words.data.session_word, re.IGNORECASE)
+    for paragraph in draft.paragraphs:
+        for match in pattern.finditer(paragraph.plain):
+            name = match.group("session")
+            if words.session_number(name) is None:
+                close = difflib.get_close_matches(name.lower(), list(words.sessions), n=1, cutoff=0.8)
+                yield Issue(paragraph.where.at(match.group()),
+                            f"“{name}” is not the name of a session.",
+                            f"Did you mean “{close[0]}”?" if close else
+                            "Spell the session's ordinal out, as in “seventy-ninth session”.")
 
 
 def _comparable(text: str) -> str:
@@ -109,9 +132,15 @@ RULES = [
          "(at session 77) … at its seventy-ninth session a report …",
          "DESIGN.md, Sessions and dates", document=_later_session),
     Rule("M603", "error", "The sub-item put on the agenda is the resolution's title.",
-         "The agenda inclusion names the sub-item by the resolution's own title, word for word.",
+         "The agenda inclusion names the sub-item by the resolution's own title, word for word, "
+         "and the title of the agenda item in the header ends with it.",
          "the sub-item entitled “Cooperation between the United Nations and the CSTO”",
          "the sub-item entitled “Cooperation between the United Nations and the Collective "
          "Security Treaty Organization”",
          "editorial-rules.md 9 [V]", document=_sub_item),
+    Rule("M604", "error", "Sessions are named by their ordinal, spelt out right.",
+         "A session is named by its ordinal in words: “seventy-ninth session”, « soixante-dix-"
+         "neuvième session »; a misspelt one names no session at all.",
+         "at its seventy-nineth session", "at its seventy-ninth session",
+         "DESIGN.md, Sessions and dates", document=_session_names),
 ]

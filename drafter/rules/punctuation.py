@@ -1,4 +1,5 @@
-"""Punctuation rules (P3xx): how each paragraph ends, and where footnote marks stand."""
+"""Punctuation rules (P3xx): how each paragraph ends, where footnote marks stand, spacing around
+punctuation, and pairs of brackets and quotation marks."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from drafter.findings import Issue
 from drafter.rules import DocumentCheck, Rule
 from drafter.rules.draft import MARK, Draft, Paragraph
 from drafter.rules.structure import has_words, in_place
+from drafter.rules.wording import shortened
 
 _PUNCTUATION = ",;:."
 _NAMES = {",": "a comma", ";": "a semicolon", ":": "a colon", ".": "a full stop"}
@@ -76,6 +78,85 @@ def _marks(draft: Draft) -> Iterator[Issue]:
         yield Issue(paragraph.where, message, hint)
 
 
+def _footnote_sentences(draft: Draft) -> Iterator[Issue]:
+    for note in draft.of_kind("footnote"):
+        text = note.plain.strip()
+        if not has_words(text):
+            continue  # an empty footnote is reported by F503
+        if text[-1] != ".":
+            yield Issue(note.where.at(shortened(text[-30:])),
+                        f"Footnote {note.num} does not end with a full stop.",
+                        "A footnote is a sentence: end it with a full stop, as in "
+                        "“A/77/277-S/2022/606.” or “Resolution 60/288.”")
+        first = next((char for char in text if char.isalpha()), "")
+        if first.islower():
+            yield Issue(note.where.at(shortened(text, 30)),
+                        f"Footnote {note.num} starts with a small letter.",
+                        "A footnote is a sentence: start it with a capital (“See …”, "
+                        "“Resolution …”) or with the symbol it cites.")
+
+
+#: Mistakes of spacing around punctuation that no language makes on purpose.
+_SPACING = [
+    (re.compile(r"\S(?P<words>  +)\S"), "two spaces in a row", "Leave one space between words."),
+    (re.compile(r"\w(?P<words> [,.])(?!\d)"), "a space before a comma or a full stop",
+     "Put the comma or full stop right after the word."),
+    (re.compile(r"(?P<words>[^\W\d_][,;][^\W\d_])"), "no space after a comma or a semicolon",
+     "Put a space after a comma or a semicolon."),
+    (re.compile(r"(?P<words>,[,;.:]|;[,;.:]|\.[,;]|:[,;.:])"), "punctuation marks doubled",
+     "Keep one punctuation mark."),
+    (re.compile(r"(?i)(?<![\w'’-])(?P<words>(?P<word>[^\W\d_]+) (?P=word))(?![\w'’-])"),
+     "a word written twice", "Delete the second one."),
+]
+#: Only the short words that prose cannot do without are never written twice on purpose.
+_DOUBLED = _SPACING[-1][0]
+
+
+def _spacing(draft: Draft) -> Iterator[Issue]:
+    for paragraph in draft.of_kind("preamble", "operative", "point", "footnote", "formula"):
+        text = paragraph.marked.replace(MARK, "†")  # a mark is no word and no space.replace("\u00a0", " ").replace("\u202f", " ")
+        for pattern, what, hint in _SPACING:
+            found = pattern.search(text)
+            if found and pattern is _DOUBLED:
+                found = next((match for match in pattern.finditer(text)
+                              if match.group("word").lower() in _stop_words()), None)
+            if found:
+                start = max(0, found.start("words") - 12)
+                quoted = text[start:found.end("words") + 12].strip()
+                yield Issue(paragraph.where.at(quoted), f"This paragraph has {what}: "
+                            f"“{quoted}”.", hint)
+
+
+#: Marks that open and close: each opening one is closed in the same paragraph.
+_PAIRS = {"(": ")", "[": "]", "“": "”", "«": "»"}
+#: French refers to sub-paragraphs by their label alone: « l'alinéa b) », « 3 b) ».
+_LABEL = re.compile(r"(?<![\w(])[a-z]{1,4}\)")
+
+
+def _pairs(draft: Draft) -> Iterator[Issue]:
+    for paragraph in draft.paragraphs:
+        text = _LABEL.sub("", paragraph.plain)
+        for opening, closing in _PAIRS.items():
+            depth = 0
+            for char in text:
+                depth += (char == opening) - (char == closing)
+                if depth < 0:
+                    break
+            if depth:
+                yield Issue(paragraph.where.at(opening if depth > 0 else closing),
+                            f"This paragraph has {'an' if opening in '([' else 'a'} “{opening}” "
+                            f"without its “{closing}”." if depth > 0 else
+                            f"This paragraph has a “{closing}” without its “{opening}”.",
+                            f"Close each “{opening}” with “{closing}” in the same paragraph.")
+
+
+def _stop_words() -> frozenset[str]:
+    from drafter.language import LANGUAGES
+    from drafter.rules.languages import stop_words
+
+    return frozenset().union(*(stop_words(code) for code in LANGUAGES))
+
+
 RULES = [
     Rule("P301", "error", "A preambular paragraph ends with a comma.",
          "Every preambular paragraph, the last one included, ends with a comma (footnote marks "
@@ -99,4 +180,18 @@ RULES = [
          "puts it before (« autres¹, »).",
          "organizations¹,   /   autres,¹", "organizations,¹   /   autres¹,",
          "editorial-rules.md 12 [O]; A-RES-77-13.fr.txt", document=_marks),
+    Rule("P305", "error", "A footnote is a sentence: a capital first, a full stop last.",
+         "Footnotes start with a capital letter or the symbol they cite, and end with a full stop.",
+         "⁵ resolution 60/288", "⁵ Resolution 60/288.",
+         "A-RES-77-13.fr.txt; editorial-rules.md 12 [O]", document=_footnote_sentences),
+    Rule("P306", "error", "Words and punctuation are spaced as written: nothing doubled.",
+         "One space between words; no space before a comma or a full stop, a space after a comma "
+         "or a semicolon, one punctuation mark at a time, no word written twice. (French spaces "
+         "before ; : ! ? are T801's.)",
+         "within its competence ,, and", "within its competence, and",
+         "A-RES-77-13.fr.txt", document=_spacing),
+    Rule("P307", "error", "Brackets and quotation marks come in pairs.",
+         "Every opening parenthesis, square bracket and quotation mark is closed in the same "
+         "paragraph.",
+         "(A/77/L.13", "(A/77/L.13)", "A-RES-77-13.fr.txt", document=_pairs),
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -120,7 +121,9 @@ class WrongForm:
             if text.startswith(self.unless_before, match.end()) or \
                     text[:match.start()].endswith(self.unless_after):
                 continue
-            yield match.group(), match.expand(self.right)
+            right = match.expand(self.right)
+            if match.group() != right:  # a pattern that ignores case also finds the right form
+                yield match.group(), right
 
 
 @cache
@@ -128,7 +131,8 @@ def wrong_forms(code: str) -> tuple[WrongForm, ...]:
     """The forms that are wrong wherever they occur, with the right one.
 
     Besides the language data, a head of organization whose registered title is hyphenated
-    ("Secretary-General") is wrong without the hyphen before that organization's name.
+    ("Secretary-General") is wrong without the hyphen before that organization's name, and a
+    registered name is wrong in another spelling ("Collective Security Treaty Organisation").
     """
     names = [organization.forms(code) for organization in registry().values()]
     forms = []
@@ -139,6 +143,10 @@ def wrong_forms(code: str) -> tuple[WrongForm, ...]:
                                tuple(" " + name.of for name in titled),
                                (*form.unless_after, *(name.acronym + " " for name in titled))))
     for name in names:
+        for right, written in wording(code).data.name_variants:
+            if right in name.name:
+                forms.append(WrongForm(re.compile(re.escape(name.name.replace(right, written))),
+                                       name.name.replace("\\", "\\\\")))
         if "-" in name.head:
             wrong = re.escape(name.head.replace("-", " ")) + "(?= " + re.escape(name.of) + ")"
             forms.append(WrongForm(re.compile(wrong), name.head.replace("\\", "\\\\")))
@@ -156,6 +164,116 @@ def _names(draft: Draft) -> Iterator[Issue]:
                 seen.add(wrong)
                 yield Issue(paragraph.where.at(wrong), f"“{wrong}” is not the official form.",
                             f"Write “{right}”.")
+
+
+def _quotes(draft: Draft) -> Iterator[Issue]:
+    quotes = wording(draft.lang.code).data.quotes
+    for paragraph in draft.paragraphs:
+        depth = 0
+        for index, char in enumerate(paragraph.plain):
+            if char == quotes.open:
+                depth += 1
+            elif char == quotes.close:
+                depth -= 1
+            elif char in quotes.wrong and not (depth > 0 and char in quotes.nested):
+                start = max(0, index - 12)
+                yield Issue(paragraph.where.at(paragraph.plain[start:index + 12].strip()),
+                            f"The quotation mark “{char}” is not the {draft.lang.name} one.",
+                            f"Quote with {quotes.open} … {quotes.close}"
+                            + (f", and {' … '.join(quotes.nested)} inside them." if quotes.nested
+                               else "."))
+                break
+
+
+_NUMBER = r"(?<![\w/.-])(?P<number>\d{1,4})"
+
+
+def _dates(draft: Draft) -> Iterator[Issue]:
+    """Dates that do not exist, in another convention, with a misspelt month or a plain day where
+    the language writes an ordinal (« 1er août »), and periods that run backwards."""
+    words, lang = wording(draft.lang.code), draft.lang
+    special = {day: re.sub(r"\{sup\|([^}]*)\}", r"\1", form) for day, form in lang.days.items()}
+    wrong = [re.compile(_date_regex(pattern)) for pattern in words.data.wrong_dates]
+    months = {month.lower() for month in lang.months}
+    for paragraph in draft.of_kind("preamble", "operative", "point", "footnote", "heading",
+                                   "closing"):
+        text = paragraph.plain
+        cited = [(found.start, found.end) for found in words.dated_citations(text)]
+        for match in words.date.finditer(text):
+            found = words.parse_date(match)
+            quoted = match.group()
+            if found is None and not any(start <= match.start() < end for start, end in cited):
+                yield Issue(paragraph.where.at(quoted), f"The date “{quoted}” does not exist.",
+                            "Check the day and the month.")
+            elif found is not None and match.group("day") == str(found.day) and found.day in special:
+                right = quoted.replace(str(found.day), special[found.day], 1)
+                yield Issue(paragraph.where.at(quoted), f"The date “{quoted}” writes the day "
+                            f"as a plain number.", f"Write “{right}”.")
+        for pattern in wrong:
+            for match in pattern.finditer(text):
+                yield Issue(paragraph.where.at(match.group()), f"The date “{match.group()}” is "
+                            f"not written as {lang.name} writes dates.",
+                            f"Write the day, the month and the year: “{spoken_in(lang.code, match)}”.")
+        for match in re.finditer(r"\b(?P<day>\d{1,2}) (?P<month>[^\W\d_]{3,12}) (?P<year>\d{4})\b", text):
+            month = match.group("month")
+            if month.lower() in months or month in ("session", "sessions"):
+                continue
+            close = difflib.get_close_matches(month.lower(), months, n=1, cutoff=0.5)
+            if close:
+                yield Issue(paragraph.where.at(match.group()), f"“{month}” is not a month in "
+                            f"{lang.name}.", f"Write “{close[0]}”.")
+        for match in _PERIOD.finditer(text):
+            if int(match.group("end")) < int(match.group("start")):
+                yield Issue(paragraph.where.at(match.group()), f"The period “{match.group()}” "
+                            "ends before it begins.", "Write the earlier year first.")
+
+
+_PERIOD = re.compile(r"(?<![\w/.-])(?P<start>(?:19|20)\d\d)\s*[-–]\s*(?P<end>(?:19|20)\d\d)(?![\w/-])")
+
+
+def _date_regex(pattern: str) -> str:
+    """A date convention of the data ("{month} {day}, {year}") as a regular expression."""
+    from drafter.language import language as of
+
+    months = "|".join(of("en").months + of("fr").months)
+    parts = {"month": f"(?P<month>{months})", "day": r"(?P<day>\d{1,2})", "year": r"(?P<year>\d{4})"}
+    return "".join(parts[part] if index % 2 else re.escape(part)
+                   for index, part in enumerate(re.split(r"\{(\w+)\}", pattern))) + r"(?!\d)"
+
+
+def spoken_in(code: str, match: re.Match[str]) -> str:
+    """The date a wrong convention wrote, as the language writes it."""
+    from datetime import date
+
+    lang = language(code)
+    month = next((index for index, name in enumerate(lang.months, 1) if name == match.group("month")), 0)
+    try:
+        return re.sub(r"\{sup\|([^}]*)\}", r"\1", lang.format_date(
+            date(int(match.group("year")), month, int(match.group("day")))))
+    except ValueError:
+        return f"{match.group('day')} {match.group('month')} {match.group('year')}"
+
+
+def _ordinals_suffixes(draft: Draft) -> Iterator[Issue]:
+    """Numeric ordinals with the language's suffix: 39th, 21st; 39e, 1er, 1re."""
+    lang = draft.lang
+    typed = sorted(wording(lang.code).data.ordinal_suffixes, key=len, reverse=True)
+    pattern = re.compile(rf"{_NUMBER}(?P<suffix>{'|'.join(map(re.escape, typed))})(?![\w])")
+    for paragraph in draft.paragraphs:
+        for match in pattern.finditer(paragraph.plain):
+            number = int(match.group("number"))
+            right = {_unmarked(lang.ordinal(number))[len(match.group("number")):]}
+            if number in lang.days:
+                right.add(_unmarked(lang.days[number])[len(match.group("number")):])
+            suffix = match.group("suffix")
+            if suffix not in right and suffix.removesuffix("s") not in right:
+                yield Issue(paragraph.where.at(match.group()), f"The ordinal “{match.group()}” "
+                            "has the wrong ending.",
+                            f"Write “{_unmarked(lang.ordinal(number))}”.")
+
+
+def _unmarked(text: str) -> str:
+    return re.sub(r"\{sup\|([^}]*)\}", r"\1", text)
 
 
 RULES = [
@@ -183,4 +301,22 @@ RULES = [
          "Nations-Unies ; Secrétaire Général ; Secretary General of the United Nations",
          "Nations Unies ; Secrétaire général ; Secretary-General of the United Nations",
          "editorial-rules.md 18 [O]", document=_names),
+    Rule("T805", "error", "Quotation marks are the language's own: “ ” in English, « » in French.",
+         "English quotes with “ ”, French with « » (and “ ” inside them); straight typewriter "
+         "quotes and the other language's marks are mistakes.",
+         "l'opération “Kanal”   /   the operation «Channel»",
+         "l'opération « Kanal »   /   the operation “Channel”",
+         "A-RES-77-13.fr.txt; DESIGN.md, French typography", document=_quotes),
+    Rule("T806", "error", "Dates are written day, month, year, and exist.",
+         "A date exists and is written as the language writes dates: “18 March 2010”, « 18 mars "
+         "2010 », « 1er août 2009 » with the ordinal of the first; a period runs from the earlier "
+         "year.",
+         "March 18, 2010 ; 31 April 2021 ; 1 août 2009 ; 2025–2021",
+         "18 March 2010 ; 30 April 2021 ; 1er août 2009 ; 2021–2025",
+         "DESIGN.md, French typography; A-RES-77-13.fr.txt", document=_dates),
+    Rule("T807", "error", "Numeric ordinals take the language's ending: 39th, 21st; 39e, 1er.",
+         "The ending of a numeric ordinal follows the number in English (1st, 2nd, 3rd, 39th) and "
+         "is e in French (1er or 1re for the first).",
+         "39st plenary meeting ; 39ème séance", "39th plenary meeting ; 39e séance",
+         "A-RES-77-13.fr.txt; DESIGN.md, French typography", document=_ordinals_suffixes),
 ]

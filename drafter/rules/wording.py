@@ -42,6 +42,18 @@ class WrongForm(_Data):
     unless_after: list[str] = []  # words before which the form is right
 
 
+class Quotes(_Data):
+    open: str
+    close: str
+    wrong: list[str]
+    nested: list[str]
+
+
+class Distribution(_Data):
+    draft: str
+    adopted: str
+
+
 class RuleData(_Data):
     """The contents of ``data/<lang>/rules.yaml``."""
 
@@ -55,6 +67,12 @@ class RuleData(_Data):
     thousands_separators: str
     superscript_ordinals: list[str]
     wrong_forms: list[WrongForm]
+    name_variants: list[tuple[str, str]]
+    quotes: Quotes
+    wrong_dates: list[str]
+    distribution: Distribution
+    session_word: str
+    ordinal_suffixes: list[str]
 
 
 

@@ -7,6 +7,9 @@ documents that validate clean, read back or not.
 from __future__ import annotations
 
 from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -20,7 +23,7 @@ from drafter.resolution import Resolution
 from drafter.rules import all_rules
 from drafter.rules.citations import session_window
 from drafter.source import load
-from drafter.validate import check_document, check_pair
+from drafter.validate import check_document, check_pair, validate
 from drafter.writers.docx import write_docx
 from drafter.writers.text import write_text
 
@@ -41,8 +44,10 @@ def ga_citation(draw: st.DrawFn) -> str:
     return f"{{res|{session}/{draw(st.integers(1, 300))}|{day.isoformat()}}}"
 
 
+#: Security Council resolutions adopted before the example's session 77 ended.
 council = st.builds(lambda n, d, dated: f"{{sc|{n}|{d.isoformat() if dated else d.year}}}",
-                    st.integers(1, 2800), dates, st.booleans())
+                    st.integers(1, 2800), st.dates(min_value=date(1990, 1, 1),
+                                                   max_value=date(2022, 12, 31)), st.booleans())
 symbols = st.builds(lambda s, n: f"{{doc|A/{s}/{n}}}", st.integers(40, 80), st.integers(1, 999))
 #: Tokens as (English, French): the same facts, each language's punctuation.
 tokens = st.one_of(
@@ -116,3 +121,22 @@ def test_footnotes_of_a_lead_in_come_before_those_of_its_subparagraphs() -> None
     document = compose(Resolution.model_validate(source), "en")
     assert [note.content.text() for note in document.footnotes][-2:] == ["Lead-in.", "Point."]
     assert check_document(document, "source", "generated", RULES) == []
+
+
+EXAMPLES = sorted((EXAMPLE.parent).glob("*.yaml")) + sorted(
+    (EXAMPLE.parents[1] / "tests" / "fixtures").glob("*.yaml"))
+
+
+@pytest.mark.parametrize("source", EXAMPLES, ids=[path.stem for path in EXAMPLES])
+def test_every_example_validates_clean_as_source_word_and_text(source: Path, tmp_path: Path) -> None:
+    """The shipped examples, and their Word and text renderings checked alone and in pairs."""
+    report = validate([source], None, None, RULES)
+    assert (report.findings, report.unreadable) == ([], []), _codes(report.findings)
+    resolution = load(source)
+    for fmt, write in (("docx", write_docx), ("txt", lambda document: write_text(document).encode())):
+        paths = {}
+        for code in ("en", "fr"):
+            paths[code] = tmp_path / f"{source.stem}.{code}.{fmt}"
+            paths[code].write_bytes(write(compose(resolution, code)))
+        report = validate([paths["en"]], paths["fr"], None, RULES)
+        assert (report.findings, report.unreadable) == ([], []), (fmt, _codes(report.findings))
