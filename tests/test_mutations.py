@@ -200,6 +200,15 @@ def text_replace(old: str, new: str) -> Callable[[str], str]:
     return edit
 
 
+def edits_of(*steps: Callable[[str], str]) -> Callable[[str], str]:
+    """Several edits of the rendered text draft, in order."""
+    def edit(text: str) -> str:
+        for step in steps:
+            text = step(text)
+        return text
+    return edit
+
+
 def single_line_breaks(text: str) -> str:
     """The body's paragraphs separated by single line breaks, as a PDF extraction gives them."""
     head, body = text.split("The General Assembly,\n\n")
@@ -348,9 +357,16 @@ MUTATIONS = {
                 "draft_symbol: A/77/L.13\n", "")))),
     "yaml-report-of-another-session": Mutation("C408", source=yaml_edit(
         "report: A/77/277-S/2022/606", "report: A/76/277-S/2022/606")),
+    "docx-fr-footnote-without-full-stop": Mutation("P305", lang="fr", notes=text_edit(
+        "Résolution 49/57, annexe.", "Résolution 49/57, annexe")),
+    "yaml-word-written-twice": Mutation("P306", source=yaml_edit(
+        "the efforts of the States members", "the efforts of the the States members")),
+    "text-parenthesis-not-closed": Mutation("P307", text=text_replace("(S/INF/65)", "(S/INF/65")),
     # Footnotes
-    "text-footnote-marks-out-of-order": Mutation("F501", text=text_replace(
-        "13 January 2010³ and 6 August 2013,⁴", "13 January 2010⁴ and 6 August 2013,³")),
+    # (Marks 3 and 4 swapped would also date a presidential statement in the wrong year: C404.)
+    "text-footnote-marks-out-of-order": Mutation("F501", text=edits_of(
+        text_replace("Counter-Terrorism Strategy⁵", "Counter-Terrorism Strategy⁶"),
+        text_replace("World Drug Problem⁶", "World Drug Problem⁵"))),
     "docx-footnote-mark-deleted": Mutation("F502", body=drop_mark("Recalling further")),
     "docx-fr-footnote-text-deleted": Mutation("F502", lang="fr", notes=drop_footnote(5)),
     "text-footnote-line-deleted": Mutation("F502", text=text_replace(
@@ -369,6 +385,8 @@ MUTATIONS = {
         text_edit("à sa soixante-dix-neuvième session un rapport",
                   "à sa soixante-seizième session un rapport"),
         text_edit("provisoire de sa soixante-dix-neuvième", "provisoire de sa soixante-seizième"))),
+    "text-fr-session-misspelt": Mutation("M604", lang="fr", text=text_replace(
+        "à sa soixante-dix-neuvième session un rapport", "à sa soixante-dix-neuvieme session un rapport")),
     "docx-sub-item-not-the-title": Mutation("M603", body=text_edit(
         "and the Collective Security Treaty Organization”.", "and the CSTO”.")),
     # English and French
@@ -405,6 +423,11 @@ MUTATIONS = {
         "the Secretary General of the United Nations to continue")),
     "docx-en-organization-head-unhyphenated": Mutation("T804", body=text_edit(
         "Secretary-General of the Collective", "Secretary General of the Collective")),
+    "docx-quotation-marks-of-french": Mutation("T805", body=text_edit("“Illegal”", "«Illegal»")),
+    "docx-fr-date-that-does-not-exist": Mutation("T806", lang="fr", body=text_edit(
+        "conclu le 9 novembre 2018", "conclu le 31 novembre 2018")),
+    "text-ordinal-with-the-wrong-ending": Mutation("T807", text=text_replace(
+        "39th plenary meeting", "39nd plenary meeting")),
     "docx-en-secretary-general-unhyphenated": Mutation("T804", body=text_edit(
         "the Secretary-General to submit", "the Secretary General to submit")),
     "docx-fr-secretaire-generale-capitalized": Mutation("T804", lang="fr", body=text_edit(
@@ -474,7 +497,7 @@ def _renumber(document: Document, numbers: dict[int, int]) -> None:
 
 
 def _marks_swapped(document: Document) -> None:
-    _renumber(document, {3: 4, 4: 3})
+    _renumber(document, {5: 6, 6: 5})
 
 
 def _mark_doubled(document: Document) -> None:
