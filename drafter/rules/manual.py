@@ -6,6 +6,7 @@ import textwrap
 from pathlib import Path
 
 from drafter.output import write_atomically
+from drafter.findings import INPUT_CODES
 from drafter.rules import FAMILIES, Rule, catalogue
 
 RULES_DOC = Path("docs/rules.md")
@@ -51,6 +52,11 @@ def rules_markdown() -> str:
                       f"- Wrong: {rule.wrong}",
                       f"- Right: {rule.right}",
                       f"- Basis: {rule.basis}", ""]
+    lines += ["## Files that cannot be checked", "",
+              "These are no rules: `--select` and `--ignore` do not apply to them. They appear in "
+              "every format, each with the file and a sentence saying what to do; exit code 2 "
+              "(70 for I999).", "",
+              *(f"- **{code}** — {meaning}" for code, meaning in INPUT_CODES.items()), ""]
     return "\n".join(lines)
 
 
