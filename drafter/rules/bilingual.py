@@ -82,7 +82,8 @@ def _compare(name: str, extract: Callable[[Draft, Paragraph], list[str]], hint: 
                 continue
             only_en = ", ".join(sorted((mine - theirs).elements())) or "nothing more"
             only_fr = ", ".join(sorted((theirs - mine).elements())) or "nothing more"
-            yield Issue(left.where, f"The two versions differ in {name}: English has {only_en}, "
+            yield Issue(left.where.at(only_en if mine - theirs else ""),
+                        f"The two versions differ in {name}: English has {only_en}, "
                         f"French has {only_fr}.", hint)
     return check
 

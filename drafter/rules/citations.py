@@ -85,7 +85,7 @@ def _order(draft: Draft) -> Iterator[Issue]:
             if text[before.end:after.start] not in glue or not (before.date and after.date):
                 continue
             if _key(after) < _key(before):
-                yield Issue(paragraph.where,
+                yield Issue(paragraph.where.at(text[after.start:after.end]),
                             f"Resolution {after.number} ({spoken(after.date)}) is listed after "
                             f"{before.number} ({spoken(before.date)}).",
                             "List cited resolutions in the order of their adoption, oldest first.")

@@ -22,13 +22,13 @@ _NUMBERED = re.compile(r"^\s*\d+/\d+(?: [A-Z])?\.\s*")
 _QUOTES = str.maketrans({"“": "", "”": "", "«": "", "»": "", '"': ""})
 
 
-def _found(draft: Draft, pattern: str) -> tuple[int, Paragraph] | None:
-    """The session a mandate paragraph names, and the paragraph."""
+def _found(draft: Draft, pattern: str) -> tuple[int, Paragraph, str] | None:
+    """The session a mandate paragraph names, the paragraph, and the words that name it."""
     words = wording(draft.lang.code)
     for paragraph in draft.of_kind("operative", "point"):
         match = re.search(pattern, paragraph.plain)
         if match and (session := words.session_number(match.group("session"))):
-            return session, paragraph
+            return session, paragraph, match.group()
     return None
 
 
@@ -44,7 +44,7 @@ def current_session(draft: Draft) -> int | None:
     return session if session is not None and session <= LAST_SESSION else None
 
 
-def _mandate(draft: Draft) -> tuple[tuple[int, Paragraph] | None, tuple[int, Paragraph] | None]:
+def _mandate(draft: Draft) -> tuple[tuple[int, Paragraph, str] | None, tuple[int, Paragraph, str] | None]:
     data = wording(draft.lang.code).data
     return _found(draft, data.report_request), _found(draft, data.agenda_inclusion)
 
@@ -52,7 +52,7 @@ def _mandate(draft: Draft) -> tuple[tuple[int, Paragraph] | None, tuple[int, Par
 def _same_session(draft: Draft) -> Iterator[Issue]:
     report, agenda = _mandate(draft)
     if report and agenda and report[0] != agenda[0]:
-        yield _mismatch(agenda[1].where, report[0], agenda[0])
+        yield _mismatch(agenda[1].where.at(agenda[2]), report[0], agenda[0])
 
 
 def _later_session(draft: Draft) -> Iterator[Issue]:
@@ -61,7 +61,7 @@ def _later_session(draft: Draft) -> Iterator[Issue]:
         return
     for found in _mandate(draft):
         if found and found[0] <= current:
-            yield _not_later(found[1].where, found[0], current)
+            yield _not_later(found[1].where.at(found[2]), found[0], current)
 
 
 def _sub_item(draft: Draft) -> Iterator[Issue]:

@@ -51,7 +51,7 @@ def _italic(section: Section, what: str) -> DocumentCheck:
         for paragraph in draft.of_kind(section):
             opener = words.opener(paragraph.plain, section)
             if opener and not _italic_prefix(paragraph, len(opener[0])):
-                yield Issue(paragraph.where, f"The {what} “{opener[0]}” is not in italics.",
+                yield Issue(paragraph.where.at(opener[0]), f"The {what} “{opener[0]}” is not in italics.",
                             f"Set “{opener[0]}” in italics, and only those words.")
     return check
 

@@ -45,10 +45,16 @@ def _endings(final: bool | None) -> DocumentCheck:
                 continue
             expected, found = _expected(paragraph), ending(paragraph)
             if found != expected:
-                yield Issue(paragraph.where,
+                yield Issue(paragraph.where.at(_last_words(paragraph)),
                             f"This paragraph ends with {_describe(found)} instead of "
                             f"{_describe(expected)}.", _hint(paragraph, expected))
     return check
+
+
+def _last_words(paragraph: Paragraph) -> str:
+    """The end of a paragraph, where its punctuation is, as the reader sees it."""
+    text = paragraph.marked.replace(MARK, "").rstrip()
+    return "…" + text[-30:].split(" ", 1)[-1] if len(text) > 30 else text
 
 
 def _hint(paragraph: Paragraph, expected: str) -> str:
@@ -75,7 +81,9 @@ def _marks(draft: Draft) -> Iterator[Issue]:
         else:
             message = f"A footnote mark stands after {_describe(mark)}."
             hint = f"In French the footnote mark comes before the punctuation: « autres¹{mark} »."
-        yield Issue(paragraph.where, message, hint)
+        start = max(0, found.start() - 20)
+        quoted = paragraph.marked[start:found.end()].replace(MARK, "¹").split(" ", 1)[-1]
+        yield Issue(paragraph.where.at(quoted), message, hint)
 
 
 def _footnote_sentences(draft: Draft) -> Iterator[Issue]:

@@ -252,7 +252,7 @@ def _closing_present(draft: Draft) -> Iterator[Issue]:
 
 
 def _placeholder(where: Where, text: str) -> Issue:
-    return Issue(where, f"“{text}” is a placeholder left to fill in.",
+    return Issue(where.at(text), f"“{text}” is a placeholder left to fill in.",
                  "Replace it with the real text, symbol or number before the draft is submitted.")
 
 

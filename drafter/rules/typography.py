@@ -21,8 +21,9 @@ _SPACES = " \u00a0\u202f"
 _AS_PUNCTUATION = r"(?=[\s»)\]]|$)"
 
 
-def _spaces(draft: Draft) -> Iterator[tuple[Paragraph, str, str]]:
-    """Each place where the language wants a no-break space: (paragraph, mark, space found).
+def _spaces(draft: Draft) -> Iterator[tuple[Paragraph, str, str, str]]:
+    """Each place where the language wants a no-break space: (paragraph, mark, space found,
+    the words around it).
 
     The space found is "" when there is none.
     """
@@ -32,12 +33,14 @@ def _spaces(draft: Draft) -> Iterator[tuple[Paragraph, str, str]]:
     for paragraph in draft.paragraphs:
         text = paragraph.marked
         for match in places.finditer(text):
+            around = text[max(0, match.start() - 12):match.end() + 12].replace(MARK, "")
+            words = around.split(" ", 1)[-1] if match.start() > 12 else around
             if match.group("before"):
                 space = text[match.start() - 1]
-                yield paragraph, match.group("before"), space if space in _SPACES else ""
+                yield paragraph, match.group("before"), space if space in _SPACES else "", words
             else:
                 space = text[match.end()]
-                yield paragraph, match.group("after"), space if space in _SPACES else ""
+                yield paragraph, match.group("after"), space if space in _SPACES else "", words
 
 
 @cache
@@ -53,18 +56,18 @@ def _places(code: str) -> re.Pattern[str] | None:
 
 
 def _missing(draft: Draft) -> Iterator[Issue]:
-    for paragraph, mark, space in _spaces(draft):
+    for paragraph, mark, space, words in _spaces(draft):
         if not space:
-            yield Issue(paragraph.where, f"There is no space {_side(mark)} “{mark}”.",
+            yield Issue(paragraph.where.at(words.strip()), f"There is no space {_side(mark)} “{mark}”.",
                         _HINT)
 
 
 def _breaking(draft: Draft) -> Iterator[Issue]:
     if draft.origin == "text":
         return  # plain text, often extracted from PDF, does not keep no-break spaces
-    for paragraph, mark, space in _spaces(draft):
+    for paragraph, mark, space, words in _spaces(draft):
         if space == " ":
-            yield Issue(paragraph.where, f"The space {_side(mark)} “{mark}” is an ordinary space, "
+            yield Issue(paragraph.where.at(words.strip()), f"The space {_side(mark)} “{mark}” is an ordinary space, "
                         "which can break the line there.", _HINT)
 
 
@@ -86,7 +89,7 @@ def _ordinals(draft: Draft) -> Iterator[Issue]:
         for match in pattern.finditer(text):
             start, end = match.span(1)
             if not all(raised[start:end]):
-                yield Issue(paragraph.where, f"The ordinal “{match.group()}” is not set as a "
+                yield Issue(paragraph.where.at(match.group()), f"The ordinal “{match.group()}” is not set as a "
                             "superscript.",
                             f"Raise “{match.group(1)}” as a superscript: 39ᵉ séance, 1ᵉʳ août.")
 
