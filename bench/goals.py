@@ -1,0 +1,299 @@
+"""The goals of issue 12, each measured side by side with its yardstick in one run, as a ratio.
+
+Run: python bench/goals.py [--runs N] [--quick]   (prints the four tables; nothing is asserted)
+
+Needs the `bench` extra (docxtpl, for goal 1): pip install -e '.[bench]'.
+
+1. Render one language in-process (compose + DOCX) against docxtpl rendering the same document
+   from a template loaded from memory (see bench/docxtpl_baseline.py): French <= 0.20x,
+   English <= 0.15x.
+2. Cold `drafter validate x.yaml` and `drafter render x.yaml` against bench/bare_app.py, a typer
+   app that only imports typer, pydantic, jinja2 and lxml: <= 1.2x, with drafter's modules
+   compiled to .pyc and without (this workplace sets PYTHONDONTWRITEBYTECODE=1). drafter runs
+   from a copy of the package in a temporary folder, so that both cases are what they say
+   whatever __pycache__ the checkout holds.
+3. `drafter batch DIR --followup --session 80` over a 25-organization agenda item (100 DOCX),
+   cold, against one cold `drafter render`: <= 1.6x.
+4. Load, render and validate per unit of source size up to 300x the example (flat = linear);
+   peak memory of a batch from 20 to 1,000 sources (flat).
+
+The machine is shared, so every comparison alternates its two sides run by run and takes
+medians; wall time is the measure, and CPU time (user + system of the child processes) is
+printed beside the cold starts because it moves less when other work competes for the cores.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from timing import EXAMPLE, ROOT  # noqa: E402
+
+BENCH = Path(__file__).resolve().parent
+EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
+
+
+def _verdict(ratio: float, goal: float) -> str:
+    return "met" if ratio <= goal else "NOT MET"
+
+
+def _alternate(sides: dict[str, Callable[[], object]], runs: int) -> dict[str, list[float]]:
+    """Wall times in ms of each side, the sides taking turns run after run."""
+    times: dict[str, list[float]] = {name: [] for name in sides}
+    for _ in range(runs):
+        for name, action in sides.items():
+            start = time.perf_counter()
+            action()
+            times[name].append((time.perf_counter() - start) * 1000)
+    return times
+
+
+# -- goal 1 -----------------------------------------------------------------------------------
+
+def goal_render(runs: int) -> None:
+    from docxtpl_baseline import make_template, render, texts
+
+    from drafter.compose import compose
+    from drafter.source import load
+    from drafter.writers.docx import write_docx
+
+    resolution = load(EXAMPLE)
+    print(f"Goal 1: render one language in-process, {EXAMPLE.name} (median of {runs})")
+    print(f"{'language':10} {'drafter ms':>10} {'docxtpl ms':>10} {'ratio':>7} {'goal':>6}  verdict")
+    for lang, goal in (("fr", 0.20), ("en", 0.15)):
+        ours = write_docx(compose(resolution, lang))
+        template, context = make_template(ours)
+        theirs = render(template, context)
+        if texts(ours) != texts(theirs):
+            raise SystemExit(f"docxtpl's {lang} document is not drafter's: the comparison is void")
+        times = _alternate({"drafter": lambda: write_docx(compose(resolution, lang)),
+                            "docxtpl": lambda: render(template, context)}, runs)
+        mine, base = statistics.median(times["drafter"]), statistics.median(times["docxtpl"])
+        print(f"{lang:10} {mine:10.2f} {base:10.2f} {mine / base:6.2f}x {goal:5.2f}x  "
+              f"{_verdict(mine / base, goal)}")
+    footnotes = texts(write_docx(compose(resolution, 'fr')))[1]
+    print(f"(same text, {footnotes} footnotes, on both sides; docxtpl gets the final text of every run)")
+
+
+# -- goal 2 -----------------------------------------------------------------------------------
+
+def _installed_copy(folder: Path) -> Path:
+    """drafter's package and templates copied as a wheel lays them out, without any .pyc."""
+    package = folder / "drafter"
+    shutil.copytree(ROOT / "drafter", package, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "templates", package / "templates")
+    return folder
+
+
+def _child_cpu_ms() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (usage.ru_utime + usage.ru_stime) * 1000
+
+
+def _cold(commands: dict[str, list[str]], env: dict[str, str], runs: int) -> dict[str, tuple[float, float]]:
+    """Median wall and CPU ms of each command, the commands taking turns."""
+    wall: dict[str, list[float]] = {name: [] for name in commands}
+    cpu: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(runs):
+        for name, command in commands.items():
+            before, start = _child_cpu_ms(), time.perf_counter()
+            subprocess.run(command, env=env, check=True, stdout=subprocess.DEVNULL,
+                           stderr=subprocess.DEVNULL)
+            wall[name].append((time.perf_counter() - start) * 1000)
+            cpu[name].append(_child_cpu_ms() - before)
+    return {name: (statistics.median(wall[name]), statistics.median(cpu[name])) for name in commands}
+
+
+def _drafter() -> str:
+    return shutil.which("drafter", path=str(Path(sys.executable).parent)) or "drafter"
+
+
+def goal_cold(runs: int) -> None:
+    print(f"Goal 2: cold starts against a bare typer app (median of {runs}; CPU = user + system)")
+    print(f"{'case':34} {'bare ms':>8} {'drafter ms':>10} {'ratio':>7} {'cpu ratio':>9} {'goal':>6}  verdict")
+    with tempfile.TemporaryDirectory() as temporary:
+        folder = Path(temporary)
+        copy = _installed_copy(folder / "site")
+        out = folder / "out"
+        source = folder / "x.yaml"
+        shutil.copy(EXAMPLE, source)
+        base_env = {**os.environ, "PYTHONPATH": str(copy), "XDG_CACHE_HOME": str(folder / "cache")}
+        bare = [sys.executable, str(BENCH / "bare_app.py")]
+        drafter = _drafter()
+        for pyc in (False, True):
+            env = dict(base_env)
+            if pyc:
+                subprocess.run([sys.executable, "-m", "compileall", "-q", str(copy / "drafter")],
+                               check=True)
+                env.pop("PYTHONDONTWRITEBYTECODE", None)
+            else:
+                env["PYTHONDONTWRITEBYTECODE"] = "1"
+            commands = {
+                "bare validate": [*bare, "validate", str(source)],
+                "validate": [drafter, "validate", str(source)],
+                "bare render": [*bare, "render", str(source), "--out", str(out), "--force"],
+                "render": [drafter, "render", str(source), "--out", str(out), "--force"],
+            }
+            subprocess.run(commands["render"], env=env, check=True, stdout=subprocess.DEVNULL)
+            subprocess.run(commands["validate"], env=env, check=True, stdout=subprocess.DEVNULL)
+            found = _cold(commands, env, runs)
+            for name in ("validate", "render"):
+                (bare_wall, bare_cpu), (wall, cpu) = found[f"bare {name}"], found[name]
+                label = f"drafter {name} x.yaml, {'with' if pyc else 'no'} .pyc"
+                print(f"{label:34} {bare_wall:8.1f} {wall:10.1f} {wall / bare_wall:6.2f}x "
+                      f"{cpu / bare_cpu:8.2f}x {1.2:5.2f}x  {_verdict(wall / bare_wall, 1.2)}")
+
+
+# -- goal 3 -----------------------------------------------------------------------------------
+
+def agenda_item(folder: Path) -> list[Path]:
+    """A 25-organization agenda item of adopted resolutions of the 77th session: the examples,
+    and a first draft (`drafter new`) of every other registered organization, adopted."""
+    from drafter.new import new_resolution
+    from drafter.organizations import registry
+    from drafter.resolution import Resolution
+    from drafter.yamlout import dump_resolution
+
+    folder.mkdir(parents=True, exist_ok=True)
+    sources = []
+    covered = set()
+    for example in EXAMPLES:
+        target = folder / example.name
+        shutil.copy(example, target)
+        sources.append(target)
+        covered.add(example.name.split("-")[0])
+    for number, key in enumerate(sorted(set(registry()) - covered), start=100):
+        draft = new_resolution(key, 77).model_dump(exclude_none=True)
+        adopted = Resolution.model_validate({
+            **draft, "stage": "adopted", "symbol": f"A/RES/77/{number}",
+            "draft_symbol": f"A/77/L.{number}", "adoption": {"date": "2022-12-07", "meeting": 50}})
+        text = dump_resolution(adopted)
+        target = folder / f"{key}-77-{number}.yaml"
+        target.write_text(text, encoding="utf-8")
+        sources.append(target)
+    return sources
+
+
+def goal_batch(runs: int) -> None:
+    from drafter.source import load
+
+    with tempfile.TemporaryDirectory() as temporary:
+        folder = Path(temporary)
+        sources = agenda_item(folder / "item")
+        for source in sources:
+            load(source)  # every source of the item is valid
+        env = {**os.environ, "XDG_CACHE_HOME": str(folder / "cache")}
+        drafter = _drafter()
+        commands = {
+            "render": [drafter, "render", str(EXAMPLE), "--out", str(folder / "one"), "--force"],
+            "batch": [drafter, "batch", str(folder / "item"), "--followup", "--session", "80",
+                      "--out", str(folder / "drafts"), "--force"],
+        }
+        for command in commands.values():
+            subprocess.run(command, env=env, check=True, stdout=subprocess.DEVNULL,
+                           stderr=subprocess.DEVNULL)
+        documents = len(list((folder / "drafts").glob("*.docx")))
+        found = _cold(commands, env, runs)
+    (render_wall, _), (batch_wall, _) = found["render"], found["batch"]
+    print(f"Goal 3: a {len(sources)}-organization agenda item followed up ({documents} DOCX), cold "
+          f"(median of {runs}; {os.cpu_count()} cores)")
+    print(f"{'command':34} {'ms':>8} {'ratio':>7} {'goal':>6}  verdict")
+    print(f"{'drafter render x.yaml (en+fr)':34} {render_wall:8.1f}")
+    print(f"{'drafter batch DIR --followup':34} {batch_wall:8.1f} {batch_wall / render_wall:6.2f}x "
+          f"{1.6:5.2f}x  {_verdict(batch_wall / render_wall, 1.6)}")
+
+
+# -- goal 4 -----------------------------------------------------------------------------------
+
+def scaled(times: int) -> str:
+    """The example's source with its preamble and operative part repeated ``times`` times."""
+    import yaml
+
+    data = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
+    data["preamble"] = data["preamble"] * times
+    data["operative"] = data["operative"] * times
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+
+
+def goal_scaling(multipliers: list[int], sizes: list[int]) -> None:
+    from drafter import source
+    from drafter.compose import compose
+    from drafter.rules import all_rules
+    from drafter.validate import check_source_text
+    from drafter.writers.docx import write_docx
+
+    rules = all_rules()
+    # The limits of a source stop far below 300x the example; lifted here to see the growth.
+    source.MAX_BYTES, source.MAX_NODES = 10**9, 10**9
+    print("Goal 4: time per unit of source size (x1 = the example; flat = linear)")
+    print(f"{'size':>6} {'kB':>7} {'load ms/x':>10} {'render ms/x':>12} {'validate ms/x':>14}")
+    first: tuple[float, float, float] | None = None
+    for times in multipliers:
+        text = scaled(times)
+        runs = max(1, 30 // times)
+
+        def load() -> object:
+            return source.parse(text)
+
+        resolution = load()
+        steps = {
+            "load": load,
+            "render": lambda: [write_docx(compose(resolution, lang)) for lang in ("en", "fr")],
+            "validate": lambda: check_source_text(text, "x.yaml", rules),
+        }
+        per = tuple(statistics.median(_alternate({name: action}, runs)[name]) / times
+                    for name, action in steps.items())
+        first = first or per
+        print(f"{times:5d}x {len(text.encode()) / 1000:7.0f} {per[0]:10.2f} {per[1]:12.2f} "
+              f"{per[2]:14.2f}")
+    assert first is not None
+    print("peak memory of `drafter batch --followup` by number of sources (flat = bounded)")
+    print(f"{'sources':>7} {'jobs':>4} {'seconds':>8} {'parent MiB':>10} {'worker MiB':>10}")
+    for size in sizes:
+        result = json.loads(subprocess.run(
+            [sys.executable, str(BENCH / "batch.py"), "--one", str(size), "1"],
+            check=True, capture_output=True, text=True).stdout)
+        print(f"{size:7d} {result['jobs']:4d} {result['seconds']:8.1f} {result['parent_mib']:10.1f} "
+              f"{result['worker_mib']:10.1f}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=15, help="runs of each side (cold starts)")
+    parser.add_argument("--quick", action="store_true",
+                        help="fewer runs, sizes up to 100x and batches up to 200 sources")
+    parser.add_argument("--goals", default="1,2,3,4", help="which goals to measure, e.g. 1,3")
+    arguments = parser.parse_args()
+    runs = 5 if arguments.quick else arguments.runs
+    goals = set(arguments.goals.split(","))
+    steps: list[Callable[[], None]] = []
+    if "1" in goals:
+        steps.append(lambda: goal_render(20 if arguments.quick else 100))
+    if "2" in goals:
+        steps.append(lambda: goal_cold(runs))
+    if "3" in goals:
+        steps.append(lambda: goal_batch(max(3, runs // 3)))
+    if "4" in goals:
+        steps.append(lambda: goal_scaling([1, 10, 100] if arguments.quick else [1, 10, 100, 300],
+                                          [20, 200] if arguments.quick else [20, 1000]))
+    for index, step in enumerate(steps):
+        if index:
+            print()
+        step()
+        sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()
