@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from drafter import symbols
 
@@ -23,6 +24,11 @@ MAX_DEPTH = 8
 # Digits are ASCII and few: sessions have three, resolutions four, Council resolutions five.
 GA_NUMBER = re.compile(r"^(?:S-|ES-)?[0-9]{1,3}/[0-9]{1,4}(?: [A-Z])?$|^[0-9]{1,4} \([IVXLC]+\)$")
 SC_NUMBER = re.compile(r"^[0-9]{1,5}$")
+#: The characters a scan stops at; everything between them is text.
+_BRACE = re.compile("[{}]")
+#: Parsed texts kept (a document's prose, the templates' output, dates), and the longest text
+#: kept: bounded, so that neither a batch of a thousand sources nor a hostile text grows memory.
+_CACHED, _CACHED_LENGTH = 1024, 4000
 
 
 class MarkupError(ValueError):
@@ -46,39 +52,44 @@ Node = str | Tag
 
 
 def parse(text: str) -> tuple[Node, ...]:
-    """Parse prose into text and tags; raise MarkupError on a malformed tag."""
+    """Parse prose into text and tags; raise MarkupError on a malformed tag.
+
+    The same text is parsed once: sources are checked when they load and parsed again when
+    composed, and the standard paragraphs repeat in every document. The result is immutable.
+    """
+    return _parse(text) if len(text) > _CACHED_LENGTH else _cached(text)
+
+
+def _parse(text: str) -> tuple[Node, ...]:
     nodes, _ = _parse_until(text, 0, opened_at=None, within=())
     return nodes
+
+
+_cached = lru_cache(maxsize=_CACHED)(_parse)
 
 
 def _parse_until(text: str, pos: int, opened_at: int | None,
                  within: tuple[str, ...]) -> tuple[tuple[Node, ...], int]:
     """Parse up to the brace closing the tag opened at ``opened_at`` (None: the whole text);
     ``within`` names the prose tags around this text, innermost last."""
-    closing = opened_at is not None
     nodes: list[Node] = []
     start = pos
-    while pos < len(text):
-        char = text[pos]
-        if char == "{":
-            if pos > start:
-                nodes.append(text[start:pos])
-            tag, pos = _parse_tag(text, pos, within)
-            nodes.append(tag)
-            start = pos
-        elif char == "}":
-            if not closing:
+    while (brace := _BRACE.search(text, pos)) is not None:
+        pos = brace.start()
+        if pos > start:
+            nodes.append(text[start:pos])
+        if text[pos] == "}":
+            if opened_at is None:
                 raise MarkupError("a closing brace '}' without an opening '{'", pos)
-            if pos > start:
-                nodes.append(text[start:pos])
             return tuple(nodes), pos + 1
-        else:
-            pos += 1
+        tag, pos = _parse_tag(text, pos, within)
+        nodes.append(tag)
+        start = pos
     if opened_at is not None:
         raise MarkupError("a tag is not closed: add '}'", opened_at)
-    if pos > start:
-        nodes.append(text[start:pos])
-    return tuple(nodes), pos
+    if len(text) > start:
+        nodes.append(text[start:])
+    return tuple(nodes), len(text)
 
 
 def _parse_tag(text: str, pos: int, within: tuple[str, ...]) -> tuple[Tag, int]:
