@@ -8,31 +8,50 @@ has no ``typography`` (English) pass through untouched.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
-from functools import cache
+from functools import cache, lru_cache
 
 from drafter.document import Block, Document, FootnoteRef, Inline, Point, Run, Span
 from drafter.language import Language, Typography, language
 
 _SPACES = " \u00a0\u202f"
 _SPACE = f"[{_SPACES}]*"
+_SPACE_RUN = re.compile(f"[{_SPACES}]+")
 #: A mark used as punctuation is followed by a space, the end, or a closing sign.
 _AS_PUNCTUATION = r"(?=[\s»)\]]|$)"
+#: Runs spaced once and kept, and the longest kept (bounded, as in drafter.markup).
+_CACHED, _CACHED_LENGTH = 2048, 4000
 
 
 @cache
-def _rules(code: str) -> tuple[tuple[re.Pattern[str], str], ...]:
-    """The compiled rules of one language, built once from its data."""
+def _rules(code: str) -> tuple[tuple[str, re.Pattern[str], str], ...]:
+    """The compiled rules of one language, each with its mark, built once from its data."""
     typography = language(code).typography
     assert typography is not None
     rules = []
     for mark, space in typography.before.items():
         tail = _AS_PUNCTUATION if mark != "»" else ""
-        rules.append((re.compile(f"(?<=\\S){_SPACE}{re.escape(mark)}{tail}"), space + mark))
+        rules.append((mark, re.compile(f"(?<=\\S){_SPACE}{re.escape(mark)}{tail}"), space + mark))
     for mark, space in typography.after.items():
-        rules.append((re.compile(f"{re.escape(mark)}{_SPACE}(?=\\S)"), mark + space))
+        rules.append((mark, re.compile(f"{re.escape(mark)}{_SPACE}(?=\\S)"), mark + space))
     return tuple(rules)
+
+
+def _spaced(text: str, code: str) -> str:
+    """A run's text with the rules applied one after the other, as each sees the text the
+    previous one left; a rule whose mark is absent cannot match and is skipped."""
+    return _spaced_text(text, code) if len(text) <= _CACHED_LENGTH else _apply(text, code)
+
+
+def _apply(text: str, code: str) -> str:
+    for mark, pattern, replacement in _rules(code):
+        if mark in text:
+            text = pattern.sub(replacement, text)
+    return text
+
+
+_spaced_text = lru_cache(maxsize=_CACHED)(_apply)
 
 
 def apply_typography(document: Document, lang: Language) -> Document:
@@ -76,25 +95,51 @@ def _moved(spans: list[Span], before: str, after: str) -> list[Span]:
     citation, a phrase), so the n-th other character of the text stays the n-th."""
     if not spans or before == after:
         return spans
-    old = [index for index, char in enumerate(before) if char not in _SPACES]
-    new = [index for index, char in enumerate(after) if char not in _SPACES]
+    old, new = _Characters(before), _Characters(after)
     moved = []
     for span in spans:
-        first, last = bisect_left(old, span.start), bisect_left(old, span.end) - 1
-        moved.append(replace(span, start=new[first], end=new[last] + 1) if first <= last else span)
+        first, last = old.before(span.start), old.before(span.end) - 1
+        moved.append(replace(span, start=new.offset(first), end=new.offset(last) + 1)
+                     if first <= last else span)
     return moved
 
 
+class _Characters:
+    """The characters of a text other than spaces, counted through its runs of spaces (a few
+    dozen in a paragraph) rather than character by character."""
+
+    def __init__(self, text: str) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.spaces = [0]  # spaces in the runs before run i
+        self.others: list[int] = []  # other characters before run i
+        for found in _SPACE_RUN.finditer(text):
+            start, end = found.span()
+            self.others.append(start - self.spaces[-1])
+            self.starts.append(start)
+            self.ends.append(end)
+            self.spaces.append(self.spaces[-1] + end - start)
+
+    def before(self, offset: int) -> int:
+        """How many other characters stand before ``offset``."""
+        run = bisect_left(self.starts, offset)  # runs starting before the offset
+        if not run:
+            return offset
+        spaces = self.spaces[run - 1] + min(self.ends[run - 1], offset) - self.starts[run - 1]
+        return offset - spaces
+
+    def offset(self, index: int) -> int:
+        """The offset of the ``index``-th other character (from 0)."""
+        return index + self.spaces[bisect_right(self.others, index)]
+
+
 def _fix_inlines(inlines: list[Inline], code: str, typography: Typography) -> list[Inline]:
-    rules = _rules(code)
     out: list[Inline] = []
     for item in inlines:
         if isinstance(item, Run):
-            text = item.text
-            for pattern, replacement in rules:
-                text = pattern.sub(replacement, text)
-            text = _fix_boundary(out, text, typography)
-            item = replace(item, text=text)
+            text = _fix_boundary(out, _spaced(item.text, code), typography)
+            if text != item.text:
+                item = replace(item, text=text)
         out.append(item)
     return out
 

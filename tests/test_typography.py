@@ -167,3 +167,22 @@ def test_the_french_example_has_no_plain_space_before_a_semicolon_or_colon(examp
         assert " ;" not in text and " :" not in text and "« " not in text and " »" not in text, text
     assert any(f"{NARROW};" in text for text in texts)
     assert any(f"«{NBSP}opération Kanal{NBSP}»" in text for text in texts)
+
+
+_SPACED_TEXT = st.text(alphabet=" \u00a0\u202fab;:«»", max_size=40)
+
+
+@given(_SPACED_TEXT, st.data())
+def test_characters_other_than_spaces_are_counted_as_one_by_one_would(text, data):
+    """Spans move by the n-th character other than a space; _Characters counts through runs of
+    spaces, and must give what counting character by character gives."""
+    from bisect import bisect_left
+
+    from drafter.typography import _SPACES, _Characters
+
+    others = [index for index, char in enumerate(text) if char not in _SPACES]
+    counted = _Characters(text)
+    for offset in range(len(text) + 1):
+        assert counted.before(offset) == bisect_left(others, offset)
+    for index, offset in enumerate(others):
+        assert counted.offset(index) == offset
