@@ -8,7 +8,6 @@ has no ``typography`` (English) pass through untouched.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from functools import cache, lru_cache
 
@@ -17,7 +16,6 @@ from drafter.language import Language, Typography, language
 
 _SPACES = " \u00a0\u202f"
 _SPACE = f"[{_SPACES}]*"
-_SPACE_RUN = re.compile(f"[{_SPACES}]+")
 #: A mark used as punctuation is followed by a space, the end, or a closing sign.
 _AS_PUNCTUATION = r"(?=[\s»)\]]|$)"
 #: Runs spaced once and kept, and the longest kept (bounded, as in drafter.markup).
@@ -95,42 +93,49 @@ def _moved(spans: list[Span], before: str, after: str) -> list[Span]:
     citation, a phrase), so the n-th other character of the text stays the n-th."""
     if not spans or before == after:
         return spans
-    old, new = _Characters(before), _Characters(after)
+    same = _same_start(before, after)
     moved = []
     for span in spans:
-        first, last = old.before(span.start), old.before(span.end) - 1
-        moved.append(replace(span, start=new.offset(first), end=new.offset(last) + 1)
+        if (span.start < span.end <= same and before[span.start] not in _SPACES
+                and before[span.end - 1] not in _SPACES):
+            moved.append(span)  # before any change, and on characters that stay: as it was
+            continue
+        first, last = _others_before(before, span.start), _others_before(before, span.end) - 1
+        moved.append(replace(span, start=_other_at(after, first), end=_other_at(after, last) + 1)
                      if first <= last else span)
     return moved
 
 
-class _Characters:
-    """The characters of a text other than spaces, counted through its runs of spaces (a few
-    dozen in a paragraph) rather than character by character."""
+def _same_start(one: str, other: str) -> int:
+    """The length of the longest common beginning of two texts, by bisection."""
+    low, high = 0, min(len(one), len(other))
+    while low < high:
+        middle = (low + high + 1) // 2
+        if one[:middle] == other[:middle]:
+            low = middle
+        else:
+            high = middle - 1
+    return low
 
-    def __init__(self, text: str) -> None:
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        self.spaces = [0]  # spaces in the runs before run i
-        self.others: list[int] = []  # other characters before run i
-        for found in _SPACE_RUN.finditer(text):
-            start, end = found.span()
-            self.others.append(start - self.spaces[-1])
-            self.starts.append(start)
-            self.ends.append(end)
-            self.spaces.append(self.spaces[-1] + end - start)
 
-    def before(self, offset: int) -> int:
-        """How many other characters stand before ``offset``."""
-        run = bisect_left(self.starts, offset)  # runs starting before the offset
-        if not run:
-            return offset
-        spaces = self.spaces[run - 1] + min(self.ends[run - 1], offset) - self.starts[run - 1]
-        return offset - spaces
+def _others_before(text: str, offset: int) -> int:
+    """How many characters other than spaces stand before ``offset`` (counted in C, not one by
+    one in Python: this runs for every paragraph with a date or a citation)."""
+    offset = min(offset, len(text))
+    return offset - text.count(" ", 0, offset) - text.count("\u00a0", 0, offset) - text.count(
+        "\u202f", 0, offset)  # the three _SPACES
 
-    def offset(self, index: int) -> int:
-        """The offset of the ``index``-th other character (from 0)."""
-        return index + self.spaces[bisect_right(self.others, index)]
+
+def _other_at(text: str, index: int) -> int:
+    """The offset of the ``index``-th character other than a space (from 0), by bisection."""
+    low, high = index, len(text) - 1
+    while low < high:
+        middle = (low + high) // 2
+        if _others_before(text, middle + 1) > index:
+            high = middle
+        else:
+            low = middle + 1
+    return low
 
 
 def _fix_inlines(inlines: list[Inline], code: str, typography: Typography) -> list[Inline]:
