@@ -15,14 +15,26 @@ NSMAP = {"w": W_NS, "r": R_NS}
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 
+#: Clark names made once: a document has hundreds of elements of a dozen kinds.
+_NAMES: dict[str, str] = {}
+
+
 def w(tag: str) -> str:
     """The Clark name of a w: element or attribute."""
-    return f"{{{W_NS}}}{tag}"
+    name = _NAMES.get(tag)
+    if name is None:
+        name = _NAMES[tag] = f"{{{W_NS}}}{tag}"
+    return name
 
 
 def sub(parent: etree._Element, tag: str, **attributes: str) -> etree._Element:
     """Append a w: child with w: attributes."""
-    return etree.SubElement(parent, w(tag), {w(key): value for key, value in attributes.items()})
+    if not attributes:
+        return _SubElement(parent, w(tag))
+    return _SubElement(parent, w(tag), {w(key): value for key, value in attributes.items()})
+
+
+_SubElement = etree.SubElement
 
 
 def paragraph(parent: etree._Element, style: str | None = None) -> etree._Element:
@@ -47,26 +59,32 @@ def run(parent: etree._Element, text: str, *, italic: bool = False, bold: bool =
         deleted: bool = False) -> etree._Element:
     """Append a ``w:r`` with its text; tabs become ``w:tab`` as Word expects, and the text of
     a deleted run goes in ``w:delText``."""
-    r = sub(parent, "r")
+    r = _SubElement(parent, _R)
     if italic or bold or superscript or style:
-        rpr = sub(r, "rPr")
+        rpr = _SubElement(r, _RPR)
         if style:
             sub(rpr, "rStyle", val=style)
         if bold:
-            sub(rpr, "b")
+            _SubElement(rpr, _B)
         if italic:
-            sub(rpr, "i")
+            _SubElement(rpr, _I)
         if superscript:
-            sub(rpr, "vertAlign", val="superscript")
-    for index, piece in enumerate(text.split("\t")):
+            _SubElement(rpr, _VERT_ALIGN, _SUPERSCRIPT)
+    kind = _DEL_TEXT if deleted else _T
+    for index, piece in enumerate(text.split("\t") if "\t" in text else (text,)):
         if index:
-            sub(r, "tab")
+            _SubElement(r, _TAB)
         if piece:
-            t = sub(r, "delText" if deleted else "t")
+            t = _SubElement(r, kind)
             t.text = piece
             if piece != piece.strip():
                 t.set(XML_SPACE, "preserve")
     return r
+
+
+_R, _RPR, _B, _I, _VERT_ALIGN, _T, _DEL_TEXT, _TAB = map(
+    w, ("r", "rPr", "b", "i", "vertAlign", "t", "delText", "tab"))
+_SUPERSCRIPT = {w("val"): "superscript"}
 
 
 class Revisions:
