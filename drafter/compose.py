@@ -7,7 +7,6 @@ language does, and finally applies the language's typography.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -298,4 +297,4 @@ def _length(inlines: list[Inline]) -> int:
 
 
 def _with_text(run: Run, text: str) -> Run:
-    return replace(run, text=text)
+    return run.with_text(text)

@@ -26,7 +26,7 @@ know them and leave them empty. Equality ignores them, so trees compare by what 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
@@ -52,6 +52,11 @@ class Run:
     #: In a tracked document, the (italic, superscript) this text had before a tracked change
     #: of formatting alone; None when its formatting did not change.
     was: tuple[bool, bool] | None = None
+
+    def with_text(self, text: str) -> Run:
+        """Other text with this run's formatting (``dataclasses.replace`` costs ten times more,
+        and runs are remade for every merge and every typographic fix)."""
+        return Run(text, self.italic, self.bold, self.superscript, self.revision, self.was)
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +109,7 @@ def merge_runs(inlines: list[Inline]) -> list[Inline]:
                 continue
             previous = merged[-1] if merged else None
             if isinstance(previous, Run) and _format(previous) == _format(item):
-                merged[-1] = replace(item, text=previous.text + item.text)
+                merged[-1] = item.with_text(previous.text + item.text)
                 continue
         merged.append(item)
     return merged

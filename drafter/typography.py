@@ -144,7 +144,7 @@ def _fix_inlines(inlines: list[Inline], code: str, typography: Typography) -> li
         if isinstance(item, Run):
             text = _fix_boundary(out, _spaced(item.text, code), typography)
             if text != item.text:
-                item = replace(item, text=text)
+                item = item.with_text(text)
         out.append(item)
     return out
 
@@ -158,7 +158,7 @@ def _fix_boundary(before: list[Inline], text: str, typography: Typography) -> st
     space = typography.before[mark]
     previous = before[-1]
     if isinstance(previous, Run):
-        before[-1] = replace(previous, text=previous.text.rstrip(_SPACES))
+        before[-1] = previous.with_text(previous.text.rstrip(_SPACES))
     elif not isinstance(previous, FootnoteRef):
         return text
     return space + rest
