@@ -50,11 +50,14 @@ def _verdict(ratio: float, goal: float) -> str:
 
 
 def _alternate(sides: dict[str, Callable[[], object]], runs: int,
-               clock: Callable[[], float] = time.perf_counter) -> dict[str, list[float]]:
-    """Times in ms of each side (wall by default), the sides taking turns run after run."""
+               clock: Callable[[], float] = time.perf_counter,
+               setup: Callable[[str], None] = lambda side: None) -> dict[str, list[float]]:
+    """Times in ms of each side (wall by default), the sides taking turns run after run;
+    ``setup`` runs untimed before each run of a side."""
     times: dict[str, list[float]] = {name: [] for name in sides}
     for _ in range(runs):
         for name, action in sides.items():
+            setup(name)
             start = clock()
             action()
             times[name].append((clock() - start) * 1000)
@@ -62,6 +65,25 @@ def _alternate(sides: dict[str, Callable[[], object]], runs: int,
 
 
 # -- goal 1 -----------------------------------------------------------------------------------
+
+def _first_render(example: Path) -> Callable[[str], None]:
+    """What drafter knows before it renders a source for the first time in a process: templates
+    and language data are loaded (docxtpl's imports are done too), but the texts drafter keeps
+    parsed, spaced or compressed are forgotten and the source is loaded again, which parses its
+    prose; so no run profits from the runs before it."""
+    from drafter import markup, typography
+    from drafter.source import load
+    from drafter.writers import package
+
+    def setup(side: str) -> None:
+        if side == "drafter":
+            for cache in (markup._cached, typography._spaced_text, package._deflated):
+                cache.cache_clear()
+            loaded.append(load(example))
+
+    loaded: list[object] = []
+    return setup
+
 
 def goal_render(runs: int) -> None:
     from docxtpl_baseline import make_template, render, texts
@@ -72,7 +94,8 @@ def goal_render(runs: int) -> None:
 
     resolution = load(EXAMPLE)
     print(f"Goal 1: render one language in-process, {EXAMPLE.name} (median of {runs}; wall, and "
-          "CPU time of this process)")
+          "CPU time of this process; each drafter run as the first render of a process, see "
+          "_first_render)")
     print(f"{'language':10} {'drafter ms':>10} {'docxtpl ms':>10} {'ratio':>7} {'cpu ms':>13} "
           f"{'cpu ratio':>9} {'goal':>6}  verdict")
     for lang, goal in (("fr", 0.20), ("en", 0.15)):
@@ -83,15 +106,18 @@ def goal_render(runs: int) -> None:
             raise SystemExit(f"docxtpl's {lang} document is not drafter's: the comparison is void")
         sides = {"drafter": lambda: write_docx(compose(resolution, lang)),
                  "docxtpl": lambda: render(template, context)}
-        wall = {name: statistics.median(times) for name, times in _alternate(sides, runs).items()}
+        setup = _first_render(EXAMPLE)
+        wall = {name: statistics.median(times)
+                for name, times in _alternate(sides, runs, setup=setup).items()}
         cpu = {name: statistics.median(times)
-               for name, times in _alternate(sides, runs, time.process_time).items()}
-        ratio = wall["drafter"] / wall["docxtpl"]
+               for name, times in _alternate(sides, runs, time.process_time, setup).items()}
+        ratio, cpu_ratio = wall["drafter"] / wall["docxtpl"], cpu["drafter"] / cpu["docxtpl"]
         print(f"{lang:10} {wall['drafter']:10.2f} {wall['docxtpl']:10.2f} {ratio:6.2f}x "
-              f"{cpu['drafter']:6.2f}/{cpu['docxtpl']:6.2f} {cpu['drafter'] / cpu['docxtpl']:8.2f}x "
-              f"{goal:5.2f}x  {_verdict(ratio, goal)}")
-    footnotes = texts(write_docx(compose(resolution, 'fr')))[1]
-    print(f"(same text, {footnotes} footnotes, on both sides; docxtpl gets the final text of every run)")
+              f"{cpu['drafter']:6.2f}/{cpu['docxtpl']:6.2f} {cpu_ratio:8.2f}x "
+              f"{goal:5.2f}x  {_verdict(max(ratio, cpu_ratio), goal)}")
+    footnotes = texts(write_docx(compose(resolution, "fr")))[1]
+    print(f"(same text, {footnotes} footnotes, on both sides; docxtpl gets the final text of every "
+          "run; met = both ratios within the goal)")
 
 
 # -- goal 2 -----------------------------------------------------------------------------------
