@@ -1,19 +1,25 @@
 """Render, or follow up, many sources at once, spread over processes, one failure isolating.
 
-Workers only compute: each turns one source into its output files as bytes. The parent alone
-writes, so that it can refuse two sources that would write the same file, and writes each
+Workers only compute: each turns a few sources into their output files as bytes. The parent
+alone writes, so that it can refuse two sources that would write the same file, and writes each
 source's files as one set (``drafter.output.write_files``). Workers end soon after the parent
-if it is killed. Results are written as they arrive and then dropped,
-and at most a few sources are in flight per worker, so memory does not grow with the batch.
-Workers start from a clean interpreter (forkserver or spawn, never a fork of a parent that may
-run a progress thread), so a Python script that calls this module needs the usual
+if it is killed. Results are written as they arrive and then dropped, and at most a few
+sources are in flight per worker, so memory does not grow with the batch.
+
+A small batch is done in this process: a worker only pays for itself over a few sources. On
+Linux, workers are forked from the parent once it has imported and loaded everything a source
+needs (modules, language data, templates), so they start at once; the parent runs no thread
+then (the progress bar redraws from the main thread). Elsewhere they start from a clean
+interpreter (forkserver or spawn), so a Python script that calls this module needs the usual
 ``if __name__ == "__main__":`` guard; if workers die anyway, their sources fail with a reason.
 """
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
+import sys
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -21,8 +27,13 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
-#: Sources in flight per worker: enough to keep workers busy, few enough to bound memory.
+#: Chunks in flight per worker: enough to keep workers busy, few enough to bound memory.
 _AHEAD = 2
+#: Sources a worker takes at once (fewer round trips; a chunk's files are a few hundred kB).
+_CHUNK = 4
+#: Sources each worker should have for a pool to pay for itself (a worker costs about as
+#: much as one source).
+_SOURCES_PER_WORKER = 4
 #: How often a worker checks that the batch that started it is still there.
 _WATCH_SECONDS = 0.5
 
@@ -116,6 +127,18 @@ def compute(task: Task) -> _Computed | _Failed:
         return _Failed.because(bug_report(error, task.source).removeprefix("drafter: "), bug=True)
 
 
+def compute_chunk(tasks: list[Task]) -> list[_Computed | _Failed]:
+    """The results of a few tasks, in order (runs in a worker)."""
+    return [compute(task) for task in tasks]
+
+
+def choose_jobs(sources: int) -> int:
+    """Worker processes for a batch of ``sources``: one per core the batch may use, as long as
+    each has a few sources; 1 (this process) for a small batch."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return max(1, min(cores or 1, sources // _SOURCES_PER_WORKER))
+
+
 def _missing(source: Path) -> str:
     """Why a source that is not a file cannot be read: absent, or a link that loops or dangles."""
     try:
@@ -173,27 +196,59 @@ def _results(tasks: list[Task], jobs: int) -> Iterator[tuple[Task, _Computed | _
         for task in tasks:
             yield task, compute(task)
         return
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=_context(), initializer=_exit_with,
+    context = _context()
+    if context.get_start_method() == "fork":
+        _prepare(tasks)
+    size = max(1, min(_CHUNK, -(-len(tasks) // (jobs * _AHEAD))))
+    chunks = [tasks[start:start + size] for start in range(0, len(tasks), size)]
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_exit_with,
                              initargs=(os.getpid(),)) as pool:
-        pending: dict[Future[_Computed | _Failed], Task] = {}
+        pending: dict[Future[list[_Computed | _Failed]], list[Task]] = {}
         submitted = 0
         try:
             while True:
-                while submitted < len(tasks) and len(pending) < jobs * _AHEAD:
-                    pending[pool.submit(compute, tasks[submitted])] = tasks[submitted]
+                while submitted < len(chunks) and len(pending) < jobs * _AHEAD:
+                    if submitted == 0:  # the workers are forked now: share what is loaded
+                        gc.freeze()
+                    pending[pool.submit(compute_chunk, chunks[submitted])] = chunks[submitted]
+                    if submitted == 0:
+                        gc.unfreeze()
                     submitted += 1
                 if not pending:
                     return
                 finished, _ = wait(pending, return_when=FIRST_COMPLETED)
                 for future in finished:
-                    task = pending.pop(future)
+                    chunk = pending.pop(future)
                     try:
-                        yield task, future.result()
+                        results = future.result()
                     except BrokenProcessPool:
-                        yield task, _stopped(task)
+                        results = [_stopped(task) for task in chunk]
+                    yield from zip(chunk, results)
         except BrokenProcessPool:
-            for task in [*pending.values(), *tasks[submitted:]]:
+            for task in [*(task for chunk in pending.values() for task in chunk),
+                         *(task for chunk in chunks[submitted:] for task in chunk)]:
                 yield task, _stopped(task)
+
+
+def _prepare(tasks: list[Task]) -> None:
+    """Import and load in this process what every source needs, so that the workers forked
+    from it have it already: the modules of a render or follow-up, the registry, and each
+    language's data and compiled templates."""
+    from drafter.language import language
+    from drafter.organizations import registry
+    from drafter.render import render_bytes  # noqa: F401
+    from drafter.source import load  # noqa: F401
+    from drafter.templating import wording
+
+    if any(task.followup for task in tasks):
+        import drafter.followup  # noqa: F401
+        import drafter.readers  # noqa: F401
+        import drafter.revisions  # noqa: F401
+        import drafter.roundtrip  # noqa: F401
+    registry()
+    for code in sorted({code for task in tasks for code in task.languages}):
+        language(code)
+        wording(code)
 
 
 def _stopped(task: Task) -> _Failed:
@@ -232,8 +287,10 @@ def _gone(parent: int, first: int) -> bool:
 
 
 def _context() -> multiprocessing.context.BaseContext:
-    """Fork workers from a clean server that has imported drafter once, where the platform
-    allows; spawn them elsewhere (Windows, macOS)."""
+    """Fork workers from this process on Linux (see _prepare); elsewhere from a clean server
+    that has imported drafter once where the platform allows, or spawn them (Windows)."""
+    if sys.platform.startswith("linux"):
+        return multiprocessing.get_context("fork")
     if "forkserver" in multiprocessing.get_all_start_methods():
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(["drafter.batch", "drafter.followup", "drafter.render"])

@@ -301,7 +301,7 @@ def batch(
     followup: Annotated[bool, typer.Option("--followup", help="Make the next session's drafts instead of rendering.")] = False,
     session: Annotated[int | None, typer.Option(help="With --followup: the session of the new drafts.")] = None,
     lang: LangList = "en,fr",
-    jobs: Annotated[int, typer.Option(help="Worker processes; 1 works in this process.")] = 1,
+    jobs: Annotated[int | None, typer.Option(help="Worker processes; 1 works in this process. By default, one per core when there are enough sources to share, else 1.", show_default=False)] = None,
     author: Annotated[str, typer.Option(help="With --followup: name shown on the tracked changes.")] = "drafter",
     phrases: Phrases = None,
     format: Annotated[RenderFormat, typer.Option("--format", help="docx (Word), txt (plain text, not with --followup) or akn (Akoma Ntoso XML).")] = RenderFormat.docx,

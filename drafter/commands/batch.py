@@ -23,12 +23,13 @@ if TYPE_CHECKING:
 
 
 def batch_command(inputs: list[Path], out: Path, followup: bool, session: int | None,
-                  lang: list[str], jobs: int, force: bool, author: str,
+                  lang: list[str], jobs: int | None, force: bool, author: str,
                   phrases: Path | None = None, fmt: str = "docx") -> int:
-    """`drafter batch`: render or follow up every source; 2 if any failed, 70 for a bug."""
+    """`drafter batch`: render or follow up every source; 2 if any failed, 70 for a bug.
+    ``jobs`` None: as many workers as the batch's size and the cores make worth it."""
     from rich.console import Console
 
-    from drafter.batch import Task, run
+    from drafter.batch import Task, choose_jobs, run
 
     error = _check_arguments(inputs, out, followup, session, jobs)
     if error is None and followup and fmt == "txt":
@@ -42,6 +43,8 @@ def batch_command(inputs: list[Path], out: Path, followup: bool, session: int | 
         return EXIT_INPUT
     tasks = [Task(path, out, followup, session, tuple(lang), author, phrases, fmt)
              for path in paths]
+    if jobs is None:
+        jobs = choose_jobs(len(tasks))
     if sys.stderr.isatty():
         outcomes = _with_progress_bar(tasks, jobs, force)
     else:
@@ -53,12 +56,12 @@ def batch_command(inputs: list[Path], out: Path, followup: bool, session: int | 
 
 
 def _check_arguments(inputs: list[Path], out: Path, followup: bool, session: int | None,
-                     jobs: int) -> str | None:
+                     jobs: int | None) -> str | None:
     if followup and session is None:
         return "--followup needs --session N, the session of the new drafts"
     if session is not None and not followup:
         return "--session goes with --followup; without it, batch renders the sources as they are"
-    if jobs < 1:
+    if jobs is not None and jobs < 1:
         return f"--jobs {jobs}: give 1 or more worker processes"
     if out.exists() and not out.is_dir():
         return f"--out {out} is a file, not a directory"
@@ -82,11 +85,15 @@ def _with_progress_bar(tasks: list[Task], jobs: int, force: bool) -> list[Outcom
 
     columns = (TextColumn("{task.description}", markup=False), BarColumn(), MofNCompleteColumn(),
                TimeElapsedColumn())
-    with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
+    # Redrawn from this thread as each source finishes, not by rich's own thread: the workers
+    # are forked from this process (drafter.batch), which must then run no other thread.
+    with Progress(*columns, console=Console(stderr=True), transient=True,
+                  auto_refresh=False) as progress:
         bar = progress.add_task("drafting", total=len(tasks))
 
         def report(done: int, outcome: Outcome) -> None:
-            progress.update(bar, completed=done, description=printable(outcome.source.name))
+            progress.update(bar, completed=done, description=printable(outcome.source.name),
+                            refresh=True)
         return run(tasks, jobs, force, report)
 
 
