@@ -8,56 +8,60 @@ so that superscripts and citations stay structured until the Document is built.
 from __future__ import annotations
 
 import string
+from dataclasses import dataclass, fields
 from datetime import date
 from functools import cache
-from typing import Literal
-
-from pydantic import BaseModel, ConfigDict, Field
+from typing import Any, Literal
 
 from drafter.resources import load_data
 
 LANGUAGES: tuple[str, ...] = ("en", "fr")
 Section = Literal["preamble", "operative"]
 
+# Plain frozen dataclasses rather than pydantic models: the data is drafter's own, checked
+# field by field by tests/test_language.py, and building models for it cost every command a
+# tenth of its start-up. The loader still insists on exactly the declared keys.
 
-class _Data(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
-
-class OrdinalSuffix(_Data):
+@dataclass(frozen=True, slots=True)
+class OrdinalSuffix:
     exact: dict[int, str]
     last_two: dict[int, str]
     last: dict[int, str]
     default: str
 
 
-class ListStyle(_Data):
+@dataclass(frozen=True, slots=True)
+class ListStyle:
     separator: str
     last: str
 
 
-class CitationStyle(_Data):
+@dataclass(frozen=True, slots=True)
+class CitationStyle:
     ga: str
     sc: str
     sc_dated: str
 
 
-class Typography(_Data):
+@dataclass(frozen=True, slots=True)
+class Typography:
     before: dict[str, str]
     after: dict[str, str]
 
 
-class Language(_Data):
+@dataclass(frozen=True, slots=True)
+class Language:
     """The wording data of one language, as loaded from its data files."""
 
     code: str
     name: str
     months: tuple[str, ...]
-    # Named apart from the data keys so that the types `date` and `list` stay usable here.
-    date_pattern: str = Field(alias="date")
+    # Named apart from the data keys (date, list) so that the types stay usable here.
+    date_pattern: str
     days: dict[int, str]
     ordinal_suffix: OrdinalSuffix
-    list_style: ListStyle = Field(alias="list")
+    list_style: ListStyle
     citation: CitationStyle
     subparagraph_labels: tuple[str, ...]
     footnote_mark: Literal["before_punctuation", "after_punctuation"]
@@ -141,12 +145,38 @@ def language(code: str) -> Language:
     """The wording data of "en" or "fr", loaded once per process."""
     if code not in LANGUAGES:
         raise ValueError(f"unknown language {code!r}; drafter writes {', '.join(LANGUAGES)}")
-    return Language.model_validate({
-        **load_data(f"{code}/language.yaml"),  # type: ignore[dict-item]
-        "code": code,
-        "phrases": load_data(f"{code}/lexicon.yaml"),
-        "sessions": load_data(f"{code}/sessions.yaml"),
+    where = f"data/{code}/language.yaml"
+    raw = _keys(None, load_data(f"{code}/language.yaml"), where)
+    data = {_RENAMED.get(key, key): value for key, value in raw.items()}
+    data.update(code=code, phrases=load_data(f"{code}/lexicon.yaml"),
+                sessions=load_data(f"{code}/sessions.yaml"))
+    _keys(Language, data, where)
+    typography = data["typography"]
+    return Language(**{
+        **data,
+        "months": tuple(data["months"]),
+        "subparagraph_labels": tuple(data["subparagraph_labels"]),
+        "ordinal_suffix": OrdinalSuffix(**_keys(OrdinalSuffix, data["ordinal_suffix"], where)),
+        "list_style": ListStyle(**_keys(ListStyle, data["list_style"], where)),
+        "citation": CitationStyle(**_keys(CitationStyle, data["citation"], where)),
+        "typography": None if typography is None else Typography(**_keys(Typography, typography, where)),
     })
+
+
+#: Data keys whose field has another name.
+_RENAMED = {"date": "date_pattern", "list": "list_style"}
+
+
+def _keys(kind: type | None, data: object, where: str) -> dict[str, Any]:
+    """``data`` as a mapping with exactly the fields of ``kind`` (any keys when None)."""
+    if not isinstance(data, dict):
+        raise ValueError(f"{where}: expected a mapping, found {data!r}")
+    if kind is not None:
+        expected = {item.name for item in fields(kind)}
+        if set(data) != expected:
+            raise ValueError(f"{where}: {kind.__name__} has the keys {sorted(expected)}, "
+                             f"not {sorted(data)}")
+    return data
 
 
 def phrase_keys(section: Section) -> list[str]:

@@ -157,3 +157,46 @@ def test_an_unknown_language_is_refused_with_the_known_ones():
 
 def test_language_data_is_loaded_once():
     assert language("fr") is language("fr")
+
+
+def _conforms(value: object, kind: object) -> bool:
+    """Whether a value has the type a dataclass field declares (the kinds the data uses)."""
+    import dataclasses
+    import types
+    import typing
+
+    origin, args = typing.get_origin(kind), typing.get_args(kind)
+    if dataclasses.is_dataclass(kind):
+        hints = typing.get_type_hints(kind)
+        return isinstance(value, kind) and all(  # type: ignore[arg-type]
+            _conforms(getattr(value, item.name), hints[item.name]) for item in dataclasses.fields(kind))
+    if origin in (typing.Union, types.UnionType):
+        return any(_conforms(value, arg) for arg in args)
+    if origin is typing.Literal:
+        return value in args
+    if origin is tuple:
+        return isinstance(value, tuple) and all(_conforms(item, args[0]) for item in value)
+    if origin is dict:
+        return isinstance(value, dict) and all(
+            _conforms(key, args[0]) and _conforms(item, args[1]) for key, item in value.items())
+    if kind is type(None):
+        return value is None
+    return type(value) is kind  # exactly: an int is not a str, and a bool is not an int
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_the_language_data_has_every_field_with_the_type_it_declares(code):
+    """The data files are read into plain dataclasses, without a validating library: this is
+    their validation."""
+    from drafter.language import Language
+
+    assert _conforms(language(code), Language)
+
+
+def test_a_language_data_file_with_a_key_too_many_or_missing_is_refused():
+    from drafter.language import ListStyle, _keys
+
+    with pytest.raises(ValueError, match="ListStyle has the keys"):
+        _keys(ListStyle, {"separator": ", ", "last": " and ", "oxford": True}, "data/en/language.yaml")
+    with pytest.raises(ValueError, match="ListStyle has the keys"):
+        _keys(ListStyle, {"separator": ", "}, "data/en/language.yaml")
