@@ -16,8 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-
-from pydantic import BaseModel, ConfigDict
+from typing import Any
 
 from drafter.language import LANGUAGES, language
 from drafter.resources import load_data
@@ -30,20 +29,26 @@ class SymbolError(ValueError):
     """A text that is not a document symbol, with a sentence saying why."""
 
 
-class _Data(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class _Strict(_Data):
+@dataclass(frozen=True, slots=True)
+class _Strict:
     prefix: str
     form: str
 
 
-class _Grammar(_Data):
+@dataclass(frozen=True, slots=True)
+class _Grammar:
+    """data/symbols.yaml, read without a model (checked by tests/test_symbols.py)."""
+
     bodies: list[str]
     suffixes: list[str]
     strict: list[_Strict]
     general: str
+
+    @classmethod
+    def read(cls, data: dict[str, Any]) -> _Grammar:
+        return cls(bodies=data["bodies"], suffixes=data["suffixes"],
+                   strict=[_Strict(entry["prefix"], entry["form"]) for entry in data["strict"]],
+                   general=data["general"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +114,7 @@ class _Compiled:
 
 @cache
 def _grammar() -> _Compiled:
-    data = _Grammar.model_validate(load_data("symbols.yaml"))
+    data = _Grammar.read(load_data("symbols.yaml"))  # type: ignore[arg-type]
     bodies = "|".join(map(re.escape, data.bodies))
     kinds = "|".join(map(re.escape, data.suffixes))
     number = "[0-9]{1,3}"

@@ -115,3 +115,15 @@ def test_a_source_with_printed_lists_renders_them_in_each_language(tmp_path):
     assert "(A/77/L.13 and Add.1)]" in english
     assert "(A/77/L.13 et Add.1)]" in french
     assert "(S/INF/65 and Add.1)" in english and "(S/INF/65 et Add.1)" in french
+
+
+def test_the_symbol_grammar_data_has_exactly_the_fields_it_is_read_into():
+    """data/symbols.yaml is read without a validating library: this is its validation."""
+    from drafter.resources import load_data
+
+    data = load_data("symbols.yaml")
+    assert isinstance(data, dict) and set(data) == {"bodies", "suffixes", "strict", "general"}
+    assert all(isinstance(item, str) for item in [*data["bodies"], *data["suffixes"], data["general"]])
+    assert data["strict"] and all(
+        isinstance(entry, dict) and set(entry) == {"prefix", "form"}
+        and all(isinstance(value, str) for value in entry.values()) for entry in data["strict"])
