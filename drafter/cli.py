@@ -5,7 +5,6 @@ answers at once. No ``from __future__ import annotations`` here: typer reads the
 every command at each start, and string annotations cost it an ``eval`` each (15 ms a start).
 """
 
-
 import datetime as dt
 from enum import Enum
 from pathlib import Path
