@@ -185,8 +185,9 @@ def goal_cold(runs: int) -> None:
             for name in ("validate", "render"):
                 (bare_wall, bare_cpu), (wall, cpu) = found[f"bare {name}"], found[name]
                 label = f"drafter {name} x.yaml, {'with' if pyc else 'no'} .pyc"
-                print(f"{label:34} {bare_wall:8.1f} {wall:10.1f} {wall / bare_wall:6.2f}x "
-                      f"{cpu / bare_cpu:8.2f}x {1.2:5.2f}x  {_verdict(wall / bare_wall, 1.2)}")
+                ratio, cpu_ratio = wall / bare_wall, cpu / bare_cpu
+                print(f"{label:34} {bare_wall:8.1f} {wall:10.1f} {ratio:6.2f}x "
+                      f"{cpu_ratio:8.2f}x {1.2:5.2f}x  {_verdict(max(ratio, cpu_ratio), 1.2)}")
 
 
 # -- goal 3 -----------------------------------------------------------------------------------
