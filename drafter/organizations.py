@@ -11,16 +11,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 import datetime as dt
 from functools import cache
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from drafter.language import language
 from drafter.resources import load_data
 
 
 class _Entry(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # Built on first use: the shipped registry is read without them (see registry()).
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class EnglishName(_Entry):
@@ -151,6 +152,23 @@ def every_form() -> list[tuple[str, Organization]]:
 
 @cache
 def registry() -> dict[str, Organization]:
-    """Every registered organization by key, validated once per process."""
-    adapter = TypeAdapter(dict[str, Organization])
-    return adapter.validate_python(load_data("organizations.yaml"))
+    """Every registered organization by key, read once per process.
+
+    The registry is drafter's own file: it is read into the models without validating it here
+    (tests/test_organizations.py validates it with them), so that no command pays for building
+    six models at every start.
+    """
+    data: dict[str, dict[str, Any]] = load_data("organizations.yaml")  # type: ignore[assignment]
+    return {key: _entry(entry) for key, entry in data.items()}
+
+
+def _entry(data: dict[str, Any]) -> Organization:
+    status = data["observer_status"]
+    return Organization.model_construct(
+        en=EnglishName.model_construct(**data["en"]),
+        fr=FrenchName.model_construct(**data["fr"]),
+        observer_status=None if status is None else ObserverStatus.model_construct(**status),
+        periodicity=data["periodicity"],
+        unconfirmed=data["unconfirmed"],
+        earlier=[EarlierForms.model_construct(**form) for form in data.get("earlier", [])],
+    )

@@ -213,3 +213,16 @@ def test_a_text_naming_the_organization_as_it_was_called_is_read_back_as_that_or
         path.write_text(write_text(compose(resolution, lang)), encoding="utf-8")
         paths.append(path)
     assert import_files(paths[0], paths[1])[0].organization == "oic"
+
+
+def test_the_shipped_registry_is_valid_and_read_as_validation_would_read_it():
+    """registry() reads drafter's own file without validating it; this is its validation."""
+    from pydantic import TypeAdapter
+
+    from drafter.organizations import Organization
+    from drafter.resources import load_data
+
+    validated = TypeAdapter(dict[str, Organization]).validate_python(load_data("organizations.yaml"))
+    assert validated == registry()
+    assert [entry.model_dump() for entry in validated.values()] == [
+        entry.model_dump() for entry in registry().values()]
