@@ -68,9 +68,11 @@ class _WorkerPeak(threading.Thread):
 
 
 def one(size: int, jobs: int) -> dict[str, float]:
-    """One measurement, in this process: follow up ``size`` copies with ``jobs`` workers."""
-    from drafter.batch import Task, run
+    """One measurement, in this process: follow up ``size`` copies with ``jobs`` workers (0: as
+    many as `drafter batch` chooses)."""
+    from drafter.batch import Task, choose_jobs, run
 
+    jobs = jobs or choose_jobs(size)
     examples = sorted((ROOT / "examples").glob("*.yaml"))
     with tempfile.TemporaryDirectory() as temporary:
         folder = Path(temporary)
