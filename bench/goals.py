@@ -252,13 +252,34 @@ def goal_batch(runs: int) -> None:
 # -- goal 4 -----------------------------------------------------------------------------------
 
 def scaled(times: int) -> str:
-    """The example's source with its preamble and operative part repeated ``times`` times."""
+    """The example's source with its preamble and operative part repeated ``times`` times, each
+    copy's prose and footnotes made its own (so that no text is parsed, spaced or cited again
+    only because it repeats, and YAML writes no aliases)."""
     import yaml
 
     data = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
-    data["preamble"] = data["preamble"] * times
-    data["operative"] = data["operative"] * times
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+
+    def copy(paragraph: object, number: int) -> object:
+        if isinstance(paragraph, dict):
+            return {key: (_numbered(value, number) if key in ("en", "fr") else copy(value, number))
+                    for key, value in paragraph.items()}
+        if isinstance(paragraph, list):
+            return [copy(item, number) for item in paragraph]
+        return paragraph
+
+    class Dumper(yaml.SafeDumper):
+        def ignore_aliases(self, data: object) -> bool:
+            return True
+
+    for part in ("preamble", "operative"):
+        data[part] = [copy(paragraph, number) for number in range(times) for paragraph in data[part]]
+    return yaml.dump(data, Dumper=Dumper, allow_unicode=True, sort_keys=False, width=100)
+
+
+def _numbered(text: object, number: int) -> object:
+    if not isinstance(text, str) or not number:
+        return text
+    return f"{text.replace('{fn|', f'{{fn|({number}) ')} ({number})"
 
 
 def goal_scaling(multipliers: list[int], sizes: list[int]) -> None:
