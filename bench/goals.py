@@ -306,7 +306,7 @@ def goal_scaling(multipliers: list[int], sizes: list[int]) -> None:
     rows: list[tuple[float, ...]] = []
     for times in multipliers:
         text = scaled(times)
-        runs = max(1, 30 // times)
+        runs = max(3, 30 // times)
 
         def load() -> object:
             return source.parse(text)
