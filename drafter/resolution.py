@@ -381,13 +381,13 @@ class Resolution(_Model):
 
     @model_validator(mode="after")
     def _stage_consistent(self) -> Resolution:
+        """What an adopted text cannot be rendered without. A draft that carries adoption data
+        or an A/RES symbol still renders (as a draft): validate reports it (C407)."""
         if self.stage == "adopted":
             if self.adoption is None:
                 raise ValueError("an adopted resolution needs `adoption` (date and meeting)")
             if not self.symbol.startswith("A/RES/"):
                 raise ValueError(f"an adopted resolution's symbol starts with A/RES/, not {self.symbol!r}")
-        elif self.adoption is not None:
-            raise ValueError("a draft has no `adoption`; set `stage: adopted` or remove it")
         return self
 
     @model_validator(mode="after")

@@ -355,6 +355,10 @@ MUTATIONS = {
         "stage: adopted", "stage: draft", base=yaml_edit(
             "adoption: {date: 2022-11-21, meeting: 39}\n", "", base=yaml_edit(
                 "draft_symbol: A/77/L.13\n", "")))),
+    "yaml-draft-with-adoption-data": Mutation("C407", source=yaml_edit(
+        "stage: adopted", "stage: draft", base=yaml_edit(
+            "symbol: A/RES/77/13\n", "symbol: A/77/L.13\n", base=yaml_edit(
+                "draft_symbol: A/77/L.13\n", "")))),
     "yaml-report-of-another-session": Mutation("C408", source=yaml_edit(
         "report: A/77/277-S/2022/606", "report: A/76/277-S/2022/606")),
     "docx-fr-footnote-without-full-stop": Mutation("P305", lang="fr", notes=text_edit(

@@ -197,9 +197,10 @@ def test_an_adopted_resolution_without_adoption_says_what_to_add():
     assert error.message == "an adopted resolution needs `adoption` (date and meeting)"
 
 
-def test_a_draft_with_an_adoption_says_what_to_change():
-    error = _one(_edit("\nstage: draft", "\nstage: draft\nadoption: {date: 2024-11-18, meeting: 40}"))
-    assert error.message == "a draft has no `adoption`; set `stage: adopted` or remove it"
+def test_a_draft_with_an_adoption_loads_so_that_validate_can_report_it():
+    text = _edit("\nstage: draft", "\nstage: draft\nadoption: {date: 2024-11-18, meeting: 40}")
+    resolution = parse(text, "draft.yaml")
+    assert (resolution.stage, resolution.adoption is not None) == ("draft", True)
 
 
 def test_an_adopted_resolution_needs_an_a_res_symbol():

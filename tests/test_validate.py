@@ -450,3 +450,30 @@ def test_an_inline_phrase_in_both_languages_is_accepted(tmp_path: Path) -> None:
                                     "  - opener: {en: Applauding, fr: Applaudissant}\n"))
     report = validate([source], None, None, all_rules())
     assert (report.findings, report.unreadable) == ([], [])
+
+
+def test_a_draft_with_adoption_data_or_an_a_res_symbol_gets_located_findings_not_a_refusal(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    text = (FIXTURES / "draft-coe.yaml").read_text(encoding="utf-8")
+    text = text.replace("\nstage: draft\n", "\nstage: draft\nadoption: {date: 2024-11-18, meeting: 40}\n")
+    text = text.replace("\nsymbol: A/79/L.20\n", "\nsymbol: A/RES/79/20\n")
+    source = tmp_path / "draft.yaml"
+    source.write_text(text, encoding="utf-8")
+    adoption, symbol = _line_of(text, "adoption: {date"), _line_of(text, "symbol: A/RES/79/20")
+    code, out, err = run(capsys, source)
+    assert (code, err) == (1, "")
+    lines = out.splitlines()
+    assert any(line.startswith(f"{source}:{adoption}:1: C407 error: The draft gives a date and "
+                               "meeting of adoption") for line in lines), lines
+    assert any(line.startswith(f"{source}:{symbol}:1: C407 error: The draft bears A/RES/79/20")
+               for line in lines), lines
+    code, out, _ = run(capsys, source, fmt="json")
+    assert code == 1
+    assert sorted((item["code"], item["line"], item["column"]) for item in json.loads(out)) == \
+        sorted([("C407", adoption, 1), ("C407", symbol, 1)])
+    # The renderer still works: the draft renders as a draft, without an adoption line.
+    from drafter.compose import compose
+    from drafter.source import load
+    for lang in ("en", "fr"):
+        document = compose(load(source), lang)
+        assert document.preface.adoption is None and document.conclusions is None

@@ -292,6 +292,12 @@ def _stage(draft: Draft) -> Iterator[Issue]:
 def _stage_source(resolution: Resolution) -> Iterator[Issue]:
     where = Where("the heading", 0, "", resolution.symbol, ("symbol",))
     yield from _stage_issues(where, resolution.stage == "adopted", resolution.symbol)
+    if resolution.stage == "draft" and resolution.adoption is not None:
+        yield Issue(Where("the heading", 0, "", resolution.adoption.date.isoformat(), ("adoption",)),
+                    "The draft gives a date and meeting of adoption, which its rendering leaves "
+                    "out.",
+                    "Remove `adoption` from a draft, or set `stage: adopted` with the A/RES "
+                    "symbol once the General Assembly has adopted it.")
 
 
 def _stage_issues(where: Where, adopted: bool, symbol: str) -> Iterator[Issue]:
@@ -367,8 +373,8 @@ RULES = [
          "DESIGN.md, Sessions and dates", document=_calendar),
     Rule("C407", "error", "The symbol matches the stage: A/RES/… adopted, A/N/L.… a draft.",
          "A draft resolution is an L-document of the session (A/77/L.13) and has no adoption "
-         "data; the adopted resolution bears its A/RES symbol with the date and meeting of "
-         "adoption.",
+         "data (a source's draft that gives `adoption` renders without it); the adopted "
+         "resolution bears its A/RES symbol with the date and meeting of adoption.",
          "stage: draft … symbol: A/RES/77/13", "stage: draft … symbol: A/77/L.13",
          "editorial-rules.md 10 [V]", document=_stage, resolution=_stage_source),
     Rule("C408", "warning", "The report considered is a document of the session.",
