@@ -192,6 +192,41 @@ def drop_footnote(number: int) -> Callable[[etree._Element], None]:
     return edit
 
 
+def type_marks(root: etree._Element) -> None:
+    """Footnotes typed by hand, in the text: each mark a superscript number, and each note a
+    paragraph at the end opening with its number and a tab (with ``drop_notes`` on the part)."""
+    def superscript(text: str) -> etree._Element:
+        run = etree.Element(f"{{{W}}}r")
+        etree.SubElement(etree.SubElement(run, f"{{{W}}}rPr"), f"{{{W}}}vertAlign").set(
+            f"{{{W}}}val", "superscript")
+        etree.SubElement(run, f"{{{W}}}t").text = text
+        return run
+
+    for number, mark in enumerate(list(root.iter(f"{{{W}}}footnoteReference")), 1):
+        mark.getparent().addprevious(superscript(str(number)))
+        mark.getparent().getparent().remove(mark.getparent())
+    section = root.find("w:body/w:sectPr", NS)
+    for note in _document().footnotes:
+        paragraph = etree.Element(f"{{{W}}}p")
+        paragraph.append(superscript(str(note.number)))
+        etree.SubElement(etree.SubElement(paragraph, f"{{{W}}}r"), f"{{{W}}}tab")
+        for item in note.content.inlines:
+            run = etree.SubElement(paragraph, f"{{{W}}}r")
+            if isinstance(item, FootnoteRef):
+                continue
+            if item.italic:
+                etree.SubElement(etree.SubElement(run, f"{{{W}}}rPr"), f"{{{W}}}i")
+            etree.SubElement(run, f"{{{W}}}t").text = item.text
+        section.addprevious(paragraph)
+
+
+def drop_notes(root: etree._Element) -> None:
+    """Only the separators stay in the footnotes part."""
+    for note in list(root.iterfind("w:footnote", NS)):
+        if int(note.get(f"{{{W}}}id", "0")) > 0:
+            root.remove(note)
+
+
 def text_replace(old: str, new: str) -> Callable[[str], str]:
     """Replace one exact passage of the rendered text draft."""
     def edit(text: str) -> str:
@@ -376,6 +411,7 @@ MUTATIONS = {
     "text-footnote-line-deleted": Mutation("F502", text=text_replace(
         "² Resolution 49/57, annex.\n\n", "")),
     "docx-footnote-emptied": Mutation("F503", notes=text_edit("Resolution 60/288.", " ")),
+    "docx-footnotes-typed-by-hand": Mutation("F504", body=type_marks, notes=drop_notes),
     # Follow-up mandate
     "yaml-report-and-agenda-sessions-differ": Mutation("M601", source=yaml_edit(
         "mandate: {report_session: 79, agenda_session: 79}",

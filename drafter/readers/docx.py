@@ -12,11 +12,13 @@ from typing import Literal
 import posixpath
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from lxml import etree
 
-from drafter.document import Document, FootnoteRef, Inline, Run
+from drafter.document import Deviation, Document, FootnoteRef, Inline, Run
+from drafter.readers import inlines as il
 from drafter.readers.safety import MAX_PARAGRAPHS, Package, ReadFailure, read_limited
 from drafter.readers.structure import Paragraph, assemble
 from drafter.writers.docx import PAGES
@@ -29,6 +31,9 @@ _OFF = {"0", "false", "off", "none"}
 _SKIP = {f"{W}del", f"{W}moveFrom", f"{W}txbxContent", f"{_MC}Fallback", f"{W}instrText",
          f"{W}delText", f"{W}rPr", f"{W}pPr"}
 _SEPARATORS = {"separator", "continuationSeparator", "continuationNotice"}
+#: A footnote mark typed as superscript characters (¹, ²³), at most MARK_DIGITS long.
+_TYPED_MARK = re.compile(f"(?<![{il.SUPERSCRIPT_DIGITS}])[{il.SUPERSCRIPT_DIGITS}]{{1,{il.MARK_DIGITS}}}"
+                         f"(?![{il.SUPERSCRIPT_DIGITS}])")
 #: Makes the mark of a footnote from its id; None inside footnotes, which have no marks.
 Marks = Callable[[str], FootnoteRef] | None
 
@@ -56,7 +61,13 @@ def read_docx(source: Path | bytes, lang: str | None = None, *, name: str | None
     notes_part = _target(package, main, "footnotes")
     notes = _footnote_bodies(package.xml(notes_part)) if notes_part else {}
     paragraphs, footnotes = _paragraphs(body, notes, name)
-    return assemble(paragraphs, footnotes, name=name, lang=lang, page_size=_page_size(body))
+    deviations = []
+    if not footnotes and not any(isinstance(item, FootnoteRef) for p in paragraphs for item in p):
+        paragraphs, footnotes = _typed_footnotes(paragraphs)
+        if footnotes:
+            deviations.append(Deviation("typed_footnotes", None, str(len(footnotes))))
+    return assemble(paragraphs, footnotes, name=name, lang=lang, page_size=_page_size(body),
+                    deviations=deviations)
 
 
 def _target(package: Package, source: str, kind: str) -> str | None:
@@ -188,6 +199,74 @@ class _Reader:
         note_id = self.bookmarks.get(instruction.split()[1], "")
         if note_id in self.numbers:
             out.append(FootnoteRef(self.numbers[note_id], repeat=True))
+
+
+def _typed_footnotes(paragraphs: list[Paragraph]) -> tuple[list[Paragraph], list[tuple[int, Paragraph]]]:
+    """Footnotes typed by hand (a draft typed without Word's footnote command, a PDF converted
+    to Word): a paragraph that opens with a superscript number is a footnote, and superscript
+    numbers in the other paragraphs are its marks. Marks and notes keep their printed numbers and
+    a number printed again cites its footnote again, as the text reader reads them."""
+    body: list[Paragraph] = []
+    notes: list[tuple[int, Paragraph]] = []
+    for paragraph in paragraphs:
+        note = _typed_note(paragraph)
+        if note is None:
+            body.append(paragraph)
+        else:
+            notes.append(note)
+    if not notes:
+        return paragraphs, []
+    seen: set[int] = set()
+
+    def mark(printed: int) -> FootnoteRef:
+        repeat = printed in seen
+        seen.add(printed)
+        return FootnoteRef(printed, repeat=repeat)
+
+    return [_typed_marks(paragraph, mark) for paragraph in body], notes
+
+
+def _typed_note(paragraph: Paragraph) -> tuple[int, Paragraph] | None:
+    """The printed number and text of a paragraph that opens with a superscript number."""
+    for index, item in enumerate(paragraph):
+        if not isinstance(item, Run):
+            return None
+        if not item.text.strip():
+            continue
+        text = item.text.lstrip()
+        if item.superscript:
+            found = re.match(rf"\d{{1,{il.MARK_DIGITS}}}(?!\d)", text)
+            if found is None or text[found.end():].strip():
+                return None
+            number, rest = int(found.group()), ""
+        else:
+            found = _TYPED_MARK.match(text)
+            if found is None or (text[found.end():] and not text[found.end()].isspace()):
+                return None
+            number, rest = int(found.group().translate(il.TO_DIGITS)), text[found.end():]
+        return number, [Run(rest, item.italic, item.bold), *paragraph[index + 1:]]
+    return None
+
+
+def _typed_marks(paragraph: Paragraph, mark: Callable[[int], FootnoteRef]) -> Paragraph:
+    """The paragraph with its superscript numbers (formatted, or typed as ¹²³) as marks."""
+    out: Paragraph = []
+    for item in paragraph:
+        if not isinstance(item, Run):
+            out.append(item)
+        elif item.superscript and re.fullmatch(rf"\s*\d{{1,{il.MARK_DIGITS}}}\s*", item.text):
+            number = item.text.strip()
+            start = item.text.index(number)
+            out += [Run(item.text[:start], item.italic, item.bold), mark(int(number)),
+                    Run(item.text[start + len(number):], item.italic, item.bold)]
+        else:
+            position = 0
+            for found in _TYPED_MARK.finditer(item.text):
+                out += [replace(item, text=item.text[position:found.start()]),
+                        mark(int(found.group().translate(il.TO_DIGITS)))]
+                position = found.end()
+            out.append(replace(item, text=item.text[position:]))
+    return [item for item in out if not isinstance(item, Run) or item.text]
 
 
 def _noteref(instruction: str) -> bool:

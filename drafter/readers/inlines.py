@@ -10,6 +10,11 @@ from drafter.document import FootnoteRef, Inline, Run, merge_runs
 
 #: Layout whitespace (tabs, line breaks, spaces); no-break spaces are text and are kept.
 _LAYOUT = re.compile(r"[ \t\r\n]+")
+#: Digits typed as superscript characters: a footnote mark in a text typed by hand.
+SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+TO_DIGITS = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
+#: A footnote mark has at most this many digits; a longer superscript number is text.
+MARK_DIGITS = 4
 
 
 def text(inlines: list[Inline]) -> str:

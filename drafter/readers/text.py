@@ -20,14 +20,12 @@ from pathlib import Path
 
 from drafter.document import Deviation, Document, FootnoteRef, Inline, Run
 from drafter.language import LANGUAGES
+from drafter.readers import inlines as il
 from drafter.readers.patterns import leading_phrases
 from drafter.readers.safety import MAX_PARAGRAPHS, ReadFailure, decode_text, read_limited
 from drafter.readers.structure import Paragraph, assemble, skeleton
 
-_SUPERSCRIPT = "⁰¹²³⁴⁵⁶⁷⁸⁹"
-_DIGITS = str.maketrans(_SUPERSCRIPT, "0123456789")
-#: A footnote mark has at most this many digits; a longer superscript number is text.
-_MARK_DIGITS = 4
+_SUPERSCRIPT, _DIGITS, _MARK_DIGITS = il.SUPERSCRIPT_DIGITS, il.TO_DIGITS, il.MARK_DIGITS
 _FOOTNOTE_LINE = re.compile(f"^\\s*([{_SUPERSCRIPT}]{{1,{_MARK_DIGITS}}})(?![{_SUPERSCRIPT}])\\s+")
 _TOKEN = re.compile(rf"\*\*|\*|\^\{{([^{{}}]*)\}}|\^(\w)|([{_SUPERSCRIPT}]+)")
 _BLANK = re.compile(r"\n[ \t]*\n\s*")

@@ -95,6 +95,23 @@ def _empty(draft: Draft) -> Iterator[Issue]:
                         "the footnote and its mark.")
 
 
+def _typed(draft: Draft) -> Iterator[Issue]:
+    """Footnotes typed as text move away from their page and lose their numbering when the text
+    changes; the reader found them (``typed_footnotes``) so that the other rules still apply."""
+    for deviation in draft.document.deviations:
+        if deviation.kind != "typed_footnotes":
+            continue
+        notes = draft.of_kind("footnote")
+        where = notes[0].where if notes else draft.everywhere
+        count = int(deviation.found) if deviation.found.isdigit() else len(notes)
+        said = "The footnote is" if count == 1 else f"The {count} footnotes are"
+        yield Issue(where, f"{said} typed as text: superscript numbers in the paragraphs and the "
+                    "notes as paragraphs of their own.",
+                    "Make each one a real footnote with Word's footnote command (References, "
+                    "Insert Footnote), which numbers the marks and keeps each note at the foot "
+                    "of its page; drafter read them as footnotes meanwhile.")
+
+
 RULES = [
     Rule("F501", "error", "Footnotes are numbered 1 … N in the order of their marks.",
          "Footnote numbers run from 1 without gaps, and the marks appear in the text in that order.",
@@ -111,4 +128,11 @@ RULES = [
          "A footnote gives the source of what the text cites: a symbol, a resolution, a "
          "publication.", "¹ (nothing)", "¹ A/77/277-S/2022/606.",
          "editorial-rules.md 12 [O]", document=_empty),
+    Rule("F504", "warning", "Footnotes in a Word draft are Word's footnotes, not typed text.",
+         "A footnote typed by hand (a superscript number in the text, the note as a paragraph "
+         "at the end) does not follow its mark from page to page and is not renumbered when "
+         "footnotes are added; drafter reads it as a footnote and asks for a real one.",
+         "… organizations,¹ … (at the end) ¹ A/77/277-S/2022/606.",
+         "… organizations,¹ (a footnote made with References, Insert Footnote)",
+         "DESIGN.md, Facts that shape the DOCX", document=_typed),
 ]

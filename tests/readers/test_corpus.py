@@ -17,6 +17,7 @@ import pytest
 from docx import Document as new_docx
 
 from conftest import EXAMPLE, REFERENCE, ROOT, convert
+import typed_footnotes
 
 from drafter.compose import compose
 from drafter.document import Document, FootnoteRef
@@ -284,3 +285,45 @@ def test_a_text_that_says_nothing_of_its_session_is_refused_by_import_in_one_sen
 
     with pytest.raises(ImportFailure, match="which session"):
         import_document(read(CORPUS / "47-12.en.partial.txt", None))
+
+
+# -- footnotes typed by hand in Word ---------------------------------------------------------------
+
+TYPED = {lang: CORPUS / name for name, (lang, _) in typed_footnotes.FILES.items()}
+
+
+def test_the_typed_footnote_files_are_what_their_generator_writes(lang):
+    """tests/typed_footnotes.py made them; python-docx dates the zip, so compare what they say."""
+    typing = typed_footnotes.FILES[TYPED[lang].name][1]
+    again = typed_footnotes.typed_footnotes(compose(load(EXAMPLE), lang), typing)
+    assert read_docx(TYPED[lang]) == read_docx(again)
+
+
+def test_footnotes_typed_by_hand_in_word_are_read_as_footnotes_with_a_warning(lang):
+    document = read_docx(TYPED[lang])
+    composed = compose(load(EXAMPLE), lang)
+    assert [(note.number, note.content.text()) for note in document.footnotes] == \
+        [(note.number, note.content.text()) for note in composed.footnotes]
+    assert body_words(document) == body_words(composed)  # every mark where the text has it
+    report = validate([TYPED[lang]], None, None, all_rules())
+    assert (report.unreadable, report.exit_code) == ([], 0)
+    [finding] = report.findings
+    assert (finding.code, finding.severity, finding.paragraph) == ("F504", "warning", "footnote 1")
+    assert "Word's footnote command" in finding.hint
+
+
+def test_a_word_draft_with_typed_footnotes_imports_with_its_footnotes(tmp_path):
+    from drafter.importer import import_pair
+
+    resolution = import_pair(read_docx(TYPED["en"]), read_docx(TYPED["fr"]))
+    expected = load(EXAMPLE).model_copy(update={"page_size": resolution.page_size})
+    assert resolution == expected  # the footnotes are {fn|…} again, in both languages
+    for lang in ("en", "fr"):
+        assert round_trip(read_docx(TYPED[lang])) >= SAME_WORDS
+
+
+def test_superscript_digits_stay_text_when_the_word_file_has_real_footnotes(docx_bytes, lang):
+    """Only a file without Word's footnotes has typed ones: our own drafts read unchanged."""
+    document = read_docx(docx_bytes[lang])
+    assert not any(d.kind == "typed_footnotes" for d in document.deviations)
+    assert len(document.footnotes) == 7

@@ -99,3 +99,45 @@ def test_a_tracked_draft_reads_as_its_changes_accepted(example, lang):
     draft = compose(follow_up(example, 79, "A/79/302", None).resolution, lang)
     tracked = tracked_docx(compose(example, lang), draft, "drafter", dt.datetime(2024, 11, 25))
     assert _words(read_docx(tracked)) == _words(read_docx(write_docx(draft)))
+
+
+def _typed_word(*paragraphs: list[tuple[str, bool]]) -> bytes:
+    """A Word file of paragraphs, each a list of (text, superscript) runs, made with python-docx."""
+    from docx import Document as new_docx
+
+    word = new_docx()
+    for runs in paragraphs:
+        paragraph = word.add_paragraph()
+        for text, superscript in runs:
+            paragraph.add_run(text).font.superscript = superscript or None
+    out = io.BytesIO()
+    word.save(out)
+    return out.getvalue()
+
+
+def test_typed_marks_and_notes_keep_their_printed_numbers_and_a_number_typed_again_is_a_repeat():
+    blob = _typed_word(
+        [("The General Assembly,", False)],
+        [("Recalling its resolutions,¹ and the Charter,²,³ ", False)],
+        [("1.\tRequests", False), (" the report,", False), ("1", True), (" as before;", False)],
+        [("¹ Resolution 49/57.", False)],
+        [("2", True), ("\tA/77/277.", False)],
+        [("³\tA/77/278.", False)])
+    document = read_docx(blob)
+    marks = [(item.number, item.repeat) for block in document.blocks() for item in block.inlines
+             if isinstance(item, FootnoteRef)]
+    assert marks == [(1, False), (2, False), (3, False), (1, True)]
+    assert [(note.number, note.content.text()) for note in document.footnotes] == [
+        (1, "Resolution 49/57."), (2, "A/77/277."), (3, "A/77/278.")]
+    assert [d.kind for d in document.deviations if d.kind == "typed_footnotes"] == ["typed_footnotes"]
+
+
+def test_superscript_text_that_is_no_footnote_number_stays_text():
+    """Ordinals (39ᵉ, 1ᵉʳ) and long superscript numbers are text; with no typed note, no mark."""
+    blob = _typed_word(
+        [("L'Assemblée générale,", False)],
+        [("Rappelant la 39", False), ("e", True), (" séance et le 1", False), ("er", True),
+         (" août, ainsi que 12345", False), ("67890", True), (",", False)])
+    document = read_docx(blob)
+    assert not document.footnotes and not document.deviations
+    assert not any(isinstance(item, FootnoteRef) for block in document.blocks() for item in block.inlines)

@@ -308,6 +308,37 @@ def edit_docx(parts: dict[str, etree._Element], edits: dict[str, Any]) -> None:
     for number in edits.get("drop_mark", []):
         run = _marks(parts)[number - 1].getparent()
         run.getparent().remove(run)
+    if edits.get("type_notes"):
+        _type_notes(parts)
+
+
+def _superscript_run(text: str) -> etree._Element:
+    run = etree.Element(f"{{{W}}}r")
+    etree.SubElement(etree.SubElement(run, f"{{{W}}}rPr"), f"{{{W}}}vertAlign").set(
+        f"{{{W}}}val", "superscript")
+    etree.SubElement(run, f"{{{W}}}t").text = text
+    return run
+
+
+def _type_notes(parts: dict[str, etree._Element]) -> None:
+    """Footnotes typed by hand: each mark a superscript number, each note a paragraph at the end
+    opening with its number and a tab, and the footnotes part left with its separators only."""
+    notes = parts["word/footnotes.xml"]
+    texts = {note.get(f"{{{W}}}id"): " ".join(_joined(p) for p in note.iter(f"{{{W}}}p")).strip()
+             for note in notes.iter(f"{{{W}}}footnote") if int(note.get(f"{{{W}}}id", "0")) > 0}
+    body = parts["word/document.xml"].find("w:body", NS)
+    for number, mark in enumerate(_marks(parts), 1):
+        mark.getparent().addprevious(_superscript_run(str(number)))
+        mark.getparent().getparent().remove(mark.getparent())
+    for number, text in enumerate(texts.values(), 1):
+        paragraph = etree.Element(f"{{{W}}}p")
+        paragraph.append(_superscript_run(str(number)))
+        etree.SubElement(etree.SubElement(paragraph, f"{{{W}}}r"), f"{{{W}}}tab")
+        etree.SubElement(etree.SubElement(paragraph, f"{{{W}}}r"), f"{{{W}}}t").text = text
+        body.find("w:sectPr", NS).addprevious(paragraph)
+    for note in list(notes.iter(f"{{{W}}}footnote")):
+        if int(note.get(f"{{{W}}}id", "0")) > 0:
+            notes.remove(note)
 
 
 def rewrite_docx(blob: bytes, edits: dict[str, Any]) -> bytes:
@@ -374,7 +405,7 @@ def findings_of(case: Case, folder: Path) -> dict[str, list[Finding]]:
 
 #: Rules about a whole paragraph, a part or the document, which have no words to quote.
 WHOLE = {"S101", "S102", "S103", "S105", "S107", "S109", "S110", "S111", "S112", "S113", "S114",
-         "S115", "S116", "F501", "F502", "F503", "B701", "B702", "B703", "B708", "L901", "S104",
+         "S115", "S116", "F501", "F502", "F503", "F504", "B701", "B702", "B703", "B708", "L901", "S104",
          "S106", "C403"}  # C403: the heading names different sessions, in several lines
 
 
