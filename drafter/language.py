@@ -66,6 +66,8 @@ class Language:
     subparagraph_labels: tuple[str, ...]
     footnote_mark: Literal["before_punctuation", "after_punctuation"]
     typography: Typography | None
+    #: The space between day, month and year; a no-break space keeps a date on one line.
+    date_space: str
     articles: dict[Literal["the", "of", "to"], dict[str, str]]
     locale: str
     frbr_language: str  # ISO 639-2, for Akoma Ntoso identifiers

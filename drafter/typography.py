@@ -2,7 +2,9 @@
 
 It runs once on the composed Document, so nobody types no-break spaces into a template or a
 source: an ordinary space before ``;`` is replaced, a missing one is added. Languages whose data
-has no ``typography`` (English) pass through untouched.
+has no ``typography`` (English) keep their punctuation as it is. In every language the spaces
+inside a date ("21 November 2022", "1er août 2009") become the language's ``date_space``, so
+that no date is split across two lines.
 """
 
 from __future__ import annotations
@@ -24,15 +26,24 @@ _CACHED, _CACHED_LENGTH = 2048, 4000
 
 @cache
 def _rules(code: str) -> tuple[tuple[str, re.Pattern[str], str], ...]:
-    """The compiled rules of one language, each with its mark, built once from its data."""
-    typography = language(code).typography
-    assert typography is not None
+    """The compiled rules of one language, each with its mark, built once from its data:
+    punctuation, then dates (whose mark is empty: no one character tells a date is there)."""
+    lang = language(code)
+    typography = lang.typography
     rules = []
-    for mark, space in typography.before.items():
+    for mark, space in (typography.before if typography else {}).items():
         tail = _AS_PUNCTUATION if mark != "»" else ""
         rules.append((mark, re.compile(f"(?<=\\S){_SPACE}{re.escape(mark)}{tail}"), space + mark))
-    for mark, space in typography.after.items():
+    for mark, space in (typography.after if typography else {}).items():
         rules.append((mark, re.compile(f"{re.escape(mark)}{_SPACE}(?=\\S)"), mark + space))
+    if lang.date_space != " ":
+        names = [re.escape(name) for name in lang.months]
+        after_day = "(?=(?:" + "|".join(names) + ")(?!\\w))"
+        after_month = "(?:" + "|".join(f"(?<=\\b{name})" for name in names) + ")"
+        # Day and month, month and year: "9 November", "November 2018", "juillet 2019".
+        rules.append(("", re.compile(f"(?<=\\d)[{_SPACES}]+{after_day}"), lang.date_space))
+        rules.append(("", re.compile(f"{after_month}[{_SPACES}]+(?=\\d{{4}}(?!\\d))"),
+                      lang.date_space))
     return tuple(rules)
 
 
@@ -54,9 +65,9 @@ _spaced_text = lru_cache(maxsize=_CACHED)(_apply)
 
 def apply_typography(document: Document, lang: Language) -> Document:
     """The document with the language's spacing rules applied to every block."""
-    if lang.typography is None:
+    if lang.typography is None and lang.date_space == " ":
         return document
-    typography = lang.typography
+    typography = lang.typography or Typography(before={}, after={})
 
     def fix(block: Block) -> Block:
         inlines = _fix_inlines(block.inlines, lang.code, typography)
@@ -143,10 +154,25 @@ def _fix_inlines(inlines: list[Inline], code: str, typography: Typography) -> li
     for item in inlines:
         if isinstance(item, Run):
             text = _fix_boundary(out, _spaced(item.text, code), typography)
+            text = _date_boundary(out, text, code)
             if text != item.text:
                 item = item.with_text(text)
         out.append(item)
     return out
+
+
+def _date_boundary(before: list[Inline], text: str, code: str) -> str:
+    """A month opening a run after a day that ends the run before ("1{sup|er}", " août")."""
+    lang = language(code)
+    previous = before[-1] if before else None
+    if lang.date_space == " " or not isinstance(previous, Run):
+        return text
+    if not (previous.superscript or previous.text[-1:].isdigit()):
+        return text
+    rest = text.lstrip(_SPACES)
+    if rest == text or not any(rest.startswith(month) for month in lang.months):
+        return text
+    return lang.date_space + rest
 
 
 def _fix_boundary(before: list[Inline], text: str, typography: Typography) -> str:

@@ -26,10 +26,10 @@ ROOT = Path(__file__).resolve().parents[1]
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 EXPECTED = {
     "en": {"session": "Seventy-ninth session",
-           "series": "75/276 of 28 April 2021 and 77/13 of 21 November 2022 on cooperation",
+           "series": "75/276 of 28\u00a0April\u00a02021 and 77/13 of 21\u00a0November\u00a02022 on cooperation",
            "mandate": "eighty-first session"},
     "fr": {"session": "Soixante-dix-neuvième session",
-           "series": "75/276 du 28 avril 2021 et 77/13 du 21 novembre 2022 sur la coopération",
+           "series": "75/276 du 28\u00a0avril\u00a02021 et 77/13 du 21\u00a0novembre\u00a02022 sur la coopération",
            "mandate": "quatre-vingt-unième session"},
 }
 

@@ -323,7 +323,7 @@ MUTATIONS = {
     "docx-fr-header-lines-swapped": Mutation("S110", lang="fr", body=move_paragraph(
         "Point 127 t)", before="Soixante-dix-septième session")),
     "docx-adoption-line-without-date": Mutation("S111", body=text_edit(
-        "Resolution adopted by the General Assembly on 21 November 2022",
+        "Resolution adopted by the General Assembly on 21\u00a0November\u00a02022",
         "Resolution adopted by the General Assembly")),
     "docx-fr-stray-line-in-header": Mutation("S112", lang="fr", body=insert_paragraph(
         "Pour consultation uniquement", before="77/13. Coopération")),
@@ -332,7 +332,7 @@ MUTATIONS = {
     "text-paragraph-broken-in-two": Mutation("S115", text=text_replace(
         "Treaty Organization and the Department", "Treaty Organization\n\nand the Department")),
     "text-fr-closing-lines-missing": Mutation("S116", lang="fr", text=text_replace(
-        "\n\n*39^{e} séance plénière\n21 novembre 2022*", "")),
+        "\n\n*39^{e} séance plénière\n21\u00a0novembre\u00a02022*", "")),
     "yaml-report-symbol-placeholder": Mutation("S108", source=yaml_edit(
         "report: A/77/277-S/2022/606", "report: A/77/xxx")),
     "yaml-prose-placeholder": Mutation("S108", source=yaml_edit(
@@ -361,7 +361,7 @@ MUTATIONS = {
     "yaml-resolution-dated-in-another-session": Mutation("C401", source=yaml_edit(
         "{number: 67/6, date: 2012-11-19}", "{number: 67/6, date: 2013-11-19}")),
     "docx-resolution-dated-31-april": Mutation("C401", body=text_edit(
-        "75/276 of 28 April 2021", "75/276 of 31 April 2021")),
+        "75/276 of 28\u00a0April\u00a02021", "75/276 of 31\u00a0April\u00a02021")),
     "yaml-series-out-of-order": Mutation("C402", source=yaml_edit(
         "      - {number: 65/122, date: 2010-12-13}\n      - {number: 67/6, date: 2012-11-19}\n",
         "      - {number: 67/6, date: 2012-11-19}\n      - {number: 65/122, date: 2010-12-13}\n")),
@@ -385,7 +385,7 @@ MUTATIONS = {
     "yaml-adoption-date-before-the-session": Mutation("C406", source=yaml_edit(
         "adoption: {date: 2022-11-21, meeting: 39}", "adoption: {date: 2021-11-21, meeting: 39}")),
     "docx-fr-closing-date-differs": Mutation("C406", lang="fr", body=label_edit(
-        "21 novembre 2022", "22 novembre 2022")),
+        "21\u00a0novembre\u00a02022", "22\u00a0novembre\u00a02022")),
     "yaml-draft-with-resolution-symbol": Mutation("C407", source=yaml_edit(
         "stage: adopted", "stage: draft", base=yaml_edit(
             "adoption: {date: 2022-11-21, meeting: 39}\n", "", base=yaml_edit(
@@ -465,7 +465,7 @@ MUTATIONS = {
         "Secretary-General of the Collective", "Secretary General of the Collective")),
     "docx-quotation-marks-of-french": Mutation("T805", body=text_edit("“Illegal”", "«Illegal»")),
     "docx-fr-date-that-does-not-exist": Mutation("T806", lang="fr", body=text_edit(
-        "conclu le 9 novembre 2018", "conclu le 31 novembre 2018")),
+        "conclu le 9\u00a0novembre\u00a02018", "conclu le 31 novembre 2018")),
     "text-ordinal-with-the-wrong-ending": Mutation("T807", text=text_replace(
         "39th plenary meeting", "39nd plenary meeting")),
     "docx-en-secretary-general-unhyphenated": Mutation("T804", body=text_edit(

@@ -128,8 +128,9 @@ def _values(code: str) -> dict[str, str]:
     values = {
         f"{_SESSION}/{_NUMBER}": rf"(?P<number>{GA_NUMBER})",
         f"A/{_SESSION}/L.{_NUMBER}": rf"(?P<draft_symbol>{_symbol_list()})",
-        plain(lang.format_date(_DISTRIBUTED)): text.date("distribution"),
-        plain(lang.format_date(_ADOPTED)): text.date("adoption"),
+        # Dates as the typography pass sets them, with no-break spaces (date_space).
+        plain(lang.format_date(_DISTRIBUTED)).replace(" ", lang.date_space): text.date("distribution"),
+        plain(lang.format_date(_ADOPTED)).replace(" ", lang.date_space): text.date("adoption"),
         plain(lang.ordinal(_NUMBER)): text.ordinal("meeting"),
         str(_ITEM): r"(?P<item>\d{1,4})",
         _SUB_ITEM: r"(?P<sub_item>[a-z]{1,2})",

@@ -248,7 +248,8 @@ def _date_pattern(lang: Language) -> str:
     days = sorted((_MARKUP.sub(r"\1", form) for form in lang.days.values()), key=len, reverse=True)
     day = "|".join([*map(re.escape, days), r"\d{1,2}"])
     months = "|".join(map(re.escape, lang.months))
-    return lang.date_pattern.format(day=f"(?P<day>{day})", month=f"(?P<month>{months})",
+    spaced = lang.date_pattern.replace(" ", "[ \u00a0]")  # dates are typeset with no-break spaces
+    return spaced.format(day=f"(?P<day>{day})", month=f"(?P<month>{months})",
                             year=r"(?P<year>\d{4})") + r"(?!\d)"
 
 

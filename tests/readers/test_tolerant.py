@@ -26,25 +26,25 @@ LINES = {
     "en": {"title": "**Cooperation between the United Nations and regional and other organizations: "
                     "cooperation between the United Nations and the Collective Security Treaty "
                     "Organization**\n\n",
-           "adoption": "Resolution adopted by the General Assembly on 21 November 2022",
+           "adoption": "Resolution adopted by the General Assembly on 21\u00a0November\u00a02022",
            "undated": "Resolution adopted by the General Assembly",
            "committee": "[without reference to a Main Committee (A/77/L.13)]",
            "listed": "[without reference to a Main Committee (A/77/L.13 and Add.1)]",
-           "compiled": "Adopted at the 39th plenary meeting, on 21 November 2022, without a vote, "
+           "compiled": "Adopted at the 39th plenary meeting, on 21\u00a0November\u00a02022, without a vote, "
                        "on the basis of draft resolution A/77/L.13 and Add.1",
            "formula": "The General Assembly,", "bare_formula": "The General Assembly",
-           "closing": "\n\n*39th plenary meeting\n21 November 2022*"},
+           "closing": "\n\n*39th plenary meeting\n21\u00a0November\u00a02022*"},
     "fr": {"title": "**Coopération entre l'Organisation des Nations Unies et les organisations "
                     "régionales ou autres\u00a0: coopération entre l'Organisation des Nations Unies "
                     "et l'Organisation du Traité de sécurité collective**\n\n",
-           "adoption": "Résolution adoptée par l'Assemblée générale le 21 novembre 2022",
+           "adoption": "Résolution adoptée par l'Assemblée générale le 21\u00a0novembre\u00a02022",
            "undated": "Résolution adoptée par l'Assemblée générale",
            "committee": "[sans renvoi à une grande commission (A/77/L.13)]",
            "listed": "[sans renvoi à une grande commission (A/77/L.13 et Add.1)]",
-           "compiled": "Adoptée à la 39^{e} séance plénière, le 21 novembre 2022, sans vote, sur la "
+           "compiled": "Adoptée à la 39^{e} séance plénière, le 21\u00a0novembre\u00a02022, sans vote, sur la "
                        "base du projet de résolution A/77/L.13 et Add.1",
            "formula": "L'Assemblée générale,", "bare_formula": "L'Assemblée générale",
-           "closing": "\n\n*39^{e} séance plénière\n21 novembre 2022*"},
+           "closing": "\n\n*39^{e} séance plénière\n21\u00a0novembre\u00a02022*"},
 }
 
 

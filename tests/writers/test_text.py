@@ -67,8 +67,8 @@ def test_the_footnote_mark_follows_the_language(texts):
 
 
 def test_superscripts_are_written_with_a_caret_and_braces(texts):
-    assert "*39^{e} séance plénière\n21 novembre 2022*" in texts["fr"]
-    assert "*39th plenary meeting\n21 November 2022*" in texts["en"]
+    assert "*39^{e} séance plénière\n21\u00a0novembre\u00a02022*" in texts["fr"]
+    assert "*39th plenary meeting\n21\u00a0November\u00a02022*" in texts["en"]
 
 
 def test_footnotes_follow_the_text_each_opening_with_its_mark(texts):
@@ -77,7 +77,7 @@ def test_footnotes_follow_the_text_each_opening_with_its_mark(texts):
     assert [note.split(" ", 1)[0] for note in notes] == list("¹²³⁴⁵⁶⁷")
     assert notes[0] == "¹ A/77/277-S/2022/606."
     assert notes[2] == ("³ S/PRST/2010/1\u202f; voir *Résolutions et décisions du Conseil de "
-                        "sécurité, 1^{er} août 2009-31 juillet 2010 (S/INF/65)*.")
+                        "sécurité, 1^{er}\u00a0août\u00a02009-31\u00a0juillet\u00a02010 (S/INF/65)*.")
 
 
 def test_an_italic_span_survives_a_superscript_inside_it():
