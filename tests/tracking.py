@@ -14,7 +14,8 @@ from lxml import etree
 from drafter.resolution import CooperationSeries, GACitation, Mandate, Prose, Resolution
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_TRACKED_PARTS = ("word/document.xml", "word/footnotes.xml", "word/header1.xml")
+_TRACKED_PARTS = ("word/document.xml", "word/footnotes.xml", "word/header1.xml",
+                  "word/header3.xml")
 
 
 def follow_up(previous: Resolution) -> Resolution:

@@ -48,10 +48,12 @@ def write_docx(document: Document, *, author: str | None = None,
         "styles.xml": _static_part("styles.xml", locale, text_width),
         "settings.xml": settings,
         "footnotes.xml": _footnotes(document, revisions),
-        "header1.xml": _running_header(_symbol(document.preface), revisions),
+        "header1.xml": _running_header(_symbol(document.preface), revisions, outside="right"),
         "header2.xml": _empty("hdr"),
-        "footer1.xml": _page_footer(),
+        "footer1.xml": _page_footer(outside="right"),
         "footer2.xml": _empty("ftr"),
+        "header3.xml": _running_header(_symbol(document.preface), revisions, outside="left"),
+        "footer3.xml": _page_footer(outside="left"),
     }
     return package.build(body_xml, parts, title=document.preface.title.text(), language=locale,
                          created=document.issued)
@@ -101,6 +103,9 @@ def _body(document: Document, width: int, height: int, text_width: int,
         _paragraph(body, "Operative", operative.content, revisions, operative.num)
         _points(body, operative.points, 0, revisions)
     if document.conclusions is not None:
+        # The closing lines never stand alone on a page: the last operative paragraph keeps
+        # with them (its last two lines at least, with widow control).
+        ooxml.keep_with_next(body[-1])
         _paragraph(body, "Closing", document.conclusions.meeting, revisions)
         _paragraph(body, "Closing", document.conclusions.date, revisions)
     _section(body, width, height)
@@ -220,8 +225,10 @@ def _section(body: etree._Element, width: int, height: int) -> None:
     sect = sub(body, "sectPr")
     ids = package.RELATIONSHIP_IDS
     rel = f"{{{ooxml.R_NS}}}id"
-    for kind, tag, part in (("default", "headerReference", "header1.xml"),
+    for kind, tag, part in (("even", "headerReference", "header3.xml"),
+                            ("default", "headerReference", "header1.xml"),
                             ("first", "headerReference", "header2.xml"),
+                            ("even", "footerReference", "footer3.xml"),
                             ("default", "footerReference", "footer1.xml"),
                             ("first", "footerReference", "footer2.xml")):
         sub(sect, tag, type=kind).set(rel, ids[part])
@@ -256,17 +263,23 @@ def _footnotes(document: Document, revisions: ooxml.Revisions | None) -> bytes:
     return ooxml.serialize(root)
 
 
-def _running_header(symbol: Block, revisions: ooxml.Revisions | None) -> bytes:
+def _running_header(symbol: Block, revisions: ooxml.Revisions | None, outside: str) -> bytes:
+    """The symbol at the outside edge of the page: right on odd pages, left on even ones, as
+    the UN prints a document meant to be printed on both sides."""
     root = ooxml.root("hdr")
     p = paragraph(root, "Header")
+    if outside == "right":
+        ooxml.run(p, "\t")
     _inlines(p, symbol, revisions)
     return ooxml.serialize(root)
 
 
-def _page_footer() -> bytes:
+def _page_footer(outside: str) -> bytes:
+    """The page number ("2/3") at the outside edge, like the running header."""
     root = ooxml.root("ftr")
     p = paragraph(root, "Footer")
-    ooxml.run(p, "\t")
+    if outside == "right":
+        ooxml.run(p, "\t")
     ooxml.field(p, "PAGE", "2")
     ooxml.run(p, "/")
     ooxml.field(p, "NUMPAGES", "2")

@@ -185,6 +185,13 @@ def field(parent: etree._Element, instruction: str, placeholder: str) -> etree._
     return fld
 
 
+def keep_with_next(p: etree._Element) -> None:
+    """Keep a paragraph on the page of the next one (``w:keepNext``, right after the style)."""
+    ppr = paragraph_properties(p)
+    style = ppr.find(w("pStyle"))
+    ppr.insert(1 if style is not None else 0, etree.Element(w("keepNext")))
+
+
 def tab_stops(p: etree._Element, stops: list[tuple[str, int]]) -> None:
     """Give a paragraph its own tab stops: (alignment, position in twentieths of a point)."""
     ppr = paragraph_properties(p)

@@ -27,6 +27,8 @@ WORD_PARTS: dict[str, tuple[str, str]] = {
     "header2.xml": (f"{_WML}.header+xml", f"{_OFFICE}/header"),
     "footer1.xml": (f"{_WML}.footer+xml", f"{_OFFICE}/footer"),
     "footer2.xml": (f"{_WML}.footer+xml", f"{_OFFICE}/footer"),
+    "header3.xml": (f"{_WML}.header+xml", f"{_OFFICE}/header"),  # even pages
+    "footer3.xml": (f"{_WML}.footer+xml", f"{_OFFICE}/footer"),
 }
 #: The relationship id of each word/ part, referred to from document.xml.
 RELATIONSHIP_IDS = {name: f"rId{index}" for index, name in enumerate(WORD_PARTS, start=1)}

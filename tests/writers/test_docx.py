@@ -175,13 +175,13 @@ def test_a_letter_page_is_8_5_by_11_inches(draft_docx, lang):
     assert (size.get(f"{W}w"), size.get(f"{W}h")) == ("12240", "15840")
 
 
-def test_the_first_page_has_its_own_header_and_footer(docx_bytes):
+def test_the_first_page_has_its_own_header_and_footer_and_even_pages_theirs(docx_bytes):
     section = _body(docx_bytes["fr"]).find(f"{W}sectPr")
     assert section.find(f"{W}titlePg") is not None
     kinds = {(ref.tag, ref.get(f"{W}type")) for ref in section
              if ref.tag in (f"{W}headerReference", f"{W}footerReference")}
-    assert kinds == {(f"{W}headerReference", "default"), (f"{W}headerReference", "first"),
-                     (f"{W}footerReference", "default"), (f"{W}footerReference", "first")}
+    assert kinds == {(f"{W}{tag}Reference", which) for tag in ("header", "footer")
+                     for which in ("default", "first", "even")}
 
 
 def _related_part(blob: bytes, kind: str, which: str) -> etree._Element:

@@ -19,7 +19,8 @@ from tracking import follow_up, footnotes_in_order, paragraph_texts
 
 AUTHOR = "GA Affairs Branch"
 WHEN = dt.datetime(2024, 9, 1)
-PARTS = ("word/document.xml", "word/footnotes.xml", "word/header1.xml")
+PARTS = ("word/document.xml", "word/footnotes.xml", "word/header1.xml",
+                  "word/header3.xml")
 #: Words of the old and the new version that a reader must see in the tracked file.
 SEEN = {"en": ["A/RES/77/13", "A/79/L.99", "Seventy-seventh", "Seventy-ninth", "39th plenary meeting",
                "Armenia and Belarus"],
