@@ -49,7 +49,8 @@ class Task:
     languages: tuple[str, ...]
     author: str
     phrases: Path | None = None  # --phrases, for the workers (they do not share the parent's)
-    fmt: str = "docx"  # docx, txt or akn (a follow-up: docx or akn)
+    fmt: str = "docx"  # docx, txt, akn or pdf (a follow-up: docx, akn or pdf); for pdf the
+    # workers write Word files and the parent converts the whole batch at once
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +101,7 @@ def compute(task: Task) -> _Computed | _Failed:
     from drafter.source import SourceInvalid, load
 
     select(task.phrases)
+    written = "docx" if task.fmt == "pdf" else task.fmt  # the parent turns Word files into PDF
     try:
         if not task.source.is_file():
             return _Failed.because(_missing(task.source))
@@ -109,13 +111,13 @@ def compute(task: Task) -> _Computed | _Failed:
             result = with_reading_note(
                 follow_up(previous.resolution, task.session or 0, None, None), previous)
             return _Computed(followup_files(previous.resolution, result, languages, task.author,
-                                            previous.text, task.fmt), len(result.notes))
+                                            previous.text, written), len(result.notes))
         if task.source.suffix.lower() not in (".yaml", ".yml"):
             return _Failed.because(f"{task.source}: batch renders YAML sources; Word and text "
                                    "files are followed up")
         resolution = load(task.source)
-        return _Computed({f"{task.source.stem}.{lang}.{EXTENSIONS[task.fmt]}":
-                          render_bytes(resolution, lang, task.fmt, source=task.source)
+        return _Computed({f"{task.source.stem}.{lang}.{EXTENSIONS[written]}":
+                          render_bytes(resolution, lang, written, source=task.source)
                           for lang in task.languages}, 0)
     except SourceInvalid as invalid:
         return _Failed(tuple(map(str, invalid.errors)))
@@ -153,18 +155,45 @@ def _missing(source: Path) -> str:
 def run(tasks: list[Task], jobs: int, force: bool,
         report: Callable[[int, Outcome], None]) -> list[Outcome]:
     """Process every task, writing outputs as results arrive; ``report`` hears of each as it
-    finishes. The outcomes come back in the order of the tasks."""
+    finishes. The outcomes come back in the order of the tasks.
+
+    PDF drafts wait for the whole batch: one LibreOffice run converts every source's Word
+    files (starting LibreOffice once per source would cost seconds each), then each source's
+    files are written as a set."""
     claimed: dict[Path, Path] = {}
     outcomes: list[Outcome] = []
-    for done, (task, computed) in enumerate(_results(tasks, jobs), start=1):
+    held: list[tuple[Task, _Computed]] = []
+    for task, computed in _results(tasks, jobs):
         if isinstance(computed, _Failed):
-            outcome = Outcome(task.source, reason=computed.reason, bug=computed.bug)
+            outcomes.append(Outcome(task.source, reason=computed.reason, bug=computed.bug))
+        elif task.fmt == "pdf":
+            held.append((task, computed))
+            continue
         else:
-            outcome = _write(task, computed, force, claimed)
-        outcomes.append(outcome)
-        report(done, outcome)
+            outcomes.append(_write(task, computed, force, claimed))
+        report(len(outcomes), outcomes[-1])
+    for task, pdf in _converted(held):
+        outcomes.append(pdf if isinstance(pdf, Outcome) else _write(task, pdf, force, claimed))
+        report(len(outcomes), outcomes[-1])
     order = {task.source: index for index, task in enumerate(tasks)}
     return sorted(outcomes, key=lambda outcome: order[outcome.source])
+
+
+def _converted(held: list[tuple[Task, _Computed]]) -> Iterator[tuple[Task, _Computed | Outcome]]:
+    """The held sources with their Word files turned into PDF, or each one failed with the
+    reason when LibreOffice could not convert them."""
+    from drafter.writers.pdf import PdfFailure, as_pdf
+
+    if not held:
+        return
+    try:
+        converted = as_pdf([computed.files for _, computed in held])
+    except PdfFailure as failure:
+        for task, _ in held:
+            yield task, Outcome(task.source, reason=(f"{task.source}: {failure}",))
+        return
+    for (task, computed), files in zip(held, converted, strict=True):
+        yield task, _Computed(files, computed.notes)
 
 
 def _write(task: Task, computed: _Computed, force: bool, claimed: dict[Path, Path]) -> Outcome:

@@ -42,6 +42,7 @@ class RenderFormat(str, Enum):
     docx = "docx"
     txt = "txt"
     akn = "akn"
+    pdf = "pdf"
 
 
 class DraftFormat(str, Enum):
@@ -49,6 +50,14 @@ class DraftFormat(str, Enum):
 
     docx = "docx"
     akn = "akn"
+    pdf = "pdf"
+
+
+class TrackedFormat(str, Enum):
+    """What `compare` writes: tracked changes, in Word or printed to PDF."""
+
+    docx = "docx"
+    pdf = "pdf"
 
 
 class ReportFormat(str, Enum):
@@ -142,7 +151,7 @@ def _options(
 def render(
     files: Annotated[list[Path], typer.Argument(help="YAML sources, or directories whose *.yaml files are taken.", show_default=False)],
     lang: LangList = "en,fr",
-    format: Annotated[RenderFormat, typer.Option("--format", help="docx (Word), txt (plain text) or akn (Akoma Ntoso XML, <stem>.<lang>.akn.xml).")] = RenderFormat.docx,
+    format: Annotated[RenderFormat, typer.Option("--format", help="docx (Word), txt (plain text), akn (Akoma Ntoso XML, <stem>.<lang>.akn.xml) or pdf (through LibreOffice).")] = RenderFormat.docx,
     out: Annotated[Path, typer.Option(help="Directory to write into (created if missing).")] = Path("."),
     templates: Annotated[
         Path | None,
@@ -254,7 +263,7 @@ def followup(
     lang: LangList = "en,fr",
     out: Annotated[Path, typer.Option(help="Directory to write into (created if missing).")] = Path("."),
     phrases: Phrases = None,
-    format: Annotated[DraftFormat, typer.Option("--format", help="docx: clean and tracked Word drafts; akn: the new text in Akoma Ntoso XML (<org>-<session>.<lang>.akn.xml), without tracked changes.")] = DraftFormat.docx,
+    format: Annotated[DraftFormat, typer.Option("--format", help="docx: clean and tracked Word drafts; pdf: the same printed through LibreOffice, tracked changes shown; akn: the new text in Akoma Ntoso XML (<org>-<session>.<lang>.akn.xml), without tracked changes.")] = DraftFormat.docx,
     force: Force = False,
 ) -> None:
     """Make the next session's draft from the previous resolution.
@@ -282,6 +291,7 @@ def compare(
     output: Annotated[Path | None, typer.Option("--output", "-o", help="The one file to write, when one language is compared.")] = None,
     author: Annotated[str, typer.Option(help="Name shown on the tracked changes.")] = "drafter",
     date: Annotated[str | None, typer.Option(help="Date of the tracked changes, YYYY-MM-DD; by default the new version's date.")] = None,
+    format: Annotated[TrackedFormat, typer.Option("--format", help="docx (Word) or pdf (through LibreOffice, the changes shown).")] = TrackedFormat.docx,
     force: Annotated[bool, typer.Option(help="Overwrite files that already exist.")] = False,
 ) -> None:
     """Show every change between two versions of a draft as Word's tracked changes.
@@ -295,7 +305,7 @@ def compare(
     from drafter.commands.compare import compare_command
 
     raise typer.Exit(compare_command(old, new, _languages(lang) if lang is not None else None, out,
-                                     output, _author(author), _date(date), force))
+                                     output, _author(author), _date(date), force, format.value))
 
 
 @app.command()
@@ -308,7 +318,7 @@ def batch(
     jobs: Annotated[int | None, typer.Option(help="Worker processes; 1 works in this process. By default, one per core when there are enough sources to share, else 1.", show_default=False)] = None,
     author: Annotated[str, typer.Option(help="With --followup: name shown on the tracked changes.")] = "drafter",
     phrases: Phrases = None,
-    format: Annotated[RenderFormat, typer.Option("--format", help="docx (Word), txt (plain text, not with --followup) or akn (Akoma Ntoso XML).")] = RenderFormat.docx,
+    format: Annotated[RenderFormat, typer.Option("--format", help="docx (Word), txt (plain text, not with --followup), akn (Akoma Ntoso XML) or pdf (one LibreOffice run for the whole batch).")] = RenderFormat.docx,
     force: Force = False,
 ) -> None:
     """Render, or follow up, many sources; a broken one does not stop the others.

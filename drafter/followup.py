@@ -216,13 +216,17 @@ def followup_command(previous: Path, session: int, report: str | None, agenda_it
                      out: Path, author: str, force: bool, lang: list[str],
                      date: dt.date | None = None, pair: Path | None = None,
                      fmt: str = "docx") -> int:
-    """`drafter followup`: write the new source, clean and tracked drafts; print the review."""
+    """`drafter followup`: write the new source, clean and tracked drafts (Word, or their PDF);
+    print the review."""
     from drafter.output import OutputFailure, write_files
     from drafter.render import RenderFailure
     from drafter.source import SourceInvalid
     from drafter.terminal import say
+    from drafter.writers.pdf import PdfFailure, as_pdf, soffice
 
     try:
+        if fmt == "pdf":
+            soffice()  # before any work: without LibreOffice, say so at once
         item = parse_agenda_item(agenda_item) if agenda_item is not None else None
         old = read_previous(previous, pair)
         languages = languages_of(old, lang)
@@ -230,7 +234,11 @@ def followup_command(previous: Path, session: int, report: str | None, agenda_it
         outputs = followup_outputs(old.resolution, result, languages, author, old.text, fmt)
         if out.exists() and not out.is_dir():
             raise FollowUpError(f"--out {out} is a file, not a directory")
-        written = write_files({out / name: blob for name, blob in outputs.files.items()}, force)
+        files = as_pdf([outputs.files])[0] if fmt == "pdf" else outputs.files
+        written = write_files({out / name: blob for name, blob in files.items()}, force)
+    except PdfFailure as error:
+        say(f"drafter: {error}; nothing was written", err=True)
+        return EXIT_INPUT
     except (FollowUpError, RenderFailure) as error:
         say(f"drafter: {named(previous, str(error))}", err=True)
         return EXIT_INPUT

@@ -14,7 +14,7 @@ from drafter.templating import TemplateFailure
 
 
 #: How each output format ends a file's name: <stem>.<lang>.<extension>.
-EXTENSIONS = {"docx": "docx", "txt": "txt", "akn": "akn.xml"}
+EXTENSIONS = {"docx": "docx", "txt": "txt", "akn": "akn.xml", "pdf": "pdf"}
 
 
 class RenderFailure(Exception):
@@ -28,29 +28,46 @@ class RenderFailure(Exception):
 def render_file(source: Path, languages: list[str], fmt: str, out: Path,
                 templates: Path | None = None, force: bool = False) -> list[Path]:
     """Render ``source`` into ``out``; nothing is written unless every language succeeds."""
+    return write_outputs(source, render_outputs(source, languages, fmt, out, templates), force)
+
+
+def render_outputs(source: Path, languages: list[str], fmt: str, out: Path,
+                   templates: Path | None = None) -> dict[Path, bytes]:
+    """The files of ``source`` by path, not yet written (for pdf: the Word files, named .docx,
+    that ``drafter.writers.pdf.as_pdf`` converts with those of the other sources)."""
     try:
         resolution = load(source)
     except SourceInvalid as invalid:
         raise RenderFailure(*map(str, invalid.errors)) from None
     if out.exists() and not out.is_dir():
         raise RenderFailure(f"{source}: --out {out} is a file, not a directory")
-    targets = {code: out / f"{source.stem}.{code}.{EXTENSIONS[fmt]}" for code in languages}
-    blobs = {targets[code]: render_bytes(resolution, code, fmt, templates, source)
-             for code in languages}
+    written = "docx" if fmt == "pdf" else fmt
+    return {out / f"{source.stem}.{code}.{EXTENSIONS[written]}": render_bytes(
+        resolution, code, written, templates, source) for code in languages}
+
+
+def write_outputs(source: Path, files: dict[Path, bytes], force: bool) -> list[Path]:
+    """Write one source's files as a set."""
     try:
-        return write_files(blobs, force)
+        return write_files(files, force)
     except OutputFailure as failure:
         raise RenderFailure(f"{source}: {failure}") from None
 
 
 def render_bytes(resolution: Resolution, lang: str, fmt: str, templates: Path | None = None,
                  source: Path | None = None) -> bytes:
-    """One language of a resolution as DOCX, Akoma Ntoso XML or UTF-8 text bytes."""
+    """One language of a resolution as DOCX, PDF (through LibreOffice), Akoma Ntoso XML or
+    UTF-8 text bytes."""
     document = compose_document(resolution, lang, templates, source)
-    if fmt == "docx":
+    if fmt in ("docx", "pdf"):
         from drafter.writers.docx import write_docx
 
-        return write_docx(document)
+        docx = write_docx(document)
+        if fmt == "docx":
+            return docx
+        from drafter.writers.pdf import to_pdf
+
+        return to_pdf({"document": docx})["document"]
     if fmt == "akn":
         from drafter.writers.akn import write_akn
 

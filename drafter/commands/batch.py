@@ -30,10 +30,16 @@ def batch_command(inputs: list[Path], out: Path, followup: bool, session: int | 
     from rich.console import Console
 
     from drafter.batch import Task, choose_jobs, run
+    from drafter.writers.pdf import PdfFailure, soffice
 
     error = _check_arguments(inputs, out, followup, session, jobs)
     if error is None and followup and fmt == "txt":
-        error = "--format txt goes with rendering; a follow-up writes docx or akn"
+        error = "--format txt goes with rendering; a follow-up writes docx, akn or pdf"
+    if error is None and fmt == "pdf":
+        try:
+            soffice()
+        except PdfFailure as failure:
+            error = f"{failure}; nothing was written"
     if error:
         say(f"drafter: {error}", err=True)
         return EXIT_INPUT

@@ -118,13 +118,18 @@ def compare_files(old_path: Path, new_path: Path, requested: list[str] | None,
 
 
 def compare_command(old: Path, new: Path, requested: list[str] | None, out: Path | None,
-                    output: Path | None, author: str, day: dt.date | None, force: bool) -> int:
-    """`drafter compare`: write the tracked files, print what changed; return the exit code."""
+                    output: Path | None, author: str, day: dt.date | None, force: bool,
+                    fmt: str = "docx") -> int:
+    """`drafter compare`: write the tracked files (Word, or their PDF), print what changed;
+    return the exit code."""
     from drafter.output import OutputFailure, write_files
+    from drafter.writers.pdf import PdfFailure, as_pdf, soffice
 
     try:
         if out is not None and output is not None:
             raise CompareFailure("give either --out DIR or -o FILE, not both")
+        if fmt == "pdf":
+            soffice()  # before any work: without LibreOffice, say so at once
         files, lines = compare_files(old, new, requested, author, day)
         if output is not None and len(files) > 1:
             raise CompareFailure(f"-o names one file, but {len(files)} languages are compared; "
@@ -136,9 +141,12 @@ def compare_command(old: Path, new: Path, requested: list[str] | None, out: Path
             if folder.exists() and not folder.is_dir():
                 raise CompareFailure(f"--out {folder} is a file, not a directory")
             stem = output_stem(new)
-            targets = {folder / f"{stem}.{lang}.tracked.docx": blob for lang, blob in files.items()}
+            targets = {folder / f"{stem}.{lang}.tracked.{fmt}": blob for lang, blob in files.items()}
+        if fmt == "pdf":  # the targets' names, with the PDF of each Word file
+            (converted,) = as_pdf([{f"{lang}.docx": blob for lang, blob in files.items()}])
+            targets = dict(zip(targets, converted.values(), strict=True))
         written = write_files(targets, force)
-    except CompareFailure as failure:
+    except (CompareFailure, PdfFailure) as failure:
         say(f"drafter: {failure}", err=True)
         return EXIT_INPUT
     except OutputFailure as failure:

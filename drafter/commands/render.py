@@ -15,25 +15,47 @@ from drafter.terminal import say
 
 def render_command(inputs: list[Path], languages: list[str], fmt: str, out: Path,
                    templates: Path | None, force: bool) -> int:
-    """Render each source (directories give their *.yaml files); return 0, 2, or 70 for a bug."""
-    from drafter.render import RenderFailure, render_file
+    """Render each source (directories give their *.yaml files); return 0, 2, or 70 for a bug.
 
+    PDF is made in two passes: every source's Word files first, then one LibreOffice run that
+    converts them all, then each source's PDF files written as a set."""
+    from drafter.render import RenderFailure, render_outputs, write_outputs
+    from drafter.writers.pdf import PdfFailure, as_pdf, soffice
+
+    if fmt == "pdf":
+        try:
+            soffice()
+        except PdfFailure as failure:
+            say(f"drafter: {failure}; nothing was written", err=True)
+            return EXIT_INPUT
     failed = bugs = False
     for folder in empty_folders(inputs):
         say(f"drafter: {folder} holds no *.yaml source to render", err=True)
         failed = True
+    prepared: dict[Path, dict[Path, bytes]] = {}
     for source in sources(inputs):
         try:
-            written = render_file(source, languages, fmt, out, templates, force)
+            prepared[source] = render_outputs(source, languages, fmt, out, templates)
+            if fmt != "pdf":
+                say(*(f"wrote {path}" for path in write_outputs(source, prepared.pop(source), force)))
         except RenderFailure as failure:
             failed = True
             say(*failure.lines, err=True)
-            continue
         except Exception as error:  # one source's bug must not cost the others
             if debugging():
                 raise
             bugs = True
             say(bug_report(error, source), err=True)
-            continue
-        say(*(f"wrote {path}" for path in written))
+    if prepared:
+        try:
+            converted = as_pdf(list(prepared.values()))
+        except PdfFailure as failure:
+            say(f"drafter: {failure}; nothing was written", err=True)
+            return EXIT_INPUT
+        for source, files in zip(prepared, converted, strict=True):
+            try:
+                say(*(f"wrote {path}" for path in write_outputs(source, files, force)))
+            except RenderFailure as failure:
+                failed = True
+                say(*failure.lines, err=True)
     return EXIT_BUG if bugs else EXIT_INPUT if failed else 0
