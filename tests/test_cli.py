@@ -352,7 +352,7 @@ def test_shell_completion_is_typers_own():
 
 @pytest.mark.parametrize(("words", "expected"), [
     ("drafter render --lang ", ["en", "fr", "en,fr"]),
-    ("drafter render --format ", ["docx", "txt", "akn"]),
+    ("drafter render --format ", ["docx", "txt", "akn", "pdf"]),
     ("drafter validate x --format ", ["text", "json", "sarif"]),
     ("drafter new --org as", ["asean"]),
 ])
@@ -365,7 +365,7 @@ def test_completion_offers_the_allowed_values(words, expected):
 
 
 @pytest.mark.parametrize(("command", "shown"), [
-    ("render", ["--lang [en|fr|en,fr]", "--format <docx|txt|akn>"]),
+    ("render", ["--lang [en|fr|en,fr]", "--format <docx|txt|akn|pdf>"]),
     ("followup", ["--lang [en|fr|en,fr]"]),
     ("batch", ["--lang [en|fr|en,fr]"]),
     ("validate", ["--lang <en|fr>", "--format <text|json|sarif>"]),

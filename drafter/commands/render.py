@@ -19,7 +19,7 @@ def render_command(inputs: list[Path], languages: list[str], fmt: str, out: Path
 
     PDF is made in two passes: every source's Word files first, then one LibreOffice run that
     converts them all, then each source's PDF files written as a set."""
-    from drafter.render import RenderFailure, render_outputs, write_outputs
+    from drafter.render import RenderFailure, render_file, render_outputs, write_outputs
     from drafter.writers.pdf import PdfFailure, as_pdf, soffice
 
     if fmt == "pdf":
@@ -35,9 +35,11 @@ def render_command(inputs: list[Path], languages: list[str], fmt: str, out: Path
     prepared: dict[Path, dict[Path, bytes]] = {}
     for source in sources(inputs):
         try:
-            prepared[source] = render_outputs(source, languages, fmt, out, templates)
-            if fmt != "pdf":
-                say(*(f"wrote {path}" for path in write_outputs(source, prepared.pop(source), force)))
+            if fmt == "pdf":
+                prepared[source] = render_outputs(source, languages, fmt, out, templates)
+            else:
+                say(*(f"wrote {path}" for path in render_file(source, languages, fmt, out,
+                                                              templates, force)))
         except RenderFailure as failure:
             failed = True
             say(*failure.lines, err=True)
