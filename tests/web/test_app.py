@@ -189,7 +189,7 @@ def test_the_word_download_is_the_edited_text_and_validates_clean(client, tmp_pa
     assert response.status_code == 200
     assert response.headers["content-disposition"] == 'attachment; filename="csto-77-13.en.docx"'
     paragraphs = [p.text for p in open_docx(io.BytesIO(response.content)).paragraphs]
-    assert any("adopted in Moscow on 18 March 2010" in p for p in paragraphs)
+    assert any("adopted in Moscow on 18\u00a0March\u00a02010" in p for p in paragraphs)  # no-break
     (tmp_path / "d.docx").write_bytes(response.content)
     document = read(tmp_path / "d.docx", "en")
     assert [f.code for f in check_document(document, "docx", "d.docx", all_rules())] == []
