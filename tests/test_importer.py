@@ -205,7 +205,7 @@ def test_a_verb_outside_the_lexicon_becomes_an_inline_phrase(example):
 
 
 def test_a_draft_without_report_paragraph_or_closing_gets_placeholders(example):
-    text = _text(example, "en", "*39th plenary meeting\n21 November 2022*\n\n", "")
+    text = _text(example, "en", "*39th plenary meeting\n21\u00a0November\u00a02022*\n\n", "")
     text = text.replace(text[text.index("*Having considered*"): text.index("*Recalling* the Articles")], "")
     notes: list[str] = []
     got = import_document(read_text(text), notes)

@@ -131,7 +131,8 @@ _ADOPTION = {"en": ("Resolution adopted by the General Assembly on 21 November 2
 def undated(text: str, lang: str) -> str:
     """The layout before about 2008: the adoption line without a date."""
     line = _ADOPTION[lang][0]
-    return text.replace(line, line.rsplit(" ", 4 if lang == "en" else 4)[0])
+    written = re.escape(line).replace("\\ ", "[ \u00a0]")  # the date typeset or typed
+    return re.sub(written, line.rsplit(" ", 4 if lang == "en" else 4)[0], text)
 
 
 def compiled(text: str, lang: str) -> str:
