@@ -71,6 +71,8 @@ def apply_typography(document: Document, lang: Language) -> Document:
 
     def fix(block: Block) -> Block:
         inlines = _fix_inlines(block.inlines, lang.code, typography)
+        if not block.meanings or all(new is old for new, old in zip(inlines, block.inlines)):
+            return Block(inlines, meanings=block.meanings)  # nothing to move
         return Block(inlines, meanings=_moved(block.meanings, block.text(), Block(inlines).text()))
 
     def fix_points(points: list[Point]) -> list[Point]:
@@ -184,7 +186,9 @@ def _fix_boundary(before: list[Inline], text: str, typography: Typography) -> st
     space = typography.before[mark]
     previous = before[-1]
     if isinstance(previous, Run):
-        before[-1] = previous.with_text(previous.text.rstrip(_SPACES))
+        trimmed = previous.text.rstrip(_SPACES)
+        if trimmed != previous.text:  # a run left as it was stays the same object (see fix)
+            before[-1] = previous.with_text(trimmed)
     elif not isinstance(previous, FootnoteRef):
         return text
     return space + rest
