@@ -65,8 +65,17 @@ class Draft:
         return list(_paragraphs(self.document))
 
     def of_kind(self, *kinds: Kind) -> list[Paragraph]:
-        """The paragraphs of these kinds, in reading order."""
-        return [paragraph for paragraph in self.paragraphs if paragraph.kind in kinds]
+        """The paragraphs of these kinds, in reading order (found once per kinds: rules ask
+        for each paragraph, and a scan each time grew as the square of the document)."""
+        found = self._of_kind.get(kinds)
+        if found is None:
+            found = self._of_kind[kinds] = [paragraph for paragraph in self.paragraphs
+                                            if paragraph.kind in kinds]
+        return list(found)
+
+    @cached_property
+    def _of_kind(self) -> dict[tuple[Kind, ...], list[Paragraph]]:
+        return {}
 
     @property
     def everywhere(self) -> Where:
