@@ -7,6 +7,7 @@ language does, and finally applies the language's typography.
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from drafter import markup, symbols
+from drafter.collector import paused
 from drafter.document import (
     Block,
     Conclusions,
@@ -54,7 +56,9 @@ _NOT_PARAMETERS = {"standard", "opener", "verb"}
 def compose(resolution: Resolution, lang: str, templates: Path | None = None) -> Document:
     """The Document of a resolution in one language ("en" or "fr")."""
     words = wording(lang, templates)
-    with words.limits():  # user templates: one budget of loop turns, sizes and time per document
+    # User templates: one budget of loop turns, sizes and time per document; and the collector
+    # keeps running for them, since what they build is theirs to decide.
+    with words.limits(), (nullcontext() if words.env.untrusted else paused()):
         return _Composer(resolution, words).document()
 
 

@@ -10,10 +10,8 @@ text keys only, numbers written in decimal, and no character that a Word documen
 from __future__ import annotations
 
 import difflib
-import gc
 import re
-from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -21,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from drafter.collector import paused
 from drafter.resolution import STANDARDS, Resolution
 
 if TYPE_CHECKING:
@@ -194,7 +193,7 @@ def parse(text: str, name: str = "<source>", phrases: PhraseBook | None = None) 
 def parse_located(text: str, name: str = "<source>", phrases: PhraseBook | None = None) -> Located:
     """Validate source text, keeping the positions of its fields."""
     try:
-        with _no_collection():
+        with paused():
             data, positions = read_yaml(text, name)
             resolution = Resolution.model_validate(data, context={"phrases": phrases})
     except ValidationError as error:
@@ -202,21 +201,6 @@ def parse_located(text: str, name: str = "<source>", phrases: PhraseBook | None 
                         key=lambda found: (found.line, found.column))
         raise SourceInvalid(errors) from None
     return Located(resolution, positions)
-
-
-@contextmanager
-def _no_collection() -> Iterator[None]:
-    """Loading makes many small objects and no garbage cycles worth finding: the collector's
-    passes over them cost a third of a large source's load and grow with its size. Leaves the
-    collector as it was (another thread may have turned it off)."""
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
 
 
 def read_text(path: Path) -> str:
