@@ -13,7 +13,7 @@ from timing import EXAMPLE, cold_start_ms, median_ms
 
 
 def main() -> None:
-    from drafter.compose import compose
+    from drafter.composer import compose
     from drafter.importer import import_pair
     from drafter.readers.akn import read_akn
     from drafter.source import load

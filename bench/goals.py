@@ -95,7 +95,7 @@ def _first_render(example: Path) -> Callable[[str], None]:
 def goal_render(runs: int) -> None:
     from docxtpl_baseline import make_template, render, texts
 
-    from drafter.compose import compose
+    from drafter.composer import compose
     from drafter.source import load
     from drafter.writers.docx import write_docx
 
@@ -291,9 +291,9 @@ def _numbered(text: object, number: int) -> object:
 
 def goal_scaling(multipliers: list[int], sizes: list[int]) -> None:
     from drafter import source
-    from drafter.compose import compose
+    from drafter.composer import compose
     from drafter.rules import all_rules
-    from drafter.validate import check_source_text
+    from drafter.commands.validate import check_source_text
     from drafter.writers.docx import write_docx
 
     rules = all_rules()

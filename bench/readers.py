@@ -67,7 +67,7 @@ def run(arguments: list[str]) -> tuple[float, float, int]:
 
 
 def main() -> None:
-    from drafter.compose import compose
+    from drafter.composer import compose
     from drafter.source import load
     from drafter.writers.docx import write_docx
 

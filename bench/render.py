@@ -12,7 +12,7 @@ from timing import EXAMPLE, cold_start_ms, median_ms
 
 
 def main() -> None:
-    from drafter.compose import compose
+    from drafter.composer import compose
     from drafter.source import load
     from drafter.writers.docx import write_docx
     from drafter.writers.text import write_text

@@ -13,8 +13,8 @@ RUNS = 50
 
 
 def main() -> None:
-    from drafter.compose import compose
-    from drafter.followup import follow_up
+    from drafter.composer import compose
+    from drafter.commands.followup import follow_up
     from drafter.revisions import diff_documents, tracked_docx
     from drafter.source import load
     from drafter.writers.docx import write_docx

@@ -14,10 +14,10 @@ from timing import EXAMPLE, cold_start_ms, median_ms
 
 
 def main() -> None:
-    from drafter.compose import compose
+    from drafter.composer import compose
     from drafter.rules import all_rules
     from drafter.source import load
-    from drafter.validate import validate
+    from drafter.commands.validate import validate
     from drafter.writers.docx import write_docx
 
     resolution = load(EXAMPLE)

@@ -5,7 +5,7 @@ cheap. Mistakes in the input raise the exception of the stage that found them, w
 located sentence the command line prints: ``drafter.source.SourceInvalid`` (``load``),
 ``drafter.render.RenderFailure`` (``render_bytes``, ``to_python_docx``; also a bad template or
 markup in ``compose``, as ``drafter.templating.TemplateFailure`` or ``drafter.markup.MarkupError``),
-``drafter.followup.FollowUpError`` (``followup``).
+``drafter.commands.followup.FollowUpError`` (``followup``).
 """
 
 from __future__ import annotations
@@ -20,9 +20,9 @@ if TYPE_CHECKING:
     from docx.document import Document as WordDocument
 
     from drafter.document import Document
-    from drafter.followup import FollowUp
+    from drafter.commands.followup import FollowUp
     from drafter.resolution import Resolution
-    from drafter.validate import Report
+    from drafter.commands.validate import Report
 
 PathLike = str | os.PathLike[str]
 
@@ -37,7 +37,7 @@ def load(path: PathLike) -> Resolution:
 def compose(resolution: Resolution, lang: str, templates: PathLike | None = None) -> Document:
     """A resolution in one language ("en" or "fr") as drafter's Document tree, through the
     built-in templates, or ``templates`` (a folder with en/ and fr/ overrides, run sandboxed)."""
-    from drafter.compose import compose as compose_resolution
+    from drafter.composer import compose as compose_resolution
 
     return compose_resolution(resolution, lang, Path(templates) if templates else None)
 
@@ -68,8 +68,8 @@ def validate(*files: PathLike, pair: PathLike | None = None, lang: str | None = 
     that could not be checked) and the command's ``exit_code``. ``select`` and ``ignore`` take
     rule codes or prefixes, comma-separated, as the options do; an unknown code is a ValueError.
     """
-    from drafter.validate import choose_rules
-    from drafter.validate import validate as check
+    from drafter.commands.validate import choose_rules
+    from drafter.commands.validate import validate as check
 
     rules = choose_rules(select, ignore, unverified)
     return check([Path(file) for file in files], Path(pair) if pair else None, lang, rules)
@@ -79,7 +79,7 @@ def followup(previous: Resolution | PathLike, session: int, *, report: str | Non
              agenda_item: str | None = None, date: dt.date | None = None) -> FollowUp:
     """The next session's draft from the previous, adopted, resolution (a Resolution, or a
     YAML, Word or text file): the new Resolution, what changed, and what to review."""
-    from drafter.followup import follow_up, parse_agenda_item, read_previous
+    from drafter.commands.followup import follow_up, parse_agenda_item, read_previous
     from drafter.resolution import Resolution
 
     if not isinstance(previous, Resolution):

@@ -86,7 +86,7 @@ class _Failed:
 
 def compute(task: Task) -> _Computed | _Failed:
     """The output files of one source, or the reason there are none (runs in a worker)."""
-    from drafter.followup import (
+    from drafter.commands.followup import (
         FollowUpError,
         follow_up,
         followup_files,
@@ -270,7 +270,7 @@ def _prepare(tasks: list[Task]) -> None:
     from drafter.templating import wording
 
     if any(task.followup for task in tasks):
-        import drafter.followup  # noqa: F401
+        import drafter.commands.followup  # noqa: F401
         import drafter.readers  # noqa: F401
         import drafter.revisions  # noqa: F401
         import drafter.roundtrip  # noqa: F401
@@ -322,6 +322,6 @@ def _context() -> multiprocessing.context.BaseContext:
         return multiprocessing.get_context("fork")
     if "forkserver" in multiprocessing.get_all_start_methods():
         context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["drafter.batch", "drafter.followup", "drafter.render"])
+        context.set_forkserver_preload(["drafter.batch", "drafter.commands.followup", "drafter.render"])
         return context
     return multiprocessing.get_context("spawn")

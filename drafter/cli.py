@@ -275,7 +275,7 @@ def followup(
 
     Example: drafter followup examples/csto-77-13.yaml --session 79 --report A/79/302 --out drafts/
     """
-    from drafter.followup import followup_command
+    from drafter.commands.followup import followup_command
 
     _use_phrases(phrases)
     raise typer.Exit(followup_command(previous, session, report, agenda_item, out, _author(author),
@@ -378,7 +378,7 @@ def validate(
 
     Example: drafter validate draft.en.docx --pair draft.fr.docx
     """
-    from drafter.validate import validate_command
+    from drafter.commands.validate import validate_command
 
     _use_phrases(phrases)
     raise typer.Exit(validate_command(files, pair, lang.value if lang else None, select, ignore,
@@ -398,7 +398,7 @@ def rules(
     if write and output is None:
         _fail("--write needs the file to write: -o docs/rules.md (add --force to replace it)")
     if output is None:
-        from drafter.validate import rules_command
+        from drafter.commands.validate import rules_command
 
         raise typer.Exit(rules_command(False))
     from drafter.commands.generated import write_or_print

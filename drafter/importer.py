@@ -349,7 +349,7 @@ class _Reader:
     def rendered(self, section: str, paragraph: dict[str, Any], report: str | None = None,
                  session: int | None = None) -> str | None:
         """The body that composing this standard paragraph gives, None if it cannot compose."""
-        from drafter.compose import compose
+        from drafter.composer import compose
 
         filler = ({"standard": "charter_regional"} if section == "operative"
                   else {"standard": "agenda_inclusion"})
@@ -518,7 +518,7 @@ def _source(reader: _Reader, key: str, resolutions: list[dict[str, Any]],
 
 
 def _footnote_of(reader: _Reader, paragraph: dict[str, Any]) -> str | None:
-    from drafter.compose import compose
+    from drafter.composer import compose
 
     source = {**single(reader.header, reader.code), "report": "A/1/1",
               "mandate": {"report_session": 1, "agenda_session": 1},

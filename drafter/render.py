@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from drafter.compose import compose
+from drafter.composer import compose
 from drafter.document import Document
 from drafter.markup import MarkupError
 from drafter.output import OutputFailure, write_files

@@ -16,7 +16,7 @@ from docx import Document as open_docx
 from hypothesis import settings
 from lxml import etree
 
-from drafter.compose import compose
+from drafter.composer import compose
 from drafter.resolution import Resolution
 from drafter.source import load
 from drafter.writers.docx import write_docx

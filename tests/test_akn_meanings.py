@@ -7,7 +7,7 @@ from datetime import date
 
 from conftest import EXAMPLE
 
-from drafter.compose import compose
+from drafter.composer import compose
 from drafter.document import Block, Document, Meaning
 from drafter.language import language
 from drafter.readers.patterns import plain

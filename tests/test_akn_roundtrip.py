@@ -17,7 +17,7 @@ from writers.test_akn import valid
 
 from drafter.cli import app
 from drafter.commands.importing import import_command
-from drafter.compose import compose
+from drafter.composer import compose
 from drafter.importer import import_pair
 from drafter.readers.akn import read_akn
 from drafter.resolution import Resolution

@@ -7,12 +7,12 @@ import pytest
 
 from conftest import EXAMPLE, W, part_xml
 
-from drafter.compose import compose
+from drafter.composer import compose
 from drafter.document import FootnoteRef
 from drafter.resolution import Resolution
 from drafter.rules import all_rules
 from drafter.source import load
-from drafter.validate import check_document
+from drafter.commands.validate import check_document
 from drafter.writers.docx import write_docx
 
 #: The Declaration's footnote (footnote 2) cited again in the last preambular paragraph.

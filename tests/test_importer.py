@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from conftest import EXAMPLE, REFERENCE
 
 from drafter.commands.importing import import_command
-from drafter.compose import compose
+from drafter.composer import compose
 from drafter.importer import ImportFailure, import_document, import_pair
 from drafter.language import phrase_keys
 from drafter.organizations import registry

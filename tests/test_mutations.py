@@ -15,11 +15,11 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from drafter.compose import compose
+from drafter.composer import compose
 from drafter.document import Document, FootnoteRef
 from drafter.rules import all_rules
 from drafter.source import parse
-from drafter.validate import check_document, validate
+from drafter.commands.validate import check_document, validate
 from drafter.writers.docx import write_docx
 from drafter.writers.text import write_text
 

@@ -106,7 +106,7 @@ def test_bad_requests_are_told_plainly(org: str, session: int, message: str, cap
 
 @pytest.mark.parametrize("key", sorted(registry()))
 def test_a_first_draft_passes_validate_but_for_its_placeholders(key: str, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from drafter.validate import check_source, choose_rules
+    from drafter.commands.validate import check_source, choose_rules
     from drafter.yamlout import dump_resolution
 
     source = tmp_path / f"{key}.yaml"

@@ -97,7 +97,7 @@ def test_the_registry_is_validated_once_per_process():
 
 
 def test_an_organization_with_its_own_sub_item_title_keeps_it_everywhere_and_reads_back() -> None:
-    from drafter.compose import compose
+    from drafter.composer import compose
     from drafter.importer import import_document
     from drafter.new import new_resolution
     from drafter.readers.docx import read_docx
@@ -152,7 +152,7 @@ def test_an_earlier_form_that_makes_an_invalid_entry_is_refused():
 ])
 def test_a_source_of_a_session_is_rendered_with_the_name_then_in_force(session, english, french):
     from conftest import ROOT
-    from drafter.compose import compose
+    from drafter.composer import compose
     from drafter.source import parse
 
     text = (ROOT / "tests" / "fixtures" / "draft-coe.yaml").read_text(encoding="utf-8")
@@ -197,7 +197,7 @@ def test_the_observer_status_paragraph_for_an_organization_without_one_is_a_loca
 
 def test_a_text_naming_the_organization_as_it_was_called_is_read_back_as_that_organization(tmp_path):
     from conftest import ROOT
-    from drafter.compose import compose
+    from drafter.composer import compose
     from drafter.importer import import_files
     from drafter.source import parse
     from drafter.writers.text import write_text

@@ -24,7 +24,7 @@ FOLLOWUP_SESSION = 80
 
 def outputs(example: Path) -> dict[str, bytes]:
     """Every file drafter makes from one example, by a name that says what it is."""
-    from drafter.followup import follow_up, followup_files
+    from drafter.commands.followup import follow_up, followup_files
     from drafter.render import render_bytes
     from drafter.source import load
 

@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from drafter.cli import app
-from drafter.compose import compose
+from drafter.composer import compose
 from drafter.phrasebook import INLINE, EMPTY, book_for, load_book, parse_book, select
 from drafter.resolution import InlinePhrase
 from drafter.source import SourceInvalid, load, parse

@@ -51,7 +51,7 @@ def test_french_footnotes_match_the_official_text_in_order(docx_bytes):
 
 
 def test_french_text_output_matches_the_official_text(example):
-    from drafter.compose import compose
+    from drafter.composer import compose
     from drafter.writers.text import write_text
 
     text = write_text(compose(example, "fr"))

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from drafter.compose import compose
+from drafter.composer import compose
 from drafter.document import (
     Block,
     Document,

@@ -100,7 +100,7 @@ def test_the_shape_is_a_regular_expression_without_look_behind_for_the_json_sche
 
 def test_a_source_with_printed_lists_renders_them_in_each_language(tmp_path):
     from conftest import EXAMPLE
-    from drafter.compose import compose
+    from drafter.composer import compose
     from drafter.source import parse
     from drafter.writers.text import write_text
 

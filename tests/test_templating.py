@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from drafter.compose import compose
+from drafter.composer import compose
 from drafter.sandbox import GuardedEnvironment, TemplateEnvironment
 from drafter.templating import TemplateFailure, Wording, wording
 from user_templates import user_templates

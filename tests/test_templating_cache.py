@@ -13,7 +13,7 @@ from pathlib import Path
 import jinja2
 import pytest
 
-from drafter.compose import compose
+from drafter.composer import compose
 from drafter.sandbox import GuardedEnvironment, TemplateEnvironment
 from drafter.template_cache import TemplateCache
 from drafter.templating import Wording, _bytecode_cache
@@ -35,11 +35,11 @@ def _entries(folder: Path) -> list[Path]:
 
 def _document(example, lang: str, templates: Path | None = None):  # type: ignore[no-untyped-def]
     """A document composed by a new Wording, which reads the cache (wording() would not)."""
-    from drafter import compose as composing
+    from drafter import composer
 
     words = Wording(lang, templates)
     with words.limits():
-        return composing._Composer(example, words).document()
+        return composer._Composer(example, words).document()
 
 
 def test_after_a_render_with_user_templates_the_built_in_ones_still_render(example, lang, cache,

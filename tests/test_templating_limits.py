@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from drafter.compose import compose
+from drafter.composer import compose
 from drafter.sandbox import LIMITS, Limits, TemplateLimit, measure
 from drafter.templating import TemplateFailure
 from user_templates import user_templates

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from drafter.compose import compose
+from drafter.composer import compose
 from drafter.template_loader import MAX_TEMPLATE_BYTES
 from drafter.templating import TemplateFailure
 from user_templates import REPORT_REQUESTED as NAME

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from pydantic import BaseModel
 
-from drafter.compose import compose
+from drafter.composer import compose
 from drafter.organizations import OrganizationForms
 from drafter.sandbox import TemplateData, check_plain
 from drafter.templating import TemplateFailure, Wording

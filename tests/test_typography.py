@@ -116,7 +116,7 @@ def test_a_footnote_mark_before_a_colon_gets_the_space_after_the_mark():
 
 
 def test_typography_is_idempotent_on_the_example(example):
-    from drafter.compose import compose
+    from drafter.composer import compose
 
     french = compose(example, "fr")
     again = apply_typography(french, language("fr"))
@@ -158,7 +158,7 @@ def test_the_pass_reaches_the_preface_footnotes_and_operative_paragraphs():
 
 
 def test_the_french_example_has_no_plain_space_before_a_semicolon_or_colon(example):
-    from drafter.compose import compose
+    from drafter.composer import compose
 
     french = compose(example, "fr")
     texts = [block.text() for block in french.blocks()] + [note.content.text()

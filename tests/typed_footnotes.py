@@ -79,7 +79,7 @@ def typed_footnotes(document: Document, typing: Typing) -> bytes:
 def originals() -> dict[str, Document]:
     """What the corpus files were typed from: resolution 77/13 as drafter renders the example,
     in English and in French (whose words are the official text's, tests/test_reference.py)."""
-    from drafter.compose import compose
+    from drafter.composer import compose
     from drafter.source import load
 
     resolution = load(ROOT / "examples" / "csto-77-13.yaml")

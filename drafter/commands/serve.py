@@ -86,7 +86,7 @@ def _warm() -> None:
     """Load the model and the pipeline while the browser is on its way: the first page needs
     them, and importing them is most of a cold start."""
     import drafter.web.preview  # noqa: F401
-    import drafter.validate  # noqa: F401
+    import drafter.commands.validate  # noqa: F401
 
 
 def _open_browser(url: str) -> None:

@@ -1,7 +1,7 @@
 """Turn a read paragraph back into source markup: formatting becomes {i|…} {sup|…} {fn|…},
 and the dates, citations and symbols that the language data writes become value tags.
 
-This is the inverse of composing: what ``drafter.compose`` would render from the markup is what
+This is the inverse of composing: what ``drafter.composer`` would render from the markup is what
 was read. The language's typography (French no-break spaces) and footnote-mark placement are
 undone, so the markup is the one a drafter would type.
 """

@@ -94,7 +94,7 @@ class Skeleton:
 
 
 def _probe(adopted: bool, sub_item: bool, sponsors: bool, lang: str) -> Document:
-    from drafter.compose import compose
+    from drafter.composer import compose
     from drafter.resolution import Resolution
 
     resolution = Resolution.model_validate({

@@ -92,7 +92,7 @@ def _pdf(docx: bytes) -> bytes:
 def followup_files(root: Path, text: str, name: str, session: int, author: str) -> Download:
     """A zip of the follow-up for ``session``: its source, clean and tracked drafts, as
     ``drafter followup`` writes them."""
-    import drafter.followup as followup
+    from drafter.commands import followup
 
     previous = _resolution(root, text, name)
     try:

@@ -45,11 +45,11 @@ def preview(text: str, name: str, templates: Path | None = None,
             phrases: PhraseBook | None = None) -> Preview:
     """Load, compose, write and check ``text`` (the source called ``name``, whose keys may come
     from the phrase book ``phrases``)."""
-    from drafter.compose import compose
+    from drafter.composer import compose
     from drafter.markup import MarkupError
     from drafter.rules import all_rules
     from drafter.templating import TemplateFailure
-    from drafter.validate import Unreadable, check_source_text
+    from drafter.commands.validate import Unreadable, check_source_text
     from drafter.writers.html import write_html
 
     try:

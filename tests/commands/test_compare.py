@@ -20,7 +20,7 @@ from drafter.commands.compare import (
     output_stem,
     read_version,
 )
-from drafter.compose import compose
+from drafter.composer import compose
 from drafter.document import Document
 from drafter.resolution import Resolution
 from drafter.writers.docx import write_docx

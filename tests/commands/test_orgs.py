@@ -36,7 +36,7 @@ def test_an_organization_block_gives_names_observer_status_and_sub_item() -> Non
 
 
 def test_the_sub_item_title_is_the_one_the_drafts_print(example: Resolution) -> None:
-    from drafter.compose import compose
+    from drafter.composer import compose
 
     for lang in ("en", "fr"):
         title = compose(example, lang).preface.title.text()

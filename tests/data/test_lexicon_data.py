@@ -261,7 +261,7 @@ def test_every_phrase_reads_back_as_its_own_key_from_word_and_text():
     no phrase is lost to a longer one, and none is taken for the other section's."""
     from conftest import EXAMPLE
 
-    from drafter.compose import compose
+    from drafter.composer import compose
     from drafter.importer import import_pair
     from drafter.language import phrase_keys
     from drafter.readers.docx import read_docx

@@ -13,7 +13,7 @@ from lxml import etree
 from conftest import ROOT
 
 from drafter import akn
-from drafter.compose import compose
+from drafter.composer import compose
 from drafter.document import Document
 from drafter.readers import ReadFailure, read
 from drafter.readers.akn import is_akn, read_akn

@@ -19,7 +19,7 @@ from docx import Document as new_docx
 from conftest import EXAMPLE, REFERENCE, ROOT, convert
 import typed_footnotes
 
-from drafter.compose import compose
+from drafter.composer import compose
 from drafter.document import Document, FootnoteRef
 from drafter.importer import import_document
 from drafter.readers import read
@@ -27,7 +27,7 @@ from drafter.readers.docx import read_docx
 from drafter.readers.text import read_text
 from drafter.rules import all_rules
 from drafter.source import load
-from drafter.validate import EXIT_UNREADABLE, validate
+from drafter.commands.validate import EXIT_UNREADABLE, validate
 from drafter.writers.text import write_text
 
 CORPUS = ROOT / "tests" / "corpus"

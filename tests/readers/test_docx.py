@@ -8,7 +8,7 @@ import zipfile
 
 import pytest
 
-from drafter.compose import compose
+from drafter.composer import compose
 from drafter.document import Document, FootnoteRef, Run
 from drafter.readers import ReadFailure
 from drafter.readers.docx import read_docx
@@ -92,7 +92,7 @@ def test_automatic_numbering_is_recognised_by_the_operative_verbs(docx_bytes):
 def test_a_tracked_draft_reads_as_its_changes_accepted(example, lang):
     import datetime as dt
 
-    from drafter.followup import follow_up
+    from drafter.commands.followup import follow_up
     from drafter.revisions import tracked_docx
     from drafter.writers.docx import write_docx
 

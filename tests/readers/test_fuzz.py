@@ -24,10 +24,10 @@ from hypothesis import strategies as st
 from conftest import EXAMPLE
 
 from drafter.commands.importing import import_command
-from drafter.compose import compose
+from drafter.composer import compose
 from drafter.rules import all_rules
 from drafter.source import load
-from drafter.validate import validate
+from drafter.commands.validate import validate
 from drafter.writers.docx import write_docx
 from drafter.writers.text import write_text
 

@@ -119,10 +119,10 @@ def test_text_in_another_encoding(tmp_path):
 def test_drafters_own_largest_drafts_pass_its_reading_limits(tmp_path, example):
     """A source near the loader's limits (one paragraph of 1.5 MB of repetitive text, which
     compresses far beyond 100 to 1) renders to a Word file that validate reads."""
-    from drafter.compose import compose
+    from drafter.composer import compose
     from drafter.resolution import Resolution
     from drafter.rules import all_rules
-    from drafter.validate import validate
+    from drafter.commands.validate import validate
     from drafter.writers.docx import write_docx
 
     source = example.model_dump(mode="json")

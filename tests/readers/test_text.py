@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from conftest import REFERENCE
 
-from drafter.compose import compose
+from drafter.composer import compose
 from drafter.document import Document, FootnoteRef, Run
 from drafter.readers import read
 from drafter.readers.text import read_text

@@ -13,12 +13,12 @@ import pytest
 
 from conftest import EXAMPLE
 
-from drafter.compose import compose
+from drafter.composer import compose
 from drafter.readers import ReadFailure, read
 from drafter.readers.text import read_text
 from drafter.rules import all_rules
 from drafter.source import load
-from drafter.validate import EXIT_FINDINGS, check_document, validate
+from drafter.commands.validate import EXIT_FINDINGS, check_document, validate
 from drafter.writers.text import write_text
 
 #: Lines of the example's header, by language, as the text writer prints them.

@@ -25,11 +25,11 @@ import yaml
 from lxml import etree
 
 from conftest import EXAMPLE
-from drafter.compose import compose
+from drafter.composer import compose
 from drafter.findings import Finding
 from drafter.rules import all_rules
 from drafter.source import parse
-from drafter.validate import validate
+from drafter.commands.validate import validate
 from drafter.writers.docx import write_docx
 from drafter.writers.text import write_text
 

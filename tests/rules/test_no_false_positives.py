@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from drafter.compose import compose
+from drafter.composer import compose
 from drafter.language import phrase_keys
 from drafter.organizations import registry
 from drafter.readers.docx import read_docx
@@ -23,7 +23,7 @@ from drafter.resolution import Resolution
 from drafter.rules import all_rules
 from drafter.rules.citations import session_window
 from drafter.source import load
-from drafter.validate import check_document, check_pair, validate
+from drafter.commands.validate import check_document, check_pair, validate
 from drafter.writers.docx import write_docx
 from drafter.writers.text import write_text
 

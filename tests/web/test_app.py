@@ -12,7 +12,7 @@ from lxml import html as lxml_html
 
 from conftest import EXAMPLE
 from drafter.readers import read
-from drafter.validate import check_document
+from drafter.commands.validate import check_document
 from drafter.rules import all_rules
 
 

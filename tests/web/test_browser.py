@@ -200,7 +200,7 @@ def test_the_word_download_validates(page, tmp_path):
     download.save_as(target)
     from drafter.readers import read
     from drafter.rules import all_rules
-    from drafter.validate import check_document
+    from drafter.commands.validate import check_document
 
     document = read(target, "fr")
     assert document.preface.symbol == "A/RES/77/13"

@@ -13,7 +13,7 @@ from lxml import etree
 from conftest import EXAMPLE, ROOT
 
 from drafter import akn
-from drafter.compose import compose
+from drafter.composer import compose
 from drafter.resolution import Resolution
 from drafter.revisions import diff_documents
 from drafter.source import load

@@ -12,7 +12,7 @@ from docx import Document as open_docx
 from lxml import etree
 
 from conftest import W, body_paragraphs, footnote_texts, part_xml
-from drafter.compose import compose
+from drafter.composer import compose
 from drafter.source import load
 from drafter.writers.docx import write_docx
 

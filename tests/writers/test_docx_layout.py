@@ -9,7 +9,7 @@ import re
 import pytest
 
 from conftest import W, part_xml
-from drafter.compose import compose
+from drafter.composer import compose
 from drafter.language import language
 from drafter.resolution import Resolution
 from drafter.writers.docx import write_docx

@@ -10,7 +10,7 @@ import pytest
 from lxml import etree
 
 from conftest import W, convert, part_xml
-from drafter.compose import compose
+from drafter.composer import compose
 from drafter.document import Block, Footnote, FootnoteRef, Run
 from drafter.resolution import Resolution
 from drafter.revisions import diff_documents, tracked_docx

@@ -10,8 +10,8 @@ import zipfile
 import pytest
 from lxml import etree
 
-from drafter.compose import compose
-from drafter.followup import follow_up
+from drafter.composer import compose
+from drafter.commands.followup import follow_up
 from drafter.revisions import tracked_docx
 from drafter.writers.docx import write_docx
 

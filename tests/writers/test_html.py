@@ -8,7 +8,7 @@ import pytest
 from lxml import html as lxml_html
 
 from conftest import EXAMPLE
-from drafter.compose import compose
+from drafter.composer import compose
 from drafter.document import Block, Document, FootnoteRef, Run
 from drafter.source import load
 from drafter.writers.html import write_html

@@ -8,7 +8,7 @@ from datetime import date
 
 from lxml import etree
 
-from drafter.compose import compose
+from drafter.composer import compose
 from drafter.writers.docx import write_docx
 from drafter.writers.package import RELATIONSHIP_IDS, WORD_PARTS, build
 

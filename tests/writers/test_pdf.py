@@ -60,7 +60,7 @@ def test_without_libreoffice_one_sentence_names_the_package(monkeypatch):
 def test_a_tracked_file_shows_both_versions(soffice, example, tmp_path):
     import datetime as dt
 
-    from drafter.compose import compose
+    from drafter.composer import compose
     from drafter.revisions import tracked_docx
     from tracking import follow_up
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from drafter.compose import compose
+from drafter.composer import compose
 from drafter.document import Block, FootnoteRef, Run
 from drafter.source import load
 from drafter.writers.text import _inline, footnote_mark, write_text

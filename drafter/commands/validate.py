@@ -142,7 +142,7 @@ def check_source_text(text: str, file: str, rules: list[Rule], lang: str | None 
 
 
 def _check_located(located: Located, file: str, rules: list[Rule], lang: str | None) -> list[Finding]:
-    from drafter.compose import compose
+    from drafter.composer import compose
     from drafter.markup import MarkupError
     from drafter.rules.sources import source_map
     from drafter.templating import TemplateFailure

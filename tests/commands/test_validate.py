@@ -11,7 +11,7 @@ import pytest
 from conftest import EXAMPLE, REFERENCE, ROOT
 from drafter.rules import all_rules
 from drafter.rules.manual import rules_markdown, write_rules_doc
-from drafter.validate import choose_rules, rules_command, validate, validate_command
+from drafter.commands.validate import choose_rules, rules_command, validate, validate_command
 
 FIXTURES = ROOT / "tests" / "fixtures"
 MISTAKES = FIXTURES / "validate" / "mistakes.en.txt"
@@ -209,9 +209,9 @@ def test_source_findings_name_the_language_only_when_one_is_concerned(tmp_path: 
 
 
 def test_a_follow_up_draft_has_only_its_placeholders_to_fill(example) -> None:
-    from drafter.compose import compose
-    from drafter.followup import follow_up
-    from drafter.validate import check_document, check_pair
+    from drafter.composer import compose
+    from drafter.commands.followup import follow_up
+    from drafter.commands.validate import check_document, check_pair
 
     draft = follow_up(example, 79, None, None).resolution
     english, french = (compose(draft, code) for code in ("en", "fr"))
@@ -472,7 +472,7 @@ def test_a_draft_with_adoption_data_or_an_a_res_symbol_gets_located_findings_not
     assert sorted((item["code"], item["line"], item["column"]) for item in json.loads(out)) == \
         sorted([("C407", adoption, 1), ("C407", symbol, 1)])
     # The renderer still works: the draft renders as a draft, without an adoption line.
-    from drafter.compose import compose
+    from drafter.composer import compose
     from drafter.source import load
     for lang in ("en", "fr"):
         document = compose(load(source), lang)

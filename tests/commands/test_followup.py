@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import EXAMPLE, body_paragraphs, footnote_texts, part_xml
-from drafter.followup import (
+from drafter.commands.followup import (
     EXIT_INPUT,
     FollowUpError,
     follow_up,
@@ -22,7 +22,7 @@ from drafter.resolution import AgendaItem, Resolution
 from drafter.source import load
 from drafter.yamlout import dump_resolution
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 EXPECTED = {
     "en": {"session": "Seventy-ninth session",

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 import yaml
 
-from drafter.compose import compose
+from drafter.composer import compose
 from drafter.document import Block, Document, FootnoteRef, Run
 from drafter.resolution import Resolution
 from drafter.source import load
