@@ -207,7 +207,9 @@ def phrases(
     part = section.value
     for key in phrase_keys(part):  # type: ignore[arg-type]
         words = " | ".join(language(code).phrase(part, key) for code in LANGUAGES)  # type: ignore[arg-type]
-        say(f"{key:32} {words}")
+        also = [f"{code} also: {language(code).phrase(part, other)}"  # type: ignore[arg-type]
+                for code in LANGUAGES for other in language(code).synonyms[part].get(key, ())]
+        say(f"{key:32} {words}" + (f" ({'; '.join(also)})" if also else ""))
     _use_phrases(phrases)
     if phrases is not None:
         from drafter.phrasebook import load_book

@@ -68,7 +68,7 @@ def import_pair(english: Document, french: Document, notes: list[str] | None = N
     for reader in readers:
         _note(notes, reader.guesses, reader.code)
     try:
-        return _validate(pair(trees[0], trees[1]))
+        return _validate(pair(trees[0], trees[1], notes=notes))
     except PairingFailure as failure:
         raise ImportFailure(str(failure)) from None
 
@@ -331,7 +331,8 @@ class _Reader:
         its keys, and the markup of the rest."""
         keys, phrase, body = _opening(block, self.code, self.notes, section)
         if keys:
-            return Choice(tuple(keys), where, phrase), keys, body
+            also = language(self.code).also_renders(section, keys)  # type: ignore[arg-type]
+            return Choice(tuple(keys), where, phrase, also), keys, body
         kind = "opening phrase" if section == "preamble" else "operative verb"
         self.guess(f"{where}: the {kind} “{phrase}” is not in the lexicon: kept as written")
         return Local(phrase), keys, body

@@ -72,11 +72,25 @@ class Language:
     locale: str
     frbr_language: str  # ISO 639-2, for Akoma Ntoso identifiers
     phrases: dict[str, dict[str, str]]
+    #: Declared synonyms (data/<lang>/synonyms.yaml): by section, a key and the other keys whose
+    #: phrase may also render it ("underlines": ("stresses",) — "Souligne" renders Underlines).
+    synonyms: dict[str, dict[str, tuple[str, ...]]]
     sessions: dict[int, str]
 
     def phrase(self, section: Section, key: str) -> str:
         """The opening phrase (preamble) or operative verb (operative) with this key."""
         return self.phrases[section][key]
+
+    def readings(self, section: Section) -> list[tuple[str, str]]:
+        """Every (key, phrase) that a text in this language may open with for a key: each key's
+        own phrase, then the declared synonyms (another key's phrase that also renders it)."""
+        phrases = self.phrases[section]
+        return [*phrases.items(), *((key, phrases[other])
+                                    for key, others in self.synonyms[section].items() for other in others)]
+
+    def also_renders(self, section: Section, keys: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+        """The keys that the phrase of ``keys`` also renders as a declared synonym."""
+        return tuple(key for key, others in self.synonyms[section].items() if set(others) & set(keys))
 
     def session(self, number: int) -> str:
         """A session spelled out in lower case: "seventy-seventh" / "soixante-dix-septième"."""
@@ -151,6 +165,7 @@ def language(code: str) -> Language:
     raw = _keys(None, load_data(f"{code}/language.yaml"), where)
     data = {_RENAMED.get(key, key): value for key, value in raw.items()}
     data.update(code=code, phrases=load_data(f"{code}/lexicon.yaml"),
+                synonyms=_synonyms(load_data(f"{code}/synonyms.yaml"), f"data/{code}/synonyms.yaml"),
                 sessions=load_data(f"{code}/sessions.yaml"))
     _keys(Language, data, where)
     typography = data["typography"]
@@ -179,6 +194,13 @@ def _keys(kind: type | None, data: object, where: str) -> dict[str, Any]:
             raise ValueError(f"{where}: {kind.__name__} has the keys {sorted(expected)}, "
                              f"not {sorted(data)}")
     return data
+
+
+def _synonyms(data: object, where: str) -> dict[str, dict[str, tuple[str, ...]]]:
+    """Synonyms by section and key: the keys of ``like`` (``why`` is for the reader)."""
+    sections = _keys(None, data, where)
+    return {section: {key: tuple(_keys(None, entry, where)["like"]) for key, entry in entries.items()}
+            for section, entries in sections.items()}
 
 
 def phrase_keys(section: Section) -> list[str]:

@@ -27,11 +27,13 @@ class Local:
 @dataclass(frozen=True)
 class Choice:
     """Lexicon keys that fit a phrase, and the phrase as written. The two languages share a key,
-    or else each keeps its phrase (an inline phrase, ``{en: …, fr: …}``)."""
+    or else each keeps its phrase (an inline phrase, ``{en: …, fr: …}``). ``also`` holds the keys
+    the phrase renders as a declared synonym ("Souligne" also renders underlines)."""
 
     keys: tuple[str, ...]
     where: str
     text: str = ""
+    also: tuple[str, ...] = ()
 
 
 class PairingFailure(Exception):
@@ -52,13 +54,22 @@ def single(tree: Any, code: str) -> Any:
     return tree
 
 
-def pair(english: Any, french: Any, where: str = "the document") -> Any:
-    """One tree from both languages' trees; PairingFailure where they differ."""
+def pair(english: Any, french: Any, where: str = "the document", notes: list[str] | None = None) -> Any:
+    """One tree from both languages' trees; PairingFailure where they differ. Phrases that are
+    not each other's rendering, even as a declared synonym, are kept as written and noted."""
     if isinstance(english, Local) and isinstance(french, Local):
         return {"en": english.text, "fr": french.text}
     if isinstance(english, Choice) and isinstance(french, Choice):
         shared = [key for key in english.keys if key in french.keys]
-        return shared[0] if shared else {"en": english.text, "fr": french.text}
+        if shared:
+            return shared[0]
+        # A synonym pair (Underlines / Souligne) keeps its words: the key would render the
+        # lexicon's own French ("Met l'accent sur") instead of the text's.
+        if notes is not None and not set(english.keys + english.also) & set(french.keys + french.also):
+            notes.append(f"{english.where}: the English “{english.text}” and the French "
+                         f"“{french.text}” do not render each other in the lexicon: kept as "
+                         "written; check that both versions say the same thing")
+        return {"en": english.text, "fr": french.text}
     if isinstance(english, (Choice, Local)) and isinstance(french, (Choice, Local)):
         return {"en": english.text, "fr": french.text}  # a phrase outside the lexicon
     if isinstance(english, dict) and isinstance(french, dict):
@@ -70,13 +81,13 @@ def pair(english: Any, french: Any, where: str = "the document") -> Any:
             missing = sorted(set(english) ^ set(french))
             raise PairingFailure(f"{where}: only one version has {', '.join(missing)}; make the "
                                  "English and French say the same thing")
-        return _spread({key: pair(english[key], french[key], f"{where}, {key}")
+        return _spread({key: pair(english[key], french[key], f"{where}, {key}", notes)
                         for key in english})
     if isinstance(english, list) and isinstance(french, list):
         if len(english) != len(french):
             raise PairingFailure(f"{where}: the English has {len(english)} and the French "
                                  f"{len(french)}; they must match one for one")
-        return [pair(a, b, f"{where} {index}") for index, (a, b) in enumerate(zip(english, french), 1)]
+        return [pair(a, b, f"{where} {index}", notes) for index, (a, b) in enumerate(zip(english, french), 1)]
     if english != french:
         raise PairingFailure(f"{where}: the English gives {_show(english)} but the French "
                              f"{_show(french)}; correct the one that is wrong")

@@ -232,7 +232,9 @@ def _opener(code: str, start: str, section: Section, book: Phrases) -> tuple[str
 
 @cache
 def _phrases(code: str, section: Section) -> Phrases:
-    return _ordered(language(code).phrases[section].items())
+    """The lexicon's phrases with every key each renders, declared synonyms included, so that
+    "Souligne" answers both stresses and underlines."""
+    return _ordered(language(code).readings(section))
 
 
 def _ordered(entries: Iterable[tuple[str, str]]) -> Phrases:

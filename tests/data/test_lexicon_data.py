@@ -284,3 +284,97 @@ def test_every_phrase_reads_back_as_its_own_key_from_word_and_text():
         got = import_pair(english, french)
         assert [p.opener for p in got.preamble] == [p.opener for p in resolution.preamble]
         assert [p.verb for p in got.operative] == [p.verb for p in resolution.operative]
+
+
+# -- declared synonyms ------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def synonyms():
+    return {lang: _load(lang, "synonyms.yaml") for lang in LANGS}
+
+
+def _declared(synonyms):
+    return [(lang, section, key, other) for lang in LANGS for section in SECTIONS
+            for key, entry in synonyms[lang][section].items() for other in entry["like"]]
+
+
+def test_every_synonym_is_deliberate(lexicons, synonyms):
+    """Declared with a reason, between two keys of the same section that the lexicon has, and
+    only where the other key's phrase is not already the key's own: nothing is a synonym by
+    accident, and each key keeps its one canonical phrase."""
+    for lang in LANGS:
+        assert list(synonyms[lang]) == list(SECTIONS), lang
+        for section in SECTIONS:
+            for key, entry in synonyms[lang][section].items():
+                assert set(entry) == {"like", "why"}, (lang, key)
+                assert isinstance(entry["why"], str) and len(entry["why"].split()) >= 5, (lang, key)
+                assert entry["like"] and len(set(entry["like"])) == len(entry["like"]), (lang, key)
+    for lang, section, key, other in _declared(synonyms):
+        assert key in lexicons[lang][section] and other in lexicons[lang][section], (lang, key, other)
+        assert other != key
+        assert lexicons[lang][section][other] != lexicons[lang][section][key], (lang, key, other)
+    assert ("fr", "operative", "underlines", "stresses") in _declared(synonyms)
+
+
+def test_a_synonym_reads_alone_as_the_key_its_phrase_belongs_to(synonyms):
+    from drafter.language import language
+    from drafter.readers.patterns import leading_phrases
+
+    for lang, section, key, other in _declared(synonyms):
+        phrase = language(lang).phrase(section, other)
+        assert leading_phrases(f"{phrase} the text", lang, section)[0] == other
+        assert key in language(lang).also_renders(section, [other])
+        assert language(lang).phrase(section, key) != phrase  # one canonical phrase per key
+
+
+def test_synonym_pairs_validate_and_import_as_written_and_a_real_mismatch_is_reported(synonyms, tmp_path):
+    """Each declared synonym, as a paragraph written out {en: key's English, fr: the synonym}: its
+    Word pair gets no B708 and imports as written with nothing to review; a pair that no synonym
+    declares (Requests / Invite) still gets B708 and a line to review."""
+    from conftest import EXAMPLE
+
+    from drafter.compose import compose
+    from drafter.importer import import_pair
+    from drafter.language import language
+    from drafter.readers.docx import read_docx
+    from drafter.resolution import InlinePhrase, Resolution
+    from drafter.rules import all_rules
+    from drafter.source import load
+    from drafter.validate import validate
+    from drafter.writers.docx import write_docx
+
+    def written(section, key, other, lang):
+        en = language("en").phrase(section, key if lang == "fr" else other)
+        fr = language("fr").phrase(section, other if lang == "fr" else key)
+        return {"en": en, "fr": fr}
+
+    declared = [entry for entry in _declared(synonyms)]
+    source = load(EXAMPLE).model_dump(mode="json")
+    source["preamble"] = [{"standard": "report_considered"}] + [
+        {"opener": written(section, key, other, lang), "en": "the efforts of the organization",
+         "fr": "les efforts de l'organisation"}
+        for lang, section, key, other in declared if section == "preamble"]
+    mismatch = {"en": "Requests", "fr": "Invite"}
+    source["operative"] = [
+        {"verb": written(section, key, other, lang), "en": "the efforts of the organization",
+         "fr": "les efforts de l'organisation"}
+        for lang, section, key, other in declared if section == "operative"] + [
+        {"verb": mismatch, "en": "the Secretary-General to report", "fr": "le Secrétaire général à rendre compte"},
+        {"standard": "agenda_inclusion"}]
+    resolution = Resolution.model_validate(source)
+    paths = {}
+    for code in LANGS:
+        paths[code] = tmp_path / f"synonyms.{code}.docx"
+        paths[code].write_bytes(write_docx(compose(resolution, code)))
+    report = validate([paths["en"]], paths["fr"], None, all_rules())
+    assert [(f.code, f.paragraph) for f in report.findings] == [
+        ("B708", f"operative paragraph {len(source['operative']) - 1}")]
+    notes: list[str] = []
+    got = import_pair(read_docx(paths["en"]), read_docx(paths["fr"]), notes)
+    assert [p.opener for p in got.preamble] == [p.opener for p in resolution.preamble]
+    assert [p.verb for p in got.operative] == [p.verb for p in resolution.operative]
+    assert all(isinstance(p.verb, InlinePhrase) for p in got.operative[:-1])
+    assert [note for note in notes if "do not render each other" in note] == [
+        f"operative paragraph {len(source['operative']) - 1}: the English “Requests” and the "
+        "French “Invite” do not render each other in the lexicon: kept as written; check that "
+        "both versions say the same thing"]
