@@ -21,6 +21,7 @@ from drafter.document import Block, Document, FootnoteRef, Inline, Point, Run, m
 from drafter.language import LANGUAGES, language
 from drafter.organizations import every_form, registry
 from drafter.pairing import Choice, Local, PairingFailure, pair, single
+from drafter.phrasebook import EMPTY, PhraseBook
 from drafter.readers import inlines as il
 from drafter.readers.markup import canonical_marks, to_markup
 from drafter.readers.patterns import flexible, leading_phrases, patterns
@@ -52,23 +53,26 @@ class ImportFailure(Exception):
     """A read document that does not make a valid source; the message says where and why."""
 
 
-def import_document(document: Document, notes: list[str] | None = None) -> Resolution:
+def import_document(document: Document, notes: list[str] | None = None,
+                    book: PhraseBook = EMPTY) -> Resolution:
     """The Resolution of one language's Document; the other language is marked [to translate].
-    What the source holds that the document did not say is appended to ``notes``."""
-    reader = _Reader(document)
+    What the source holds that the document did not say is appended to ``notes``. A phrase of
+    the phrase ``book`` becomes its key (an InlinePhrase that remembers it)."""
+    reader = _Reader(document, book)
     tree = reader.tree()
     _note(notes, reader.guesses, None)
-    return _validate(single(tree, document.lang))
+    return _validate(single(tree, document.lang), book)
 
 
-def import_pair(english: Document, french: Document, notes: list[str] | None = None) -> Resolution:
+def import_pair(english: Document, french: Document, notes: list[str] | None = None,
+                book: PhraseBook = EMPTY) -> Resolution:
     """The Resolution of an English and a French Document of the same text."""
-    readers = [_Reader(document) for document in (english, french)]
+    readers = [_Reader(document, book) for document in (english, french)]
     trees = [reader.tree() for reader in readers]
     for reader in readers:
         _note(notes, reader.guesses, reader.code)
     try:
-        return _validate(pair(trees[0], trees[1], notes=notes))
+        return _validate(pair(trees[0], trees[1], notes=notes), book)
     except PairingFailure as failure:
         raise ImportFailure(str(failure)) from None
 
@@ -79,7 +83,7 @@ def _note(notes: list[str] | None, guesses: list[str], code: str | None) -> None
 
 
 def import_files(path: Path, pair_path: Path | None = None, lang: str | None = None,
-                 notes: list[str] | None = None) -> tuple[Resolution, str | None]:
+                 notes: list[str] | None = None, book: PhraseBook = EMPTY) -> tuple[Resolution, str | None]:
     """The Resolution of a Word or text draft, and with ``pair_path`` its other-language version.
 
     The second value is the one language that was read, or None when both were. Raises
@@ -89,18 +93,18 @@ def import_files(path: Path, pair_path: Path | None = None, lang: str | None = N
 
     first = read(path, lang)
     if pair_path is None:
-        return import_document(first, notes), first.lang
+        return import_document(first, notes, book), first.lang
     other = read(pair_path, None)
     if other.lang == first.lang:
         raise ImportFailure(f"{path} and {pair_path} are both in {language(first.lang).name}; "
                             "--pair takes the other language's version")
     english, french = sorted((first, other), key=lambda document: LANGUAGES.index(document.lang))
-    return import_pair(english, french, notes), None
+    return import_pair(english, french, notes, book), None
 
 
-def _validate(tree: dict[str, Any]) -> Resolution:
+def _validate(tree: dict[str, Any], book: PhraseBook = EMPTY) -> Resolution:
     try:
-        return Resolution.model_validate(tree)
+        return Resolution.model_validate(tree, context={"phrases": book})
     except ValidationError as error:
         first = error.errors()[0]
         where = " ".join(str(part) for part in first["loc"])
@@ -111,8 +115,9 @@ def _validate(tree: dict[str, Any]) -> Resolution:
 class _Reader:
     """One language's Document, read into the source tree (prose as Local leaves)."""
 
-    def __init__(self, document: Document) -> None:
+    def __init__(self, document: Document, book: PhraseBook = EMPTY) -> None:
         self.document = document
+        self.book = book
         self.code = document.lang
         self.notes = {note.number: note.content for note in document.footnotes}
         self.guesses: list[str] = []
@@ -329,7 +334,7 @@ class _Reader:
     def _opening(self, block: Block, section: str, where: str) -> tuple[Choice | Local, list[str], str]:
         """The opener or verb (lexicon keys, or the phrase itself when the lexicon lacks it),
         its keys, and the markup of the rest."""
-        keys, phrase, body = _opening(block, self.code, self.notes, section)
+        keys, phrase, body = _opening(block, self.code, self.notes, section, self.book)
         if keys:
             also = language(self.code).also_renders(section, keys)  # type: ignore[arg-type]
             return Choice(tuple(keys), where, phrase, also), keys, body
@@ -367,15 +372,19 @@ class _Reader:
         return _opening(parts[0].content, self.code, notes, section)[2]
 
 
-def _opening(block: Block, code: str, notes: dict[int, Block],
-             section: str) -> tuple[list[str], str, str]:
+def _opening(block: Block, code: str, notes: dict[int, Block], section: str,
+             book: PhraseBook = EMPTY) -> tuple[list[str], str, str]:
     """The opener's keys, the phrase as written and the markup of the rest, without the ending
-    punctuation. A phrase outside the lexicon is the italic words that open the paragraph, or
-    its first word when nothing is italic."""
+    punctuation. The longest phrase of the lexicon or the phrase book wins; a phrase outside
+    both is the italic words that open the paragraph, or its first word when nothing is italic."""
     text = block.text()
     keys = leading_phrases(text, code, section)  # type: ignore[arg-type]
+    known = language(code).phrase(section, keys[0]) if keys else ""  # type: ignore[arg-type]
+    booked = _book_phrase(book, text, code, section)
+    if booked is not None and len(booked[1]) > len(known):
+        keys, known = [booked[0]], booked[1]
     if keys:
-        pattern = flexible(language(code).phrase(section, keys[0]))  # type: ignore[arg-type]
+        pattern = flexible(known)
     else:
         first = next((item for item in block.inlines if isinstance(item, Run) and item.text.strip()), None)
         words = (first.text if first is not None and first.italic else text).split()[:8]
@@ -384,6 +393,14 @@ def _opening(block: Block, code: str, notes: dict[int, Block],
     end = start.end() if start else 0
     phrase = " ".join(text[:end].split())
     return keys, phrase, _body(il.cut(block.inlines, end, len(text)), code, notes)
+
+
+def _book_phrase(book: PhraseBook, text: str, code: str, section: str) -> tuple[str, str] | None:
+    """The key and words of the phrase book's longest phrase that opens ``text``."""
+    start = " ".join(text.split())
+    found = [(key, phrase[code]) for key, phrase in book.entries.get(section, {}).items()
+             if start.startswith(phrase[code]) and not start[len(phrase[code]):][:1].isalpha()]
+    return max(found, key=lambda item: len(item[1]), default=None)
 
 
 def _body(inlines: list[Inline], code: str, notes: dict[int, Block]) -> str:

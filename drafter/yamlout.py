@@ -52,19 +52,33 @@ _SourceDumper.add_representer(_Folded, _folded)
 
 
 def dump_resolution(resolution: Resolution, header: list[str] | None = None,
-                    previous: str | None = None) -> str:
+                    previous: str | None = None, book_keys: bool = False) -> str:
     """The source text of a resolution, with ``header`` lines as comments on top; given the
     text of the ``previous`` source, that text with only what changed rewritten (its own
-    comment on top gives way to ``header``)."""
-    data = _shape(resolution.model_dump(mode="python", exclude_defaults=True))
-    body = _space_sections(yaml.dump(data, Dumper=_SourceDumper, allow_unicode=True,
+    comment on top gives way to ``header``). With ``book_keys``, a phrase that came from a
+    phrase book is written as its key (the source then needs the book), else written out."""
+    data = resolution.model_dump(mode="python", exclude_defaults=True)
+    full = resolution.model_dump(mode="python")
+    if book_keys:
+        data, full = _book_keys(resolution, data), _book_keys(resolution, full)
+    body = _space_sections(yaml.dump(_shape(data), Dumper=_SourceDumper, allow_unicode=True,
                                      sort_keys=False, width=_WIDTH, default_flow_style=False))
     if previous is not None:
         from drafter.roundtrip import update
 
-        body = update(previous, body, resolution.model_dump(mode="python"))
+        body = update(previous, body, full)
     comments = "".join(f"# {line}".rstrip() + "\n" for line in header or [])
     return comments + ("\n" if comments else "") + body
+
+
+def _book_keys(resolution: Resolution, data: dict[str, Any]) -> dict[str, Any]:
+    """The dumped data with each phrase-book phrase (an InlinePhrase that knows its key) as its key."""
+    for section, field in (("preamble", "opener"), ("operative", "verb")):
+        for paragraph, dumped in zip(getattr(resolution, section), data.get(section, [])):
+            phrase = getattr(paragraph, field)
+            if getattr(phrase, "key", None) and field in dumped:
+                dumped[field] = phrase.key
+    return data
 
 
 def _shape(value: Any, key: str | None = None) -> Any:

@@ -8,7 +8,10 @@ from drafter.importer import ImportFailure, import_files
 from drafter.language import LANGUAGES
 from drafter.output import OutputFailure, write_atomically
 from drafter.pairing import UNTRANSLATED
+from drafter.phrasebook import BESIDE, book_for
 from drafter.readers import ReadFailure
+from drafter.resolution import Resolution
+from drafter.source import SourceInvalid
 from drafter.terminal import say
 
 #: Exit code for input that cannot be read or imported, as for `drafter render`.
@@ -29,7 +32,11 @@ def import_command(file: Path, lang: str | None, pair: Path | None, output: Path
         return _fail(f"{output} already exists; add --force to overwrite it, or choose another -o")
     notes: list[str] = []
     try:
-        resolution, only = import_files(file, pair, lang, notes)
+        book = book_for(file)
+        resolution, only = import_files(file, pair, lang, notes, book)
+    except SourceInvalid as invalid:
+        say(*map(str, invalid.errors), err=True)
+        return EXIT_INPUT
     except ReadFailure as failure:
         return _fail(str(failure))
     except ImportFailure as failure:
@@ -39,9 +46,13 @@ def import_command(file: Path, lang: str | None, pair: Path | None, output: Path
     if only is not None:
         header.append(f"Prose marked {UNTRANSLATED.strip()} is a copy of the {only} text: "
                       "translate it before rendering.")
+    used = _book_used(resolution)
+    if used and book_for(output) != book:
+        header.append(f"Keys from the phrase book {' and '.join(book.files)}: {', '.join(used)}; "
+                      f"keep the book beside this source as {BESIDE}, or give it with --phrases.")
     header += [f"Review: {note}." for note in notes]
     try:
-        text = dump_resolution(resolution, header, _previous_source(output))
+        text = dump_resolution(resolution, header, _previous_source(output), book_keys=True)
         write_atomically(output, text.encode("utf-8"))
     except OutputFailure as failure:
         return _fail(str(failure))
@@ -49,6 +60,12 @@ def import_command(file: Path, lang: str | None, pair: Path | None, output: Path
     for note in notes:
         say(f"  review: {note}")
     return 0
+
+
+def _book_used(resolution: Resolution) -> list[str]:
+    """The phrase-book keys the imported source names."""
+    phrases = [*(p.opener for p in resolution.preamble), *(p.verb for p in resolution.operative)]
+    return list(dict.fromkeys(key for phrase in phrases if (key := getattr(phrase, "key", None))))
 
 
 def _previous_source(output: Path) -> str | None:

@@ -35,3 +35,80 @@ def test_a_file_that_is_not_a_source_is_simply_replaced(tmp_path: Path) -> None:
     target.write_text("not: [a source\n", encoding="utf-8")
     assert import_command(draft, None, None, target, force=True) == 0
     assert load(target).symbol == "A/RES/77/13"
+
+
+BOOK = """\
+preamble:
+  having_been_briefed: {en: Having been briefed, fr: Ayant été informée}
+operative:
+  stands_ready: {en: Stands ready, fr: Se tient prête}
+"""
+
+
+def _booked_drafts(folder: Path) -> tuple[dict[str, Path], Path]:
+    """The example with a phrase-book opener and verb, rendered to Word in both languages."""
+    from drafter.phrasebook import parse_book
+    from drafter.source import parse
+
+    book = folder / "book.yaml"
+    book.write_text(BOOK, encoding="utf-8")
+    text = EXAMPLE.read_text(encoding="utf-8")
+    text = text.replace("opener: encouraging", "opener: having_been_briefed")
+    text = text.replace("verb: appreciates", "verb: stands_ready")
+    resolution = parse(text, "booked.yaml", phrases=parse_book(BOOK))
+    drafts = {lang: folder / f"booked.{lang}.docx" for lang in ("en", "fr")}
+    for lang, path in drafts.items():
+        path.write_bytes(render_bytes(resolution, lang, "docx"))
+    return drafts, book
+
+
+def test_import_with_a_phrase_book_writes_its_keys(tmp_path: Path, capsys) -> None:
+    from drafter import phrasebook
+    from drafter.source import load as load_source
+
+    drafts, book = _booked_drafts(tmp_path)
+    target = tmp_path / "imported.yaml"
+    phrasebook.select(book)
+    try:
+        assert import_command(drafts["en"], None, drafts["fr"], target, force=False) == 0
+        assert "  - opener: having_been_briefed" in target.read_text(encoding="utf-8").splitlines()
+        assert "  - verb: stands_ready" in target.read_text(encoding="utf-8").splitlines()
+        loaded = load_source(target)  # with the book selected, as `render --phrases` loads it
+        assert loaded.preamble[7].opener.key == "having_been_briefed"
+        # From one language alone, the key gives the other language's words too.
+        single = tmp_path / "single.yaml"
+        assert import_command(drafts["fr"], None, None, single, force=False) == 0
+        assert "  - verb: stands_ready" in single.read_text(encoding="utf-8").splitlines()
+    finally:
+        phrasebook.select(None)
+    written = target.read_text(encoding="utf-8")
+    assert "Keys from the phrase book" not in written  # the book given is the one in force
+
+
+def test_a_phrase_book_beside_the_draft_is_used_and_named_in_the_source(tmp_path: Path) -> None:
+    drafts, book = _booked_drafts(tmp_path)
+    book.rename(tmp_path / "phrases.yaml")
+    elsewhere = tmp_path / "out"
+    elsewhere.mkdir()
+    target = elsewhere / "imported.yaml"
+    assert import_command(drafts["fr"], None, drafts["en"], target, force=False) == 0
+    written = target.read_text(encoding="utf-8")
+    assert "  - verb: stands_ready" in written.splitlines()
+    assert (f"# Keys from the phrase book {tmp_path / 'phrases.yaml'}: having_been_briefed, "
+            "stands_ready; keep the book beside this source as phrases.yaml, or give it "
+            "with --phrases.") in written.splitlines()
+    # Without any book the same drafts import the phrases written out.
+    (tmp_path / "phrases.yaml").unlink()
+    plain = elsewhere / "plain.yaml"
+    assert import_command(drafts["fr"], None, drafts["en"], plain, force=False) == 0
+    assert "  - verb: {en: Stands ready, fr: Se tient prête}" in \
+        plain.read_text(encoding="utf-8").splitlines()
+
+
+def test_a_phrase_book_with_a_mistake_beside_the_draft_is_a_located_error(tmp_path: Path, capsys) -> None:
+    drafts, _ = _booked_drafts(tmp_path)
+    (tmp_path / "phrases.yaml").write_text("operative:\n  x: 1\n", encoding="utf-8")
+    target = tmp_path / "imported.yaml"
+    assert import_command(drafts["en"], None, None, target, force=False) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"{tmp_path / 'phrases.yaml'}:2:") and not target.exists()
