@@ -415,6 +415,7 @@ def serve(
     port: Annotated[int, typer.Option(help="Port to listen on; 0 picks a free one.")] = 8765,
     host: Annotated[str, typer.Option(help="Address to listen on; other than 127.0.0.1, others on the network can reach the editor (with its token).")] = "127.0.0.1",
     browser: Annotated[bool, typer.Option("--browser/--no-browser", help="Open the editor in the web browser.")] = True,
+    phrases: Phrases = None,
 ) -> None:
     """Edit the sources of FOLDER in the browser: a form and the YAML, with the English and French
     pages side by side as you type, the findings beside their paragraphs, and the downloads.
@@ -425,6 +426,7 @@ def serve(
     """
     from drafter.commands.serve import serve_command
 
+    _use_phrases(phrases.resolve() if phrases else None)
     raise typer.Exit(serve_command(folder, port, host, browser))
 
 
@@ -460,7 +462,7 @@ def _use_phrases(path: Path | None) -> None:
         try:
             phrasebook.load_book(path)
         except SourceInvalid as invalid:
-            say(str(invalid), err=True)
+            say(*map(str, invalid.errors), err=True)
             raise typer.Exit(EXIT_INPUT) from None
     phrasebook.select(path)
 

@@ -62,6 +62,10 @@ def serve_command(folder: Path, port: int, host: str, open_browser: bool) -> int
     # The socket listens already: the address works from now on, and a browser that connects
     # while the app is still importing simply waits in the socket's queue.
     say(f"drafter serve: editing the sources in {folder.resolve()}")
+    from drafter.phrasebook import selected
+
+    if selected() is not None:
+        say(f"  with the phrase book {selected()} (and any phrases.yaml in the folder)")
     if not loopback_host(host):
         say(f"  listening on {host}: anyone who can reach this machine and has the address "
             "below can edit these files")

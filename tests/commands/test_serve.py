@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -77,3 +78,48 @@ def test_a_port_in_use_is_one_sentence_and_exit_2(tmp_path):
     finally:
         sock.close()
     assert process.returncode == 2 and "--port 0" in errors and "Traceback" not in errors
+
+
+def test_serve_takes_a_phrase_book_as_the_other_commands_do(tmp_path):
+    """--phrases FILE: the editor offers and accepts its keys, as it does phrases.yaml's."""
+    folder, books = tmp_path / "drafts", tmp_path / "books"
+    folder.mkdir()
+    books.mkdir()
+    shutil.copy(EXAMPLE, folder / "csto-77-13.yaml")
+    book = books / "team.yaml"
+    book.write_text("operative:\n  stands_ready: {en: Stands ready, fr: Se tient prête}\n",
+                    encoding="utf-8")
+    process = serve(folder, "--port", "0", "--no-browser", "--phrases", str(book))
+    try:
+        url = address(process)
+        base = url.split("/?")[0]
+        opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor())
+        opener.open(url).read()
+        vocabulary = json.loads(opener.open(base + "/api/vocabulary").read().decode("utf-8"))
+        assert {"key": "stands_ready", "en": "Stands ready", "fr": "Se tient prête"} in \
+            vocabulary["phrases"]["operative"]
+        text = (folder / "csto-77-13.yaml").read_text(encoding="utf-8").replace(
+            "verb: appreciates", "verb: stands_ready")
+        request = urllib.request.Request(
+            base + "/api/render", json.dumps({"name": "csto-77-13.yaml", "text": text}).encode(),
+            {"Content-Type": "application/json", "Origin": base, "Sec-Fetch-Site": "same-origin"})
+        answer = json.loads(opener.open(request).read().decode("utf-8"))
+        assert answer["valid"], answer["errors"]
+        assert "<i>Se tient prête</i>" in answer["html"]["fr"]
+    finally:
+        process.terminate()
+        try:
+            _, errors = process.communicate(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            _, errors = process.communicate()
+    assert "Traceback" not in errors, errors
+
+
+def test_serve_refuses_a_phrase_book_with_a_mistake_before_it_listens(tmp_path):
+    book = tmp_path / "team.yaml"
+    book.write_text("operative:\n  stands_ready: 1\n", encoding="utf-8")
+    process = serve(tmp_path, "--port", "0", "--no-browser", "--phrases", str(book))
+    out, errors = process.communicate(timeout=30)
+    assert process.returncode == 2 and "http://" not in out
+    assert errors.startswith(f"{book}:2:") and "Traceback" not in errors
