@@ -71,7 +71,8 @@ def apply_typography(document: Document, lang: Language) -> Document:
 
     def fix(block: Block) -> Block:
         inlines = _fix_inlines(block.inlines, lang.code, typography)
-        if not block.meanings or all(new is old for new, old in zip(inlines, block.inlines)):
+        if not block.meanings or (len(inlines) == len(block.inlines) and all(
+                new is old for new, old in zip(inlines, block.inlines))):
             return Block(inlines, meanings=block.meanings)  # nothing to move
         return Block(inlines, meanings=_moved(block.meanings, block.text(), Block(inlines).text()))
 
@@ -155,12 +156,60 @@ def _fix_inlines(inlines: list[Inline], code: str, typography: Typography) -> li
     out: list[Inline] = []
     for item in inlines:
         if isinstance(item, Run):
-            text = _fix_boundary(out, _spaced(item.text, code), typography)
+            text = _after_boundary(out, _spaced(item.text, code), typography)
+            text = _fix_boundary(out, text, typography)
             text = _date_boundary(out, text, code)
             if text != item.text:
                 item = item.with_text(text)
         out.append(item)
+    if _empty_runs(out) > _empty_runs(inlines):
+        # A run of spaces alone whose space now stands with a mark: it is dropped, so that the
+        # Word file has no empty run; runs that came empty are dropped only then.
+        out = [item for item in out if not isinstance(item, Run) or item.text]
     return out
+
+
+def _empty_runs(inlines: list[Inline]) -> int:
+    return sum(1 for item in inlines if isinstance(item, Run) and not item.text)
+
+
+def _before_spaces(before: list[Inline]) -> int:
+    """The index of the last inline before the runs of spaces that end ``before`` (-1 if there
+    is none): where a run boundary falls, the spaces may be in a run of their own."""
+    index = len(before) - 1
+    while index >= 0 and _blank(before[index]):
+        index -= 1
+    return index
+
+
+def _blank(item: Inline) -> bool:
+    return isinstance(item, Run) and not item.text.strip(_SPACES)
+
+
+def _blank_after(before: list[Inline], index: int) -> None:
+    """Empty the runs of spaces after ``index``: their space now stands with a mark."""
+    for position in range(index + 1, len(before)):
+        item = before[position]
+        if isinstance(item, Run) and item.text:
+            before[position] = item.with_text("")
+
+
+def _after_boundary(before: list[Inline], text: str, typography: Typography) -> str:
+    """Spacing where a run ends with a mark that takes its space after it (« followed by a word
+    in italics): the mark's no-break space stays with the mark, at the end of its run, and the
+    spaces between it and this run's first word go (a run of spaces alone becomes empty)."""
+    index = _before_spaces(before)
+    previous = before[index] if index >= 0 else None
+    if not text or not isinstance(previous, Run):
+        return text
+    ending = previous.text.rstrip(_SPACES)
+    space = typography.after.get(ending[-1:])
+    if space is None:
+        return text
+    if ending + space != previous.text:  # a run left as it was stays the same object (see fix)
+        before[index] = previous.with_text(ending + space)
+    _blank_after(before, index)
+    return text.lstrip(_SPACES)
 
 
 def _date_boundary(before: list[Inline], text: str, code: str) -> str:
@@ -178,17 +227,19 @@ def _date_boundary(before: list[Inline], text: str, code: str) -> str:
 
 
 def _fix_boundary(before: list[Inline], text: str, typography: Typography) -> str:
-    """Spacing where a mark opens a run: the space belongs between the two runs."""
+    """Spacing where a mark opens a run (an italic title followed by ";" or "»"): the space
+    belongs between the two runs, and the spaces that end the runs before go."""
     rest = text.lstrip(_SPACES)
     mark = rest[:1]
     if not before or mark not in typography.before:
         return text
-    space = typography.before[mark]
-    previous = before[-1]
+    index = _before_spaces(before)
+    previous = before[index] if index >= 0 else None
     if isinstance(previous, Run):
         trimmed = previous.text.rstrip(_SPACES)
         if trimmed != previous.text:  # a run left as it was stays the same object (see fix)
-            before[-1] = previous.with_text(trimmed)
-    elif not isinstance(previous, FootnoteRef):
+            before[index] = previous.with_text(trimmed)
+    elif previous is not None and not isinstance(previous, FootnoteRef):
         return text
-    return space + rest
+    _blank_after(before, index)
+    return typography.before[mark] + rest

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -185,3 +186,142 @@ def test_characters_other_than_spaces_are_counted_as_one_by_one_would(text):
         assert _others_before(text, offset) == bisect_left(others, offset)
     for index, offset in enumerate(others):
         assert _other_at(text, index) == offset
+
+
+@pytest.mark.parametrize("runs", [
+    [Run("l'« "), Run("opération Kanal", italic=True), Run(" »,")],
+    [Run("l'«"), Run("opération Kanal", italic=True), Run("»,")],
+    [Run("l'« "), Run(" "), Run("opération Kanal", italic=True), Run(" ", italic=True), Run("»,")],
+    [Run("l'«\u202f"), Run("opération Kanal ", italic=True), Run(" »,")],
+], ids=["plain-spaces", "no-spaces", "spaces-in-runs-of-their-own", "wrong-spaces"])
+def test_guillemets_around_words_in_another_formatting_get_no_break_spaces(runs):
+    """« then an italic word: the space after « is a no-break space whichever run holds it; it
+    stays with the guillemet, and the italic words keep their formatting and nothing else."""
+    assert _fixed(*runs) == [Run(f"l'«{NBSP}"), Run("opération Kanal", italic=True), Run(f"{NBSP}»,")]
+
+
+@pytest.mark.parametrize(("mark", "space"), [(";", NARROW), ("!", NARROW), ("?", NARROW), (":", NBSP), ("»", NBSP)])
+@pytest.mark.parametrize("typed", ["", " ", "  ", NBSP])
+def test_a_mark_after_words_in_another_formatting_gets_its_no_break_space(mark, space, typed):
+    for italic_space, plain_space in ((typed, ""), ("", typed)):
+        inlines = _fixed(Run("le "), Run("Règlement" + italic_space, italic=True), Run(f"{plain_space}{mark} voir"))
+        assert Block(inlines).text() == f"le Règlement{space}{mark} voir"
+        assert [run.text for run in inlines if isinstance(run, Run) and run.italic] == ["Règlement"]
+
+
+_FORMATS = st.sampled_from([{}, {"italic": True}, {"bold": True}, {"italic": True, "bold": True}])
+
+
+@given(_PROSE, st.lists(st.integers(min_value=0, max_value=80), max_size=4), st.lists(_FORMATS, min_size=5, max_size=5))
+def test_where_runs_change_formatting_makes_no_difference_to_the_spacing(text, cuts, formats):
+    """Cut anywhere into runs of mixed formatting, a text gets the spacing it gets in one run:
+    no ordinary space is left beside « » ; : ! ?, whatever formatting the words around have."""
+    edges = sorted({0, len(text), *(min(cut, len(text)) for cut in cuts)})
+    runs = [Run(text[start:end], **formats[index]) for index, (start, end) in enumerate(zip(edges, edges[1:]))
+            if text[start:end]]
+    fixed = _fixed(*runs)
+    assert Block(fixed).text() == _text(Run(text))
+    assert apply_typography(_document(*fixed), language("fr")).preamble[0].content.inlines == fixed
+
+
+@pytest.mark.parametrize("runs", [
+    [Run("l'«"), Run(" "), Run(""), Run(" opération", italic=True)],
+    [Run("l'« "), Run(" ", italic=True), Run("  "), Run("opération", italic=True)],
+], ids=["empty-run-between", "several-runs-of-spaces"])
+def test_runs_of_spaces_alone_after_a_guillemet_leave_one_no_break_space(runs):
+    inlines = _fixed(*runs)
+    assert Block(inlines).text() == f"l'«{NBSP}opération"
+    assert all(not isinstance(run, Run) or run.text for run in inlines)
+
+
+@pytest.mark.parametrize("runs", [
+    [Run("le "), Run("Règlement ", italic=True), Run(" "), Run("; voir")],
+    [Run("le "), Run("Règlement", italic=True), Run(" "), Run(""), Run(" ; voir")],
+], ids=["space-in-both-runs", "empty-run-between"])
+def test_runs_of_spaces_alone_before_a_mark_leave_one_no_break_space(runs):
+    assert _text(*runs) == f"le Règlement{NARROW}; voir"
+
+
+def test_a_mark_after_a_footnote_mark_and_a_run_of_spaces_gets_its_no_break_space():
+    inlines = _fixed(Run("le Règlement"), FootnoteRef(1), Run(" "), Run(": voir"))
+    assert Block(inlines).text().endswith(f"{NBSP}: voir")
+    assert isinstance(inlines[1], FootnoteRef)
+
+
+def test_empty_runs_that_came_with_the_text_are_kept_when_nothing_moves():
+    runs = [Run("Rappelant "), Run(""), Run("sa résolution", italic=True)]
+    assert _fixed(*runs) == runs
+
+
+def _italic_names(tmp_path):
+    """The example with its two operation names in italics, typed with and without spaces."""
+    from drafter.source import load
+
+    from tests.conftest import EXAMPLE
+
+    text = EXAMPLE.read_text(encoding="utf-8")
+    assert "« opération Kanal »" in text and "« Nelegal »" in text
+    text = text.replace("« opération Kanal »", "« {i|opération Kanal} »").replace(
+        "« Nelegal »", "«{i|Nelegal}»")
+    path = tmp_path / "italic-names.yaml"
+    path.write_text(text, encoding="utf-8")
+    return load(path)
+
+
+@pytest.mark.parametrize(("name", "typed"), [("opération Kanal", "with spaces"), ("Nelegal", "without")])
+def test_a_composed_french_paragraph_keeps_its_guillemets_and_no_break_spaces_around_an_italic_name(
+        tmp_path, name, typed):
+    from drafter.composer import compose
+
+    document = compose(_italic_names(tmp_path), "fr")
+    inlines = next(p.content.inlines for p in document.preamble if name in p.content.text())
+    runs = [run for run in inlines if isinstance(run, Run)]
+    at = next(index for index, run in enumerate(runs) if run.italic and run.text == name)
+    assert runs[at - 1].text.endswith(f"«{NBSP}") and not runs[at - 1].italic
+    assert runs[at + 1].text.startswith(f"{NBSP}»") and not runs[at + 1].italic
+    assert f"«{NBSP}{name}{NBSP}»" in Block(inlines).text()
+
+
+def test_the_french_word_file_has_no_break_spaces_at_the_boundaries_of_the_italic_names(tmp_path):
+    from drafter.composer import compose
+    from drafter.writers.docx import write_docx
+
+    from tests.conftest import W, part_xml
+
+    body = part_xml(write_docx(compose(_italic_names(tmp_path), "fr")), "word/document.xml")
+    for name in ("opération Kanal", "Nelegal"):
+        paragraph = next(p for p in body.iter(f"{W}p")
+                         if name in "".join(t.text or "" for t in p.iter(f"{W}t")))
+        runs = [(r.find(f"{W}rPr/{W}i") is not None, "".join(t.text or "" for t in r.iter(f"{W}t")))
+                for r in paragraph.iter(f"{W}r")]
+        at = runs.index((True, name))
+        assert runs[at - 1][1].endswith(f"«{NBSP}") and runs[at + 1][1].startswith(f"{NBSP}»")
+        assert all(t.text for t in paragraph.iter(f"{W}t")), "no empty text is written"
+        text = "".join(text for _, text in runs)
+        assert "« " not in text and " »" not in text and f"«{NBSP}{name}{NBSP}»" in text
+
+
+def test_the_english_word_file_of_the_same_source_is_the_example_s(tmp_path, docx_bytes):
+    """English has no such rule: italics inside the French guillemets change nothing there."""
+    from drafter.composer import compose
+    from drafter.writers.docx import write_docx
+
+    assert write_docx(compose(_italic_names(tmp_path), "en")) == docx_bytes["en"]
+
+
+def test_a_meaning_after_a_dropped_run_of_spaces_still_covers_its_words():
+    """A run of spaces alone that gives its space up is dropped: the meanings that follow move
+    with the text (a block's runs are fewer, so it is not the block it was)."""
+    from drafter.document import Meaning, Span
+
+    runs = [Run("l'« "), Run(" "), Run("opération", italic=True), Run(" », A/77/277")]
+    text = Block(runs).text()
+    start = text.index("A/77/277")
+    block = Block(runs, meanings=[Span(start, start + 8, Meaning("doc", ("A/77/277",)))])
+    document = _document()
+    document = replace(document, preamble=[PreambularParagraph("recalling", block)])
+    fixed = apply_typography(document, language("fr")).preamble[0].content
+    [span] = fixed.meanings
+    assert fixed.text() == f"l'«{NBSP}opération{NBSP}», A/77/277"
+    assert fixed.text()[span.start:span.end] == "A/77/277"
+    assert len(fixed.inlines) == 3
