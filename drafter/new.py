@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import os
 from pathlib import Path
 
 from drafter import placeholders
@@ -74,7 +75,7 @@ def header(resolution: Resolution) -> list[str]:
 
 def new_command(org: str, session: int, output: Path | None, force: bool) -> int:
     """`drafter new`: write (or print) a first-draft source; return the exit code."""
-    from drafter.output import OutputFailure, write_atomically
+    from drafter.output import OutputExists, OutputFailure, write_files
     from drafter.terminal import say, write_data
     from drafter.yamlout import dump_resolution
 
@@ -87,16 +88,20 @@ def new_command(org: str, session: int, output: Path | None, force: bool) -> int
     if output is None:
         write_data(text)
         return 0
-    if output.exists() and not force:
-        say(f"drafter: {output} already exists; add --force to overwrite it, or choose "
-            "another -o", err=True)
-        return EXIT_INPUT
     if output.is_dir():
         say(f"drafter: -o {output} is a directory; give a file name such as "
             f"{output / f'{org}-{session}.yaml'}", err=True)
         return EXIT_INPUT
+    exists = f"{output} already exists; add --force to overwrite it, or choose another -o"
+    if os.path.lexists(output) and not force:
+        say(f"drafter: {exists}", err=True)
+        return EXIT_INPUT
     try:
-        write_atomically(output, text.encode("utf-8"))
+        # Checked again under the folder's lock: of two drafters writing one name, one wins.
+        write_files({output: text.encode("utf-8")}, force=force)
+    except OutputExists:
+        say(f"drafter: {exists}", err=True)
+        return EXIT_INPUT
     except OutputFailure as failure:
         say(f"drafter: {failure}", err=True)
         return EXIT_INPUT

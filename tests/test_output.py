@@ -12,6 +12,7 @@ import stat
 import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
 
 import pytest
@@ -355,3 +356,149 @@ def test_a_drafter_paused_in_its_commit_still_makes_the_other_lose(tmp_path: Pat
         write_files(_set(tmp_path, b"second"))
     assert first.wait(timeout=60) == 0
     assert [(tmp_path / name).read_bytes() for name in _listing(tmp_path)] == [b"first en", b"first fr"]
+
+
+# -- the sources that `drafter new` and `drafter import` write ----------------------------------
+
+def _source_commands(folder: Path) -> dict[str, list[list[str]]]:
+    """Two different runs of each command that write a source: two organizations' first
+    drafts, and the example's English and French Word files imported one language at a time."""
+    from conftest import EXAMPLE
+    from drafter.render import render_bytes
+    from drafter.source import load
+
+    drafts = []
+    for lang in ("en", "fr"):
+        draft = folder / f"77-13.{lang}.docx"
+        if not draft.exists():
+            draft.write_bytes(render_bytes(load(EXAMPLE), lang, "docx"))
+        drafts.append(str(draft))
+    return {"new": [["new", "--org", org, "--session", "77"] for org in ("csto", "sco")],
+            "import": [["import", draft] for draft in drafts]}
+
+
+def _drafter() -> Path:
+    return Path(sys.executable).parent / "drafter"
+
+
+@pytest.mark.parametrize("command", ["new", "import"])
+def test_two_sources_written_to_one_name_at_once_exactly_one_wins(tmp_path: Path, command: str) -> None:
+    """Both runs find no file, make their source and start writing it; the folder's lock is
+    held until both are there, so they meet: one writes its source whole, the other is refused."""
+    runs = _source_commands(tmp_path)[command]
+    expected = []
+    for index, arguments in enumerate(runs):
+        alone = tmp_path / f"alone{index}" / "same.yaml"
+        subprocess.run([_drafter(), *arguments, "-o", alone], check=True, capture_output=True)
+        expected.append(alone.read_bytes())
+    assert expected[0] != expected[1]
+    script = textwrap.dedent("""
+        import sys
+        from pathlib import Path
+        from drafter import cli, output
+
+        real, marker = output.write_files, Path(sys.argv.pop(1))
+
+        def write_files(files, force=False):
+            marker.touch()  # past the command's own check: now only the lock decides
+            return real(files, force)
+
+        output.write_files = write_files
+        cli.main()
+    """)
+    out = tmp_path / "out"
+    out.mkdir()
+    holder = os.open(out, os.O_RDONLY)
+    fcntl.flock(holder, fcntl.LOCK_EX)
+    try:
+        started = [subprocess.Popen([sys.executable, "-c", script, tmp_path / f"writing{index}",
+                                     *arguments, "-o", out / "same.yaml"],
+                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                   for index, arguments in enumerate(runs)]
+        deadline = time.monotonic() + 120
+        while not all((tmp_path / f"writing{index}").exists() for index in range(2)):
+            assert time.monotonic() < deadline and all(run.poll() is None for run in started), \
+                [run.communicate() for run in started if run.poll() is not None]
+            time.sleep(0.05)
+    finally:
+        os.close(holder)
+    results = [(run.wait(timeout=120), *run.communicate()) for run in started]
+    codes = [code for code, _, _ in results]
+    assert sorted(codes) == [0, 2], results
+    loser = results[codes.index(2)][2]
+    assert "same.yaml already exists; add --force" in loser and "Traceback" not in loser
+    assert _listing(out) == ["same.yaml"]
+    assert (out / "same.yaml").read_bytes() == expected[codes.index(0)]
+
+
+@pytest.mark.parametrize("command", ["new", "import"])
+def test_a_file_made_by_another_drafter_meanwhile_is_kept_without_force(
+        tmp_path: Path, command: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """The command checks for OUTPUT before it starts and again under the folder's lock: a
+    file that appears after the first check is not replaced."""
+    from drafter.commands.importing import import_command
+    from drafter.new import new_command
+
+    target = tmp_path / "same.yaml"
+    make_folder = output._make_folder
+
+    def another_drafter_meanwhile(folder: Path, first: Path) -> None:
+        target.write_text("# theirs\n", encoding="utf-8")
+        make_folder(folder, first)
+
+    arguments = _source_commands(tmp_path)[command][0]
+    monkeypatch.setattr(output, "_make_folder", another_drafter_meanwhile)
+    code = (new_command(arguments[2], 77, target, False) if command == "new"
+            else import_command(Path(arguments[1]), None, None, target, False))
+    assert code == 2
+    assert "same.yaml already exists; add --force" in capsys.readouterr().err
+    assert target.read_text(encoding="utf-8") == "# theirs\n"
+    assert [name for name in _listing(tmp_path) if name.startswith(".drafter-")] == []
+
+
+@pytest.mark.parametrize("force", [False, True])
+@pytest.mark.parametrize("command", ["new", "import"])
+def test_a_source_killed_half_written_is_never_in_place_and_the_next_run_cleans_up(
+        tmp_path: Path, command: str, force: bool) -> None:
+    arguments = _source_commands(tmp_path)[command][0]
+    out = tmp_path / "out"
+    out.mkdir()
+    target = out / "source.yaml"
+    if force:
+        target.write_text("# the drafter's own\n", encoding="utf-8")
+    extra = ["--force"] if force else []
+    script = textwrap.dedent(f"""
+        import os, signal, sys
+        from drafter import output, cli
+
+        real_fdopen = os.fdopen
+
+        class Half:
+            def __init__(self, stream):
+                self.stream = stream
+            def __enter__(self):
+                return self
+            def __exit__(self, *exc):
+                return False
+            def write(self, data):
+                self.stream.write(data[:len(data) // 2])
+                self.stream.flush()
+                os.kill(os.getpid(), signal.SIGKILL)
+
+        output.os.fdopen = lambda descriptor, mode: Half(real_fdopen(descriptor, mode))
+        sys.argv = ["drafter", *{[*arguments, "-o", str(target), *extra]!r}]
+        cli.main()
+    """)
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert done.returncode == -signal.SIGKILL, done.stderr
+    staged = [name for name in _listing(out) if name.startswith(".drafter-")]
+    assert len(staged) == 1 and list((out / staged[0] / "new").iterdir())  # the half is there only
+    assert _listing(out) == sorted([*staged, *(["source.yaml"] if force else [])])
+    if force:
+        assert target.read_text(encoding="utf-8") == "# the drafter's own\n"
+    again = subprocess.run([_drafter(), *arguments, "-o", target, *extra], capture_output=True, text=True)
+    assert again.returncode == 0, again.stderr
+    assert _listing(out) == ["source.yaml"]
+    from drafter.source import load
+
+    assert load(target).session == 77

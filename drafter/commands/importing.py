@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from drafter.importer import ImportFailure, import_files
 from drafter.language import LANGUAGES
-from drafter.output import OutputFailure, write_atomically
+from drafter.output import OutputExists, OutputFailure, write_files
 from drafter.pairing import UNTRANSLATED
 from drafter.phrasebook import BESIDE, book_for
 from drafter.readers import ReadFailure
@@ -28,8 +29,9 @@ def import_command(file: Path, lang: str | None, pair: Path | None, output: Path
 
     if lang is not None and lang not in LANGUAGES:
         return _fail(f"--lang takes {' or '.join(LANGUAGES)}, not {lang!r}")
-    if output.exists() and not force:
-        return _fail(f"{output} already exists; add --force to overwrite it, or choose another -o")
+    exists = f"{output} already exists; add --force to overwrite it, or choose another -o"
+    if os.path.lexists(output) and not force:
+        return _fail(exists)
     notes: list[str] = []
     try:
         book = book_for(file)
@@ -53,7 +55,10 @@ def import_command(file: Path, lang: str | None, pair: Path | None, output: Path
     header += [f"Review: {note}." for note in notes]
     try:
         text = dump_resolution(resolution, header, _previous_source(output), book_keys=True)
-        write_atomically(output, text.encode("utf-8"))
+        # Checked again under the folder's lock: of two drafters writing one name, one wins.
+        write_files({output: text.encode("utf-8")}, force=force)
+    except OutputExists:
+        return _fail(exists)
     except OutputFailure as failure:
         return _fail(str(failure))
     say(f"wrote {output}")
