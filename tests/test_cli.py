@@ -3,12 +3,14 @@ nothing written; good files are still rendered; outputs are overwritten only wit
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import unquote_to_bytes
 
 import pytest
 from typer.testing import CliRunner, Result
@@ -437,6 +439,38 @@ def test_validate_on_an_ascii_terminal_prints_french_findings(terminal, tmp_path
     out, _ = _ascii_only(done)
     assert done.returncode == 1
     assert "T804" in out and ('"Nations-Unies"' in out or "“Nations-Unies”" in out)
+
+
+@pytest.mark.parametrize("fmt", ["json", "sarif"])
+@pytest.mark.parametrize("terminal", list(ASCII_TERMINALS))
+def test_validate_json_and_sarif_on_an_ascii_terminal_are_valid_and_lose_nothing(terminal, fmt, tmp_path):
+    """Machine output is ASCII with \\u escapes: it parses, and gives back every character the
+    findings hold (curly quotes, accents, the file's name, even one that is not UTF-8), exactly
+    as the same command gives on a UTF-8 terminal."""
+    text = EXAMPLE.read_text(encoding="utf-8").replace(
+        "Nations Unies{fn|Résolution", "Nations-Unies{fn|Résolution")
+    names = ["é “draft”.yaml", os.fsdecode(b"caf\xe9 draft.yaml")]
+    for name in names:
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    files = [tmp_path / name for name in names]
+    done = _ascii_run(terminal, "validate", *files, "--format", fmt)
+    _ascii_only(done)
+    assert done.returncode == 1 and done.stdout.isascii()
+    on_utf8 = subprocess.run([str(DRAFTER), "validate", *map(str, files), "--format", fmt],
+                             env={**os.environ, "PYTHONIOENCODING": "utf-8"}, capture_output=True, timeout=120)
+    if fmt == "json":  # a file name is the same bytes, decoded as each terminal's locale says
+        assert ([{**item, "file": os.fsencode(item["file"])} for item in json.loads(done.stdout)]
+                == [{**item, "file": os.fsencode(item["file"])} for item in json.loads(on_utf8.stdout)])
+        findings = json.loads(done.stdout)
+        assert [os.fsencode(item["file"]) for item in findings] == [os.fsencode(path) for path in files]
+        assert {item["message"] for item in findings} == {"“Nations-Unies” is not the official form."}
+    else:
+        assert json.loads(done.stdout) == json.loads(on_utf8.stdout)
+        results = json.loads(done.stdout)["runs"][0]["results"]
+        uris = [result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for result in results]
+        assert all(uri.isascii() and " " not in uri for uri in uris)
+        assert [unquote_to_bytes(uri) for uri in uris] == [os.fsencode(path) for path in files]
+        assert "“Nations-Unies”" in results[0]["message"]["text"]
 
 
 @pytest.mark.parametrize("terminal", list(ASCII_TERMINALS))

@@ -358,7 +358,7 @@ def format_json(report: Report) -> str:
                       "first_words": entry.excerpt, "code": entry.code,
                       "severity": entry.severity, "unverified": entry.code in unverified,
                       "message": entry.message, "hint": entry.hint})
-    return json.dumps(items, indent=2, ensure_ascii=False)
+    return _json(items)
 
 
 def format_sarif(report: Report, rules: list[Rule]) -> str:
@@ -368,7 +368,7 @@ def format_sarif(report: Report, rules: list[Rule]) -> str:
     index = {rule.code: position for position, rule in enumerate(rules)}
     results: list[dict[str, object]] = []
     for entry in _entries(report):
-        physical: dict[str, object] = {"artifactLocation": {"uri": Path(entry.file).as_posix()}}
+        physical: dict[str, object] = {"artifactLocation": {"uri": _uri(entry.file)}}
         if entry.line is not None:
             physical["region"] = {"startLine": entry.line, "startColumn": entry.column or 1}
         if isinstance(entry, Problem):
@@ -407,7 +407,25 @@ def format_sarif(report: Report, rules: list[Rule]) -> str:
     }
     sarif = {"$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0",
              "runs": [{"tool": {"driver": driver}, "invocations": [invocation], "results": results}]}
-    return json.dumps(sarif, indent=2, ensure_ascii=False)
+    return _json(sarif)
+
+
+def _json(data: object) -> str:
+    """JSON in ASCII, every other character as its \\u escape. JSON and SARIF are read by
+    programs, whose parsers turn the escapes back into the very characters, so nothing is lost,
+    and ASCII passes unchanged through any terminal encoding, pipe or locale. Printed as UTF-8
+    instead, an ASCII terminal would degrade “ ” into " " and break the JSON, a reader decoding
+    with its locale's codec would fail, and a file name that is not UTF-8 would print as bytes
+    that are not UTF-8 either (the escape keeps them: os.fsencode gives them back)."""
+    return json.dumps(data, indent=2, ensure_ascii=True)
+
+
+def _uri(file: str) -> str:
+    """A file name as a SARIF URI reference: percent-encoded bytes, so that spaces, accents and
+    names that are not UTF-8 make a valid URI that decodes back to the very name."""
+    from urllib.parse import quote
+
+    return quote(os.fsencode(Path(file).as_posix()), safe="/")
 
 
 # -- commands ---------------------------------------------------------------------------------
