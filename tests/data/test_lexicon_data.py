@@ -333,14 +333,14 @@ def test_synonym_pairs_validate_and_import_as_written_and_a_real_mismatch_is_rep
     declares (Requests / Invite) still gets B708 and a line to review."""
     from conftest import EXAMPLE
 
-    from drafter.compose import compose
+    from drafter.composer import compose
     from drafter.importer import import_pair
     from drafter.language import language
     from drafter.readers.docx import read_docx
     from drafter.resolution import InlinePhrase, Resolution
     from drafter.rules import all_rules
     from drafter.source import load
-    from drafter.validate import validate
+    from drafter.commands.validate import validate
     from drafter.writers.docx import write_docx
 
     def written(section, key, other, lang):
