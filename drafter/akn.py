@@ -157,6 +157,7 @@ def child(parent: str | None, level: str, num: str | int | None = None) -> str:
 
 #: The lines of the header (Preface fields) in order, with the names of their containers.
 PREFACE = (("united_nations", "unitedNations"), ("symbol", "symbol"), ("organ", "organ"),
-           ("distribution", "distribution"), ("date", "date"), ("session", "session"),
+           ("distribution", "distribution"), ("date", "date"), ("translation", "translation"),
+           ("original", "original"), ("session", "session"),
            ("agenda_item", "agendaItem"), ("agenda_title", "agendaTitle"), ("adoption", "adoption"),
            ("committee", "committee"), ("sponsors", "sponsors"), ("heading", "heading"))

@@ -32,7 +32,7 @@ from drafter.document import (
     Span,
     merge_runs,
 )
-from drafter.language import Language, Section
+from drafter.language import Language, Section, language
 from drafter.phrasebook import INLINE
 from drafter.organizations import registry
 from drafter.resolution import (
@@ -88,6 +88,9 @@ class _Composer:
             sponsors=self.block(blocks["sponsors"]) if blocks["sponsors"] else None,
             heading=self.block(blocks["heading"]),
             title=self.block(blocks["title"]),
+            # A copy of document.j2 made before these blocks existed still renders, without them.
+            translation=self.block(blocks["translation"]) if blocks.get("translation") else None,
+            original=self.block(blocks["original"]) if blocks.get("original") else None,
         )
         formula = self.block(blocks["formula"])
         preamble = [self.preambular(paragraph) for paragraph in self.resolution.preamble]
@@ -249,6 +252,9 @@ def _context(resolution: Resolution, lang: str) -> dict[str, object]:
         "symbol": resolution.symbol,
         "number": resolution.number,
         "sponsors": [getattr(sponsor, lang) for sponsor in resolution.sponsors],
+        "revision": symbols.revision(resolution.symbol),
+        "original": language(lang).language_names[resolution.original],
+        "translated": resolution.original != lang,
         "org": organization.forms(lang),
         "observer_status": ({"number": observer.resolution, "date": observer.date}
                             if observer else None),

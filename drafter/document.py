@@ -173,6 +173,10 @@ class Preface:
     heading: Block  # "77/13. Cooperation between …" or, for a draft, the title alone
     title: Block  # the title alone, for running headers
     tracked_symbol: Block | None = None  # a tracked document's symbol, old and new as revisions
+    #: Drafts only, under the date: the language of this version when it is a translation
+    #: ("Français"), then the language the draft was submitted in ("Original: English").
+    translation: Block | None = None
+    original: Block | None = None
 
 
 @dataclass(slots=True)
@@ -238,6 +242,7 @@ class Document:
         """Every block of the body in reading order (footnotes and absent parts excluded)."""
         preface = self.preface
         for block in (preface.united_nations, preface.organ, preface.distribution, preface.date,
+                      preface.translation, preface.original,
                       preface.session, preface.agenda_item, preface.agenda_title,
                       preface.adoption, preface.committee, preface.sponsors, preface.heading):
             if block is not None and not block.absent:

@@ -49,6 +49,12 @@ def _session_of_symbol(text: str | None) -> int | None:
     return int(found.group(1)) if found else None
 
 
+def _original(name: str | None, code: str) -> str | None:
+    """The code of the language an "Original: English" line names, in the language ``code``."""
+    names = {value.casefold(): key for key, value in language(code).language_names.items()}
+    return names.get((name or "").casefold())
+
+
 class ImportFailure(Exception):
     """A read document that does not make a valid source; the message says where and why."""
 
@@ -69,6 +75,10 @@ def import_pair(english: Document, french: Document, notes: list[str] | None = N
     """The Resolution of an English and a French Document of the same text."""
     readers = [_Reader(document, book) for document in (english, french)]
     trees = [reader.tree() for reader in readers]
+    # The "Original:" line printed in one version only still says which language is original.
+    for tree, other in (trees, trees[::-1]):
+        if "original" in other and "original" not in tree:
+            tree["original"] = other["original"]
     for reader in readers:
         _note(notes, reader.guesses, reader.code)
     try:
@@ -129,8 +139,9 @@ class _Reader:
         """What the header lines say, whatever layout they follow (see structure.header_values)."""
         preface = self.document.preface
         found: dict[str, str] = {}
-        for name in ("united_nations", "organ", "distribution", "date", "session", "agenda_item",
-                     "agenda_title", "adoption", "committee", "sponsors", "heading"):
+        for name in ("united_nations", "organ", "distribution", "date", "translation", "original",
+                     "session", "agenda_item", "agenda_title", "adoption", "committee", "sponsors",
+                     "heading"):
             block = getattr(preface, name)
             if block is not None and not block.absent:
                 found.update(header_values(block, name, self.code))
@@ -163,6 +174,9 @@ class _Reader:
             names = values["sponsors"].rsplit(lang.list_style.last, 1)
             names = names[0].split(lang.list_style.separator) + names[1:]
             header["sponsors"] = [{"_text": Local(name.strip())} for name in names]
+        original = _original(values.get("original"), self.code)
+        if original is not None:
+            header["original"] = original
         header["page_size"] = document.page_size
         header["organization"] = self._organization()
         return header

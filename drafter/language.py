@@ -56,6 +56,8 @@ class Language:
 
     code: str
     name: str
+    #: Each language's name as this one writes it: "English" / "anglais".
+    language_names: dict[str, str]
     months: tuple[str, ...]
     # Named apart from the data keys (date, list) so that the types stay usable here.
     date_pattern: str

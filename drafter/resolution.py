@@ -358,7 +358,11 @@ class Resolution(_Model):
         "A/77/L.13, A/63/L.101 and Add.1.", examples=["A/77/L.13", "A/63/L.101 and Add.1"])
     distribution_date: dt.date
     adoption: Adoption | None = None
-    sponsors: list[Prose] = Field([], description="Sponsoring States (drafts).")
+    sponsors: list[Prose] = Field([], description="Sponsoring States (drafts), in the order "
+                                  "the draft lists them: [{en: Armenia, fr: Arménie}, …].")
+    original: Literal["en", "fr"] = Field(
+        "en", description="The language the draft was submitted in, printed on drafts as "
+        "\"Original: English\" (\"Original : anglais\" in French).")
     page_size: Literal["A4", "Letter"] = "A4"
     organization: str = Field(description="Key of the organization in the registry, e.g. csto "
                               "(`drafter orgs` lists them).",

@@ -185,8 +185,8 @@ def _part_changes(part: str, blocks: list[Block]) -> PartChanges:
 
 
 #: The header lines of a Preface, in reading order, by field name.
-_LINES = ("united_nations", "organ", "distribution", "date", "session", "agenda_item",
-          "agenda_title", "adoption", "committee", "sponsors", "heading")
+_LINES = ("united_nations", "organ", "distribution", "date", "translation", "original", "session",
+          "agenda_item", "agenda_title", "adoption", "committee", "sponsors", "heading")
 
 
 def _point_blocks(points: list[Point]) -> Iterator[Block]:
@@ -257,6 +257,8 @@ class _Differ:
             organ=self.changed(old.organ, new.organ),
             distribution=self.changed(old.distribution, new.distribution),
             date=self.changed(old.date, new.date),
+            translation=self.optional(old.translation, new.translation),
+            original=self.optional(old.original, new.original),
             session=self.changed(old.session, new.session),
             agenda_item=self.changed(old.agenda_item, new.agenda_item),
             agenda_title=self.changed(old.agenda_title, new.agenda_title),

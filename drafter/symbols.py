@@ -214,6 +214,20 @@ def problem(text: str) -> str | None:
     return None
 
 
+#: The revision suffix of a symbol: "/Rev.1" of A/79/L.20/Rev.1 (and of A/79/L.20/Rev.1/Corr.1).
+_REVISION = re.compile(r"/Rev\.([0-9]{1,3})(?=/|$)")
+
+
+def revision(symbol: str) -> int | None:
+    """The revision number a symbol carries, 1 for A/79/L.20/Rev.1; None for an original.
+
+    Only the document itself counts, not the documents of a printed list after it: a revised
+    draft is a new document, whose symbol ends in /Rev.N (or /Rev.N/Corr.M for its corrigendum).
+    """
+    found = _REVISION.findall(_split(symbol).document)
+    return int(found[-1]) if found else None
+
+
 def find(text: str) -> list[Found]:
     """Every symbol-like word of running text, with any list after it, without the punctuation
     that ends a sentence or a parenthesis: "(A/77/L.13 and Add.1)." gives "A/77/L.13 and Add.1"."""

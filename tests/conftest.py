@@ -38,6 +38,19 @@ def example() -> Resolution:
 
 
 @pytest.fixture(scope="session", params=["en", "fr"])
+def original(request: pytest.FixtureRequest) -> str:
+    """The language a draft was submitted in."""
+    return request.param
+
+
+@pytest.fixture(scope="session")
+def revised(original: str) -> Resolution:
+    """The fixture draft revised (A/79/L.20/Rev.1), submitted in English or in French."""
+    draft = load(ROOT / "tests" / "fixtures" / "draft-coe.yaml")
+    return draft.model_copy(update={"symbol": "A/79/L.20/Rev.1", "original": original})
+
+
+@pytest.fixture(scope="session", params=["en", "fr"])
 def lang(request: pytest.FixtureRequest) -> str:
     return request.param
 

@@ -266,6 +266,53 @@ def test_a_draft_names_its_sponsors(draft):
         f"Arménie, Bélarus et Kazakhstan{NBSP}: projet de résolution")
 
 
+def _revised(data: dict[str, Any]) -> None:
+    data["symbol"] = "A/79/L.20/Rev.1"
+
+
+def test_a_revised_draft_is_a_revised_draft_resolution_in_both_languages():
+    revised = _variant(_revised)
+    assert compose(revised, "en").preface.sponsors.text() == (
+        "Armenia, Belarus and Kazakhstan: revised draft resolution")
+    assert compose(revised, "fr").preface.sponsors.text() == (
+        f"Arménie, Bélarus et Kazakhstan{NBSP}: projet de résolution révisé")
+
+
+def test_a_revised_draft_without_sponsors_is_a_revised_draft_resolution():
+    revised = _variant(lambda data: (_revised(data), data.update(sponsors=[])))
+    assert compose(revised, "en").preface.sponsors.text() == "Revised draft resolution"
+    assert compose(revised, "fr").preface.sponsors.text() == "Projet de résolution révisé"
+
+
+@pytest.mark.parametrize("number", [1, 2, 12])
+def test_a_revised_draft_carries_its_symbol_whatever_the_revision(number, lang):
+    revised = _variant(lambda data: data.update(symbol=f"A/79/L.20/Rev.{number}"))
+    document = compose(revised, lang)
+    assert document.preface.symbol == f"A/79/L.20/Rev.{number}"
+    assert document.preface.heading.text() == document.preface.title.text()
+
+
+def test_a_draft_submitted_in_english_says_so_and_the_french_names_its_language(draft):
+    assert draft["en"].preface.translation is None
+    assert draft["en"].preface.original.text() == "Original: English"
+    assert draft["fr"].preface.translation.text() == "Français"
+    assert draft["fr"].preface.original.text() == f"Original{NBSP}: anglais"
+
+
+def test_a_draft_submitted_in_french_says_so_and_the_english_names_its_language():
+    french = _variant(lambda data: data.update(original="fr"))
+    english, version = compose(french, "en").preface, compose(french, "fr").preface
+    assert english.translation.text() == "English"
+    assert english.original.text() == "Original: French"
+    assert version.translation is None
+    assert version.original.text() == f"Original{NBSP}: français"
+
+
+def test_an_adopted_resolution_has_no_original_line(adopted, lang):
+    assert adopted[lang].preface.original is None
+    assert adopted[lang].preface.translation is None
+
+
 def test_a_draft_has_no_adoption_line_no_committee_and_no_closing(draft, lang):
     document = draft[lang]
     assert document.preface.adoption is None

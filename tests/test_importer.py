@@ -130,7 +130,9 @@ def resolutions(draw: st.DrawFn) -> Resolution:
     source["page_size"] = draw(st.sampled_from(["A4", "Letter"]))
     source["agenda_item"]["sub_item"] = draw(st.sampled_from([None, "t", "aa"]))
     if draw(st.booleans()):
-        source.update(stage="draft", symbol="A/77/L.13", draft_symbol=None, adoption=None,
+        source.update(stage="draft", draft_symbol=None, adoption=None,
+                      symbol=draw(st.sampled_from(["A/77/L.13", "A/77/L.13/Rev.1", "A/77/L.13/Rev.2"])),
+                      original=draw(st.sampled_from(["en", "fr"])),
                       sponsors=[{"en": name.capitalize(), "fr": name.capitalize()}
                                 for name in draw(st.lists(words, max_size=3, unique=True))])
 
@@ -228,3 +230,16 @@ def test_import_command_prints_what_to_review(tmp_path, example, capsys):
     out = capsys.readouterr().out
     assert "review: the agenda item is missing" in out
     assert "Review: the agenda item is missing" in (tmp_path / "out.yaml").read_text(encoding="utf-8")
+
+
+def test_a_revised_draft_imports_back_from_either_language_alone_with_its_original(revised, lang):
+    got = import_document(read_docx(write_docx(compose(revised, lang))))
+    assert (got.symbol, got.original) == ("A/79/L.20/Rev.1", revised.original)
+    assert [sponsor.model_dump()[lang] for sponsor in got.sponsors] == [
+        sponsor.model_dump()[lang] for sponsor in revised.sponsors]
+
+
+def test_the_original_line_of_one_version_is_enough_for_the_pair(revised):
+    english, french = (read_text(write_text(compose(revised, code))) for code in ("en", "fr"))
+    english.preface.original = None  # a hand-typed English version without the line
+    assert import_pair(english, french).original == revised.original

@@ -141,8 +141,11 @@ def test_a_change_of_italic_alone_is_a_change_of_formatting(pair):
 
 def test_the_summary_names_what_changed_part_by_part(pair, lang):
     lines = [part.describe() for part in summarize(diff_documents(*pair))]
+    # A draft's header adds the "Original:" line (and the French names its own language).
+    lines_added = {"en": "original", "fr": "translation, original"}[lang]
     assert lines == [
-        "header: symbol, distribution, date, session, adoption, committee, sponsors, heading changed",
+        f"header: symbol, distribution, date, {lines_added}, session, adoption, committee, "
+        "sponsors, heading changed",
         "preamble: 1 paragraph changed; 6 words inserted, 1 deleted",
         "operative: 2 paragraphs changed; 2 words inserted, 2 deleted",
         "footnotes: 1 footnote changed; 1 word inserted, 1 deleted",

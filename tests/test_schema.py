@@ -173,3 +173,14 @@ def test_the_schema_checks_keys_phrases_organizations_and_symbols_as_the_loader_
         "$.operative[1]: 0 of the oneOf alternatives match", "$.preamble[5]: 0 of the oneOf alternatives match",
         "$.organization: not one of " + str(schema["properties"]["organization"]["enum"]),
         "$.report: does not match " + schema["properties"]["report"]["pattern"]}
+
+
+def test_the_schema_takes_a_revised_draft_and_its_original_language_as_the_loader_does(schema):
+    from drafter.resolution import Resolution
+
+    data = _as_json(FIXTURES / "draft-coe.yaml")
+    data.update(symbol="A/79/L.20/Rev.1", original="fr")
+    assert _problems(data, schema, schema) == []
+    assert Resolution.model_validate(data).original == "fr"
+    data["original"] = "es"
+    assert _problems(data, schema, schema) == ["$.original: not one of ['en', 'fr']"]

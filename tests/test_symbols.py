@@ -127,3 +127,17 @@ def test_the_symbol_grammar_data_has_exactly_the_fields_it_is_read_into():
     assert data["strict"] and all(
         isinstance(entry, dict) and set(entry) == {"prefix", "form"}
         and all(isinstance(value, str) for value in entry.values()) for entry in data["strict"])
+
+
+@pytest.mark.parametrize(("symbol", "revision"), [
+    ("A/79/L.20/Rev.1", 1), ("A/79/L.20/Rev.2", 2), ("A/C.3/79/L.5/Rev.12", 12),
+    ("A/79/L.20/Rev.1/Corr.1", 1), ("A/79/L.20/Rev.1 and Add.1", 1),
+    ("A/79/L.20", None), ("A/RES/77/13", None), ("A/79/L.20 and Rev.1", None),
+])
+def test_the_revision_is_read_from_the_document_not_from_the_list_after_it(symbol, revision):
+    assert symbols.revision(symbol) == revision
+
+
+def test_a_revised_draft_symbol_is_well_formed_and_loads():
+    assert symbols.problem("A/79/L.20/Rev.1") is None
+    assert re.fullmatch(symbols.shape(), "A/79/L.20/Rev.1")

@@ -4,10 +4,12 @@ The sandbox's policy, limits, folder and cache have their own files: test_templa
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
 
+from conftest import ROOT
 from drafter.composer import compose
 from drafter.sandbox import GuardedEnvironment, TemplateEnvironment
 from drafter.templating import TemplateFailure, Wording, wording
@@ -125,6 +127,16 @@ def test_a_copy_of_the_skeleton_that_lacks_a_block_names_it(example, tmp_path):
     templates = user_templates(tmp_path, name="document.j2", text="{% block title %}Titre{% endblock %}")
     with pytest.raises(TemplateFailure, match="template document.j2 has no block 'united_nations'"):
         compose(example, "fr", templates)
+
+
+def test_a_copy_of_the_skeleton_made_before_the_original_line_renders_a_draft_without_it(
+        revised, tmp_path):
+    built_in = (ROOT / "templates" / "fr" / "document.j2").read_text(encoding="utf-8")
+    older = re.sub(r"\{% block (translation|original) %\}.*?\{% endblock %\}\n", "", built_in)
+    assert "block original" not in older
+    preface = compose(revised, "fr", user_templates(tmp_path, name="document.j2", text=older)).preface
+    assert preface.original is None and preface.translation is None
+    assert preface.sponsors.text().endswith("projet de résolution révisé")
 
 
 def test_a_syntax_error_in_a_user_template_names_the_file_and_line(example, tmp_path):

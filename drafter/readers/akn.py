@@ -148,11 +148,16 @@ class _Reader:
         if titled is None and "title" in containers:
             titled = containers["title"].find(f".//{_A}docTitle")
         title = self.block(titled) if titled is not None else absent()
-        required = {field: blocks[field] or absent() for field in (
-            "united_nations", "organ", "distribution", "date", "session", "agenda_item",
-            "agenda_title", "heading")}
-        return Preface(symbol=symbol.text() if symbol else "", title=title, adoption=blocks["adoption"],
-                       committee=blocks["committee"], sponsors=blocks["sponsors"], **required)
+        def line(field: str) -> Block:
+            return blocks[field] or absent()
+
+        return Preface(
+            united_nations=line("united_nations"), symbol=symbol.text() if symbol else "",
+            organ=line("organ"), distribution=line("distribution"), date=line("date"),
+            session=line("session"), agenda_item=line("agenda_item"),
+            agenda_title=line("agenda_title"), adoption=blocks["adoption"],
+            committee=blocks["committee"], sponsors=blocks["sponsors"], heading=line("heading"),
+            title=title, translation=blocks["translation"], original=blocks["original"])
 
     def preamble(self, element: etree._Element | None) -> tuple[Block, list[PreambularParagraph]]:
         formula = _children(element, "formula")

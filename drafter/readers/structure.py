@@ -93,15 +93,19 @@ class Skeleton:
     label: re.Pattern[str]
 
 
-def _probe(adopted: bool, sub_item: bool, sponsors: bool, lang: str) -> Document:
+def _probe(adopted: bool, sub_item: bool, sponsors: bool, lang: str,
+           revised: bool = False) -> Document:
     from drafter.composer import compose
     from drafter.resolution import Resolution
 
+    draft = f"A/{_SESSION}/L.{_NUMBER}" + ("/Rev.1" if revised else "")
     resolution = Resolution.model_validate({
         "session": _SESSION,
         "agenda_item": {"number": _ITEM, "sub_item": _SUB_ITEM if sub_item else None},
         "stage": "adopted" if adopted else "draft",
-        "symbol": f"A/RES/{_SESSION}/{_NUMBER}" if adopted else f"A/{_SESSION}/L.{_NUMBER}",
+        "symbol": f"A/RES/{_SESSION}/{_NUMBER}" if adopted else draft,
+        # A translation, so that the draft's header names its own language and the original's.
+        "original": _other(lang),
         "draft_symbol": f"A/{_SESSION}/L.{_NUMBER}" if adopted else None,
         "distribution_date": _DISTRIBUTED,
         "adoption": {"date": _ADOPTED, "meeting": _NUMBER} if adopted else None,
@@ -112,6 +116,11 @@ def _probe(adopted: bool, sub_item: bool, sponsors: bool, lang: str) -> Document
         "operative": [{"standard": "agenda_inclusion"}],
     })
     return compose(resolution, lang)
+
+
+def _other(code: str) -> str:
+    """A language other than this one: the probe's original, so that it is a translation."""
+    return next(other for other in LANGUAGES if other != code)
 
 
 def _symbol_list() -> str:
@@ -135,6 +144,8 @@ def _values(code: str) -> dict[str, str]:
         str(_ITEM): r"(?P<item>\d{1,4})",
         _SUB_ITEM: r"(?P<sub_item>[a-z]{1,2})",
         _SPONSOR: r"(?P<sponsors>.+?)",
+        # "Original: English" names the original in this language; the probe's is another one.
+        lang.language_names[_other(code)]: f"(?P<original>{alternation(list(lang.language_names.values()))})",
     }
     session = lang.session(_SESSION)
     for form in (session, session[:1].upper() + session[1:]):
@@ -192,8 +203,9 @@ def _pattern(text: str, values: dict[str, str]) -> str:
     return "".join(out)
 
 
-def _optional(full: str, short: str, values: dict[str, str]) -> str:
-    """A pattern for ``full`` in which what ``short`` lacks is optional."""
+def _optional(full: str, short: str, values: dict[str, str], name: str | None = None) -> str:
+    """A pattern for ``full`` in which what ``short`` lacks is optional (a group ``name``, when
+    given, says whether it was there)."""
     prefix = 0
     while prefix < len(short) and full[prefix] == short[prefix]:
         prefix += 1
@@ -201,7 +213,8 @@ def _optional(full: str, short: str, values: dict[str, str]) -> str:
     while suffix < len(short) - prefix and full[-1 - suffix] == short[-1 - suffix]:
         suffix += 1
     middle = full[prefix: len(full) - suffix]
-    return (_pattern(full[:prefix], values) + f"(?:{_pattern(middle, values)})?"
+    group = f"(?P<{name}>" if name else "(?:"
+    return (_pattern(full[:prefix], values) + f"{group}{_pattern(middle, values)})?"
             + _pattern(full[len(full) - suffix:], values))
 
 
@@ -221,6 +234,8 @@ def skeleton(code: str) -> Skeleton:
     lang, values = language(code), _values(code)
     adopted, bare = _probe(True, True, False, code), _probe(True, False, False, code)
     draft, sponsored = _probe(False, True, False, code), _probe(False, True, True, code)
+    revised, revised_sponsored = (_probe(False, True, False, code, revised=True),
+                                  _probe(False, True, True, code, revised=True))
     a, d = adopted.preface, draft.preface
 
     def block(text: str) -> str:
@@ -230,18 +245,28 @@ def skeleton(code: str) -> Skeleton:
     heading = _optional(a.heading.text(), d.heading.text(), titled)
     assert a.adoption is not None and a.committee is not None and adopted.conclusions is not None
     assert d.sponsors is not None and sponsored.preface.sponsors is not None
+    assert revised.preface.sponsors is not None and revised_sponsored.preface.sponsors is not None
+    assert d.translation is not None and d.original is not None
+    # "…: draft resolution" or "…: revised draft resolution" (a /Rev.N symbol), and without
+    # sponsors "Draft resolution" or "Revised draft resolution" (compared in lower case).
+    sponsors = (_optional(revised_sponsored.preface.sponsors.text(),
+                          sponsored.preface.sponsors.text(), values, "revised"),
+                _optional(_lower_first(revised.preface.sponsors.text()),
+                          _lower_first(d.sponsors.text()), values, "revised_alone"))
     undated = str(load_data(f"{code}/reading.yaml")["undated_adoption"])  # type: ignore[index]
     steps = [
         ("united_nations", rf"(?P<block>{block(a.united_nations.text())})(?:[ \t]+(?P<symbol>{SYMBOL}))?"),
         ("organ", block(a.organ.text())),
         ("distribution", f"{block(a.distribution.text())}|{block(d.distribution.text())}"),
         ("date", block(a.date.text())),
+        ("translation", block(d.translation.text())),
+        ("original", block(d.original.text())),
         ("session", block(a.session.text())),
         ("agenda_item", _optional(a.agenda_item.text(), bare.preface.agenda_item.text(), values)),
         ("agenda_title", block(a.agenda_title.text())),
         ("adoption", block(a.adoption.text())),
         ("committee", block(a.committee.text())),
-        ("sponsors", f"{block(sponsored.preface.sponsors.text())}|{block(d.sponsors.text())}"),
+        ("sponsors", "|".join(sponsors)),
         ("heading", heading),
     ]
     titles = _longest_first([str(getattr(wording(code).env.globals["phrases"], "sub_item")(org.forms(code)))
@@ -290,6 +315,8 @@ def header_values(block: Block, name: str, code: str) -> dict[str, str]:
         if match is None:
             continue
         found = {key: value for key, value in match.groupdict().items() if value}
+        if found.pop("revised_alone", None):
+            found["revised"] = "revised"
         for field in ("adoption", "distribution"):
             if f"{field}_y" in found:
                 day = patterns(code).read_date(match, field)
@@ -451,6 +478,7 @@ class _Header:
             adoption=blocks.get("adoption"), committee=blocks.get("committee"),
             sponsors=blocks.get("sponsors"), heading=blocks.get("heading") or absent(),
             title=blocks.get("title") or blocks.get("heading") or absent(),
+            translation=blocks.get("translation"), original=blocks.get("original"),
         )
         return preface, self.issued
 

@@ -117,7 +117,9 @@ def runs(block: Block) -> list[Run]:
 def _paragraphs(document: Document) -> Iterator[Paragraph]:
     preface = document.preface
     order = 0
-    for block in (preface.organ, preface.distribution, preface.date, preface.session,
+    # The line naming a translation's language is left out: only one version prints it, and
+    # the header lines of the two versions are compared one to one.
+    for block in (preface.organ, preface.distribution, preface.date, preface.original, preface.session,
                   preface.agenda_item, preface.agenda_title, preface.adoption, preface.committee,
                   preface.sponsors, preface.heading):
         if block is not None and not block.absent:

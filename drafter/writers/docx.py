@@ -145,6 +145,18 @@ def _masthead(body: etree._Element, document: Document, text_width: int,
     _border(date_line)
     ooxml.run(date_line, "\t")
     _inlines(date_line, preface.date, revisions)
+    # A draft's column goes on under the date, after a blank line: the language of a
+    # translation, then the original's ("Français", "Original : anglais"), as L documents print
+    # it. Line breaks rather than paragraphs, so that a line a tracked document inserts or
+    # deletes is a change of runs: LibreOffice's Reject All joins a whole inserted paragraph to
+    # the line before it when that line ends with an insertion, as the date line does.
+    extra = [block for block in (preface.translation, preface.original) if block is not None]
+    for index, block in enumerate(extra):
+        parent = (date_line if block.revision is None
+                  else _tracker(revisions).mark(date_line, block.revision))
+        for _ in range(1 if index else 2):
+            sub(sub(parent, "r"), "br")
+        _inlines(date_line, Block([Run("\t", revision=block.revision), *block.inlines]), revisions)
 
     for block, style in ((preface.session, "SessionItem"), (preface.agenda_item, "SessionItem"),
                          (preface.agenda_title, "AgendaTitle")):

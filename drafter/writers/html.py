@@ -28,8 +28,10 @@ def _body(document: Document) -> Iterator[str]:
     yield (f'<p class="masthead-top"><span class="un">{_inline(preface.united_nations)}</span> '
            f'<span class="symbol">{escape(preface.symbol)}</span></p>')
     yield f'<p class="organ">{_inline(preface.organ)}</p>'
-    yield (f'<p class="distribution">{_inline(preface.distribution)}<br>\n'
-           f'{_inline(preface.date)}</p>')
+    column = [block for block in (preface.distribution, preface.date, preface.translation,
+                                  preface.original) if block is not None]
+    lines = "<br>\n".join(_inline(block) for block in column)
+    yield f'<p class="distribution">{lines}</p>'
     yield "</header>"
     yield _paragraph("session", preface.session)
     yield _paragraph("agenda-item", preface.agenda_item)

@@ -27,7 +27,11 @@ def _paragraphs(document: Document) -> Iterator[str]:
     preface = document.preface
     yield f"{_inline(preface.united_nations)} {preface.symbol}"
     yield _inline(preface.organ)
-    yield f"{_inline(preface.distribution)}\n{_inline(preface.date)}"
+    # The distribution column: a draft's "Original: English" line (after its translation's
+    # language, if it is one) stands under the date.
+    yield "\n".join(_inline(block) for block in (preface.distribution, preface.date,
+                                                  preface.translation, preface.original)
+                     if block is not None)
     yield _inline(preface.session)
     yield _inline(preface.agenda_item)
     yield f"**{_inline(preface.agenda_title)}**"

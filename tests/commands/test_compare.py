@@ -191,13 +191,15 @@ def test_the_command_writes_one_file_per_language_and_prints_the_summary(inputs,
                            f"wrote {tmp_path / 'new.fr.tracked.docx'}"]
     assert printed[2:] == [
         "English:",
-        "  header: symbol, distribution, date, session, adoption, committee, sponsors, heading changed",
+        "  header: symbol, distribution, date, original, session, adoption, committee, sponsors, "
+        "heading changed",
         "  preamble: 1 paragraph changed; 6 words inserted, 1 deleted",
         "  operative: 2 paragraphs changed; 2 words inserted, 2 deleted",
         "  footnotes: 1 footnote changed; 1 word inserted, 1 deleted",
         "  closing: meeting, date deleted",
         "French:",
-        "  header: symbol, distribution, date, session, adoption, committee, sponsors, heading changed",
+        "  header: symbol, distribution, date, translation, original, session, adoption, committee, "
+        "sponsors, heading changed",
         "  preamble: 1 paragraph changed; 6 words inserted, 1 deleted",
         "  operative: 2 paragraphs changed; 2 words inserted, 2 deleted",
         "  footnotes: 1 footnote changed; 1 word inserted, 1 deleted",

@@ -8,10 +8,12 @@ import zipfile
 
 import pytest
 
+from conftest import convert
 from drafter.composer import compose
 from drafter.document import Document, FootnoteRef, Run
 from drafter.readers import ReadFailure
 from drafter.readers.docx import read_docx
+from drafter.writers.docx import write_docx
 
 
 def _words(document: Document) -> list[str]:
@@ -141,3 +143,26 @@ def test_superscript_text_that_is_no_footnote_number_stays_text():
     document = read_docx(blob)
     assert not document.footnotes and not document.deviations
     assert not any(isinstance(item, FootnoteRef) for block in document.blocks() for item in block.inlines)
+
+
+def test_a_revised_draft_reads_back_with_its_original_language(revised, lang):
+    composed = compose(revised, lang)
+    read = read_docx(write_docx(composed))
+    assert read.preface.symbol == "A/79/L.20/Rev.1"
+    assert _words(read) == _words(composed)
+    for line in ("translation", "original", "sponsors"):
+        block = getattr(composed.preface, line)
+        assert getattr(read.preface, line) == block, line
+    assert read.deviations == []
+
+
+def test_a_libreoffice_resave_of_a_revised_draft_reads_the_same(revised, soffice, tmp_path):
+    for lang in ("en", "fr"):
+        composed = compose(revised, lang)
+        source = tmp_path / f"revised.{lang}.docx"
+        source.write_bytes(write_docx(composed))
+        resaved = convert(soffice, source, "docx:MS Word 2007 XML", tmp_path / "out")
+        read = read_docx(resaved.read_bytes())
+        assert read.preface.symbol == "A/79/L.20/Rev.1"
+        assert _words(read) == _words(composed)
+        assert read.deviations == []

@@ -56,3 +56,26 @@ def test_utf8_with_bom_and_utf16_are_read(tmp_path):
         path = tmp_path / f"{encoding}.txt"
         path.write_bytes(text.encode(encoding))
         assert read(path, None).lang == "fr"
+
+
+def test_a_revised_draft_reads_back_from_text_with_its_original_language(revised, lang):
+    composed = compose(revised, lang)
+    document = read_text(write_text(composed))
+    assert document.preface.symbol == "A/79/L.20/Rev.1"
+    assert _words(document) == _words(composed)
+    for line in ("translation", "original", "sponsors"):
+        assert getattr(document.preface, line) == getattr(composed.preface, line), line
+    assert document.deviations == []
+
+
+def test_a_hand_typed_header_in_capitals_gives_the_original_and_the_revision():
+    text = ("United Nations A/79/L.20/Rev.1\n\nGeneral Assembly\n\nDISTR.: LIMITED\n4 November 2024\n"
+            "ENGLISH\nORIGINAL: FRENCH\n\nSeventy-ninth session\n\nAgenda item 128 (h)\n\n"
+            "Armenia and Belarus: revised draft resolution\n\n"
+            "Cooperation between the United Nations and the Council of Europe\n\n"
+            "The General Assembly,\n\n*Recalling* its resolutions,\n\n*Decides* to remain seized.\n")
+    document = read_text(text)
+    assert document.preface.translation.text() == "ENGLISH"
+    assert document.preface.original.text() == "ORIGINAL: FRENCH"
+    assert document.preface.sponsors.text() == "Armenia and Belarus: revised draft resolution"
+    assert [d.kind for d in document.deviations] == []

@@ -255,3 +255,63 @@ def test_a_draft_writes_its_sponsors_and_no_closing(draft_docx):
     assert "Armenia, Belarus and Kazakhstan: draft resolution" in paragraphs
     assert "Distr.: Limited" in paragraphs[1]
     assert not _styled(draft_docx["en"], "Closing")
+
+
+# -- revised drafts and the original language -------------------------------------------------
+
+@pytest.fixture(scope="module")
+def revised_docx() -> dict[str, bytes]:
+    """The fixture draft revised (A/79/L.20/Rev.1) and submitted in French."""
+    draft = load(FIXTURES / "draft-coe.yaml").model_copy(
+        update={"symbol": "A/79/L.20/Rev.1", "original": "fr"})
+    return {code: write_docx(compose(draft, code)) for code in ("en", "fr")}
+
+
+def _column(blob: bytes) -> list[str]:
+    """The lines of the distribution column under the organ: the date paragraph, cut at its
+    line breaks, without the tabs that place it."""
+    date_line = _styled(blob, "Masthead")[1]
+    lines, current = [], []
+    for element in date_line.iter(f"{W}t", f"{W}br"):
+        if element.tag == f"{W}br":
+            lines.append("".join(current))
+            current = []
+        else:
+            current.append(element.text or "")
+    return [*lines, "".join(current)]
+
+
+def test_the_original_language_stands_under_the_date_after_a_blank_line(draft_docx):
+    assert _column(draft_docx["en"]) == ["4\u00a0November\u00a02024", "", "Original: English"]
+    assert _column(draft_docx["fr"]) == ["4\u00a0novembre\u00a02024", "", "Français",
+                                         "Original\u00a0: anglais"]
+
+
+def test_a_draft_submitted_in_french_names_the_english_translation(revised_docx):
+    assert _column(revised_docx["en"]) == ["4\u00a0November\u00a02024", "", "English",
+                                           "Original: French"]
+    assert _column(revised_docx["fr"]) == ["4\u00a0novembre\u00a02024", "", "Original\u00a0: français"]
+
+
+def test_the_rule_under_the_masthead_follows_the_original_line(draft_docx, lang):
+    date_line = _styled(draft_docx[lang], "Masthead")[1]
+    assert date_line.find(f"{W}pPr/{W}pBdr/{W}bottom") is not None
+    assert date_line.getnext().find(f"{W}pPr/{W}pStyle").get(f"{W}val") == "SessionItem"
+
+
+def test_an_adopted_resolution_has_no_original_line(docx_bytes, lang):
+    assert len(_column(docx_bytes[lang])) == 1
+
+
+def test_a_revised_draft_prints_its_symbol_in_the_masthead_and_both_running_headers(revised_docx, lang):
+    blob = revised_docx[lang]
+    assert _text(_styled(blob, "Masthead")[0]).endswith("A/79/L.20/Rev.1")
+    for kind in ("default", "even"):
+        assert _text(_related_part(blob, "header", kind)) == "A/79/L.20/Rev.1"
+
+
+def test_a_revised_draft_is_headed_revised_draft_resolution(revised_docx):
+    assert _text(_styled(revised_docx["en"], "Committee")[0]) == (
+        "Armenia, Belarus and Kazakhstan: revised draft resolution")
+    assert _text(_styled(revised_docx["fr"], "Committee")[0]) == (
+        "Arménie, Bélarus et Kazakhstan\u00a0: projet de résolution révisé")

@@ -144,3 +144,19 @@ def test_parts_a_read_draft_lacks_are_left_out():
     page = lxml_html.fragment_fromstring(write_html(document))
     assert not page.xpath('.//p[@class="session"]')
     assert page.xpath('.//p[@class="agenda-item"]')
+
+
+def test_a_revised_draft_shows_its_symbol_original_line_and_revised_heading(revised):
+    english, french = (lxml_html.fragment_fromstring(write_html(compose(revised, code)))
+                       for code in ("en", "fr"))
+    assert english.xpath('.//span[@class="symbol"]')[0].text == "A/79/L.20/Rev.1"
+    column = {code: [line.strip() for line in page.xpath('.//p[@class="distribution"]')[0].itertext()]
+              for code, page in (("en", english), ("fr", french))}
+    if revised.original == "en":
+        assert column["en"][2:] == ["Original: English"]
+        assert column["fr"][2:] == ["Français", "Original\u00a0: anglais"]
+    else:
+        assert column["en"][2:] == ["English", "Original: French"]
+        assert column["fr"][2:] == ["Original\u00a0: français"]
+    assert _text(english.xpath('.//p[@class="sponsors"]')[0]).endswith(": revised draft resolution")
+    assert _text(french.xpath('.//p[@class="sponsors"]')[0]).endswith("projet de résolution révisé")
