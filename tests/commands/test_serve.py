@@ -54,12 +54,7 @@ def test_python_m_drafter_serve_prints_its_real_port_and_serves_with_the_token(t
         page = opener.open(url).read().decode("utf-8")
         assert "csto-77-13.yaml" in page
     finally:
-        process.terminate()
-        try:
-            _, errors = process.communicate(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            _, errors = process.communicate()
+        errors = _stopped(process)
     assert "Traceback" not in errors, errors
 
 
@@ -107,12 +102,7 @@ def test_serve_takes_a_phrase_book_as_the_other_commands_do(tmp_path):
         assert answer["valid"], answer["errors"]
         assert "<i>Se tient prête</i>" in answer["html"]["fr"]
     finally:
-        process.terminate()
-        try:
-            _, errors = process.communicate(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            _, errors = process.communicate()
+        errors = _stopped(process)
     assert "Traceback" not in errors, errors
 
 
@@ -123,3 +113,13 @@ def test_serve_refuses_a_phrase_book_with_a_mistake_before_it_listens(tmp_path):
     out, errors = process.communicate(timeout=30)
     assert process.returncode == 2 and "http://" not in out
     assert errors.startswith(f"{book}:2:") and "Traceback" not in errors
+
+
+def _stopped(process: subprocess.Popen[str]) -> str:
+    """Stop the server and return what it wrote on stderr."""
+    process.terminate()
+    try:
+        return process.communicate(timeout=10)[1]
+    except subprocess.TimeoutExpired:
+        process.kill()
+        return process.communicate()[1]
