@@ -37,7 +37,7 @@ Revision = Literal["ins", "del"] | None
 #: another year's layout, header text it does not recognise, paragraphs separated by single
 #: line breaks (a PDF extraction), a paragraph that stops mid-sentence.
 DeviationKind = Literal["header_order", "header_layout", "header_unknown", "line_breaks",
-                        "cut_off", "typed_footnotes"]
+                        "cut_off", "typed_footnotes", "typed_spaces"]
 
 
 @dataclass(frozen=True, slots=True)

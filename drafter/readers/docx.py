@@ -67,7 +67,7 @@ def read_docx(source: Path | bytes, lang: str | None = None, *, name: str | None
         if footnotes:
             deviations.append(Deviation("typed_footnotes", None, str(len(footnotes))))
     return assemble(paragraphs, footnotes, name=name, lang=lang, page_size=_page_size(body),
-                    deviations=deviations)
+                    deviations=deviations, typed_spaces=True)
 
 
 def _target(package: Package, source: str, kind: str) -> str | None:

@@ -10,6 +10,11 @@ from drafter.document import FootnoteRef, Inline, Run, merge_runs
 
 #: Layout whitespace (tabs, line breaks, spaces); no-break spaces are text and are kept.
 _LAYOUT = re.compile(r"[ \t\r\n]+")
+#: Two spaces or more typed between two characters (a footnote mark counts as one): in a Word
+#: file spaces are typed, layout is tabs and breaks; in a text file spaces may be layout too.
+_TYPED_SPACES = re.compile(r"(?<=[^\s]) {2,}(?=[^\s])")
+#: How many words on each side of the spaces a finding quotes.
+_AROUND = 2
 #: Digits typed as superscript characters: a footnote mark in a text typed by hand.
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 TO_DIGITS = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
@@ -64,3 +69,13 @@ def _has_text(inlines: list[Inline]) -> bool:
     return any(isinstance(item, FootnoteRef) or item.text for item in inlines)
 
 
+def typed_spaces(inlines: list[Inline]) -> str | None:
+    """The words around the first spaces typed twice or more between two words, as written
+    ("taken by  the Collective"), or None."""
+    text = "".join("¹" if isinstance(item, FootnoteRef) else item.text for item in inlines)
+    found = _TYPED_SPACES.search(text)
+    if found is None:
+        return None
+    before = text[:found.start()].split()[-_AROUND:]
+    after = text[found.end():].split()[:_AROUND]
+    return " ".join(before) + found.group() + " ".join(after)

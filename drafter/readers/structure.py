@@ -330,9 +330,13 @@ def header_values(block: Block, name: str, code: str) -> dict[str, str]:
 
 def assemble(paragraphs: list[Paragraph], footnotes: list[tuple[int, Paragraph]], *, name: str,
              lang: str | None, page_size: Literal["A4", "Letter"] = "A4",
-             deviations: list[Deviation] | None = None) -> Document:
+             deviations: list[Deviation] | None = None, typed_spaces: bool = False) -> Document:
     """The Document of a resolution from its body paragraphs and its footnotes (each with the
-    number it bears in the file); ReadFailure only when there is no text at all."""
+    number it bears in the file); ReadFailure only when there is no text at all.
+
+    ``typed_spaces``: every space in the paragraphs was typed (a Word file, whose layout is tabs
+    and breaks), so two in a row between words are a slip that the rules report; in a text
+    file they may be layout (justified lines), and only collapse."""
     if len(paragraphs) > MAX_PARAGRAPHS:
         raise ReadFailure(f"{name}: the document has {len(paragraphs)} paragraphs, more than "
                           f"drafter reads ({MAX_PARAGRAPHS}); a resolution has a few hundred "
@@ -354,15 +358,26 @@ def assemble(paragraphs: list[Paragraph], footnotes: list[tuple[int, Paragraph]]
     header = paragraphs[:start]
     body = paragraphs[start + (0 if formula is None else 1):]
     preface, issued = _Header(header, shape, noticed).preface()
-    preamble, operative, conclusions = _Body(body, shape, noticed).parts()
+    preamble, operative, conclusions = _Body(body, shape, noticed, typed_spaces).parts()
     issued = issued or _date_of(preface, conclusions, shape) or NO_DATE
+    formula_block = Block(il.squeeze(formula)) if formula is not None else absent()
+    notes = [Footnote(number, Block(il.squeeze(text))) for number, text in footnotes]
+    if typed_spaces:
+        for typed, block in ((formula or [], formula_block),
+                             *((text, note.content) for (_, text), note in zip(footnotes, notes))):
+            _note_spaces(noticed, typed, block)
     return Document(
         lang=shape.lang.code, page_size=page_size, issued=issued, preface=preface,
-        formula=Block(il.squeeze(formula)) if formula is not None else absent(),
-        preamble=preamble, operative=operative, conclusions=conclusions,
-        footnotes=[Footnote(number, Block(il.squeeze(text))) for number, text in footnotes],
-        deviations=noticed,
+        formula=formula_block, preamble=preamble, operative=operative, conclusions=conclusions,
+        footnotes=notes, deviations=noticed,
     )
+
+
+def _note_spaces(noticed: list[Deviation], typed: Paragraph, block: Block) -> None:
+    """Spaces typed twice or more between words of a paragraph (read from a Word file)."""
+    found = il.typed_spaces(typed)
+    if found is not None:
+        noticed.append(Deviation("typed_spaces", block, found))
 
 
 def _language(paragraphs: list[Paragraph]) -> str | None:
@@ -524,8 +539,8 @@ class _Body:
     """The preamble, the operative part with its sub-paragraphs, and the closing lines."""
 
     def __init__(self, paragraphs: list[Paragraph], shape: Skeleton,
-                 noticed: list[Deviation]) -> None:
-        self.shape, self.noticed = shape, noticed
+                 noticed: list[Deviation], typed_spaces: bool = False) -> None:
+        self.shape, self.noticed, self.typed_spaces = shape, noticed, typed_spaces
         self.paragraphs, self.joined = _rejoin(paragraphs)
 
     def parts(self) -> tuple[list[PreambularParagraph], list[OperativeParagraph], Conclusions | None]:
@@ -541,7 +556,7 @@ class _Body:
         preamble = []
         for index, paragraph in enumerate(paragraphs[:first]):
             block = Block(il.squeeze(paragraph))
-            self.note(index, block)
+            self.note(index, block, paragraph)
             preamble.append(PreambularParagraph(_key(paragraph, code, "preamble"), block))
         operative: list[OperativeParagraph] = []
         points: list[tuple[str, Paragraph, int]] = []
@@ -560,7 +575,7 @@ class _Body:
             if numbering and texts > 1:
                 number = f"{len(operative) + 1}."
             block = Block(il.squeeze(body))
-            self.note(index, block)
+            self.note(index, block, body)
             operative.append(OperativeParagraph(number, _key(body, code, "operative"), block))
         if operative:
             operative[-1].points = self.nest(points)
@@ -596,10 +611,13 @@ class _Body:
             paragraphs.pop()
         return conclusions
 
-    def note(self, index: int, block: Block) -> None:
-        """A paragraph that was rejoined, or that stops mid-sentence at the end of the text."""
+    def note(self, index: int, block: Block, typed: Paragraph) -> None:
+        """A paragraph that was rejoined, or that stops mid-sentence at the end of the text;
+        spaces typed twice in it."""
         if index in self.joined:
             self.noticed.append(Deviation("cut_off", block, "joined"))
+        if self.typed_spaces:
+            _note_spaces(self.noticed, typed, block)
 
     def nest(self, items: list[tuple[str, Paragraph, int]]) -> list[Point]:
         """Sub-paragraphs in a tree: a label continues the deepest list it is the next label of."""
@@ -613,7 +631,7 @@ class _Body:
             del stack[level + 1:]
             siblings, depth = stack[level]
             point = Point(label, Block(il.squeeze(body)))
-            self.note(index, point.content)
+            self.note(index, point.content, body)
             siblings.append(point)
             if il.text(body).rstrip().endswith(":"):
                 stack.append((point.points, depth + 1))
@@ -628,11 +646,24 @@ def _rejoin(paragraphs: list[Paragraph]) -> tuple[list[Paragraph], set[int]]:
     for paragraph in paragraphs:
         head = il.text(paragraph).lstrip()[:1]
         if out and head.islower() and not _CLOSED.search(il.text(out[-1])):
-            out[-1] = [*out[-1], Run(" "), *paragraph]
+            # One space at the break: those typed at the end of a line are layout, not a slip.
+            out[-1] = [*_trimmed(out[-1], -1), Run(" "), *_trimmed(paragraph, 0)]
             joined.add(len(out) - 1)
             continue
         out.append(list(paragraph))
     return out, joined
+
+
+def _trimmed(paragraph: Paragraph, end: int) -> Paragraph:
+    """The paragraph without the ordinary spaces at one end (0 the start, -1 the end) of the
+    run there, if a run is there."""
+    item = paragraph[end] if paragraph else None
+    if not isinstance(item, Run):
+        return paragraph
+    text = item.text.lstrip(" ") if end == 0 else item.text.rstrip(" ")
+    rest = paragraph[1:] if end == 0 else paragraph[:-1]
+    kept = [item.with_text(text)] if text else []
+    return [*kept, *rest] if end == 0 else [*rest, *kept]
 
 
 def _kind(paragraph: Paragraph, shape: Skeleton) -> tuple[str, str, int]:

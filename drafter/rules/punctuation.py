@@ -5,15 +5,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
 
 from drafter.findings import Issue
+from drafter.language import language
 from drafter.rules import DocumentCheck, Rule
 from drafter.rules.draft import MARK, Draft, Paragraph
 from drafter.rules.structure import has_words, in_place
-from drafter.rules.wording import shortened
+from drafter.rules.wording import shortened, wording
 
 _PUNCTUATION = ",;:."
-_NAMES = {",": "a comma", ";": "a semicolon", ":": "a colon", ".": "a full stop"}
+_NAMES = {",": "a comma", ";": "a semicolon", ":": "a colon", ".": "a full stop",
+          "!": "an exclamation mark", "?": "a question mark", "(": "an opening parenthesis",
+          ")": "a closing parenthesis", "[": "an opening bracket", "]": "a closing bracket"}
 
 
 def ending(paragraph: Paragraph) -> str:
@@ -104,35 +109,89 @@ def _footnote_sentences(draft: Draft) -> Iterator[Issue]:
                         "“Resolution …”) or with the symbol it cites.")
 
 
-#: Mistakes of spacing around punctuation that no language makes on purpose.
-_SPACING = [
-    (re.compile(r"\S(?P<words>  +)\S"), "two spaces in a row", "Leave one space between words."),
-    (re.compile(r"\w(?P<words> [,.])(?!\d)"), "a space before a comma or a full stop",
-     "Put the comma or full stop right after the word."),
-    (re.compile(r"(?P<words>[^\W\d_][,;][^\W\d_])"), "no space after a comma or a semicolon",
-     "Put a space after a comma or a semicolon."),
-    (re.compile(r"(?P<words>,[,;.:]|;[,;.:]|\.[,;]|:[,;.:])"), "punctuation marks doubled",
-     "Keep one punctuation mark."),
-    (re.compile(r"(?i)(?<![\w'’-])(?P<words>(?P<word>[^\W\d_]+) (?P=word))(?![\w'’-])"),
-     "a word written twice", "Delete the second one."),
-]
+@dataclass(frozen=True)
+class _Slip:
+    """A spacing mistake: where it is, what it is and what to do (``{mark}`` names the mark)."""
+
+    pattern: re.Pattern[str]
+    what: str
+    hint: str
+
+
+#: Marks written right after the word in every language, unless its typography puts a space
+#: before them (French ; : ! ?, whose no-break space T801 and T802 check).
+_TIGHT = ",.;:!?"
+#: Brackets, which no language spaces inside; the quotation marks a language spaces inside are
+#: its typography's (French « »), its other ones are written tight as well.
+_OPENING, _CLOSING = "([", ")]"
+#: A footnote mark in the text the slips are looked for in: no word and no space (a "¹" would be
+#: a word character to the patterns), shown as "¹" in the words quoted.
+_FOOTNOTE = "†"
+#: Words quoted on each side of a slip.
+_AROUND = 2
+
+
+@cache
+def _slips(code: str) -> tuple[_Slip, ...]:
+    """The spacing mistakes looked for in one language, built from its typography and quotation
+    marks, so that a space French wants is never one English forbids."""
+    typography = language(code).typography
+    before, after = (typography.before, typography.after) if typography else ({}, {})
+    quotes = wording(code).data.quotes
+    tight = "".join(mark for mark in _TIGHT if mark not in before)
+    opening = _OPENING + "".join(mark for mark in (quotes.open, *quotes.nested[:1])
+                                 if mark not in after)
+    closing = _CLOSING + "".join(mark for mark in (quotes.close, *quotes.nested[1:])
+                                 if mark not in before)
+    return (
+        _Slip(re.compile(r"\S(?P<words>  +)\S"), "two spaces in a row",
+              "Leave one space between words."),
+        _Slip(re.compile(f"[\\w)\\]”’»{_FOOTNOTE}](?P<words> +(?P<mark>[{re.escape(tight)}]))(?!\\d)"),
+              "a space before {mark}", "Put {mark} right after the word."),
+        _Slip(re.compile(r"(?P<words>[^\W\d_](?P<mark>[,;])[^\W\d_])"),
+              "no space after {mark}", "Put a space after {mark}."),
+        _Slip(re.compile(f"(?P<words>(?P<mark>[{re.escape(opening)}]) +)(?=[\\w{_FOOTNOTE}])"),
+              "a space after {mark}", "Write the words right after {mark}."),
+        _Slip(re.compile(f"(?<=[\\w.{_FOOTNOTE}])(?P<words> +(?P<mark>[{re.escape(closing)}]))"),
+              "a space before {mark}", "Put {mark} right after the words."),
+        _Slip(re.compile(r"(?P<words>,[,;.:]|;[,;.:]|\.[,;]|:[,;.:])"), "punctuation marks doubled",
+              "Keep one punctuation mark."),
+        _Slip(_DOUBLED, "a word written twice", "Delete the second one."),
+    )
+
+
 #: Only the short words that prose cannot do without are never written twice on purpose.
-_DOUBLED = _SPACING[-1][0]
+_DOUBLED = re.compile(r"(?i)(?<![\w'’-])(?P<words>(?P<word>[^\W\d_]+) (?P=word))(?![\w'’-])")
 
 
 def _spacing(draft: Draft) -> Iterator[Issue]:
     for paragraph in draft.of_kind("preamble", "operative", "point", "footnote", "formula"):
-        text = paragraph.marked.replace(MARK, "†")  # a mark is no word and no space.replace("\u00a0", " ").replace("\u202f", " ")
-        for pattern, what, hint in _SPACING:
-            found = pattern.search(text)
-            if found and pattern is _DOUBLED:
-                found = next((match for match in pattern.finditer(text)
+        # A no-break space is a space to the eye: beside an ordinary one it makes two.
+        text = paragraph.marked.replace(MARK, _FOOTNOTE).replace("\u00a0", " ").replace("\u202f", " ")
+        for slip in _slips(draft.lang.code):
+            found = slip.pattern.search(text)
+            if found and slip.pattern is _DOUBLED:
+                found = next((match for match in slip.pattern.finditer(text)
                               if match.group("word").lower() in _stop_words()), None)
             if found:
-                start = max(0, found.start("words") - 12)
-                quoted = text[start:found.end("words") + 12].strip()
-                yield Issue(paragraph.where.at(quoted), f"This paragraph has {what}: "
-                            f"“{quoted}”.", hint)
+                mark = _describe(found.group("mark")) if "mark" in slip.pattern.groupindex else ""
+                quoted = _around(text, found.start("words"), found.end("words")).replace(_FOOTNOTE, "¹")
+                yield Issue(paragraph.where.at(quoted), f"This paragraph has "
+                            f"{slip.what.format(mark=mark)}: “{quoted}”.", slip.hint.format(mark=mark))
+    for deviation in draft.document.deviations:
+        if deviation.kind == "typed_spaces":  # two spaces that the Word file's reader collapsed
+            yield Issue(draft.where(deviation.block).at(deviation.found),
+                        f"This paragraph has two spaces in a row: “{deviation.found}”.",
+                        "Leave one space between words.")
+
+
+def _around(text: str, start: int, end: int) -> str:
+    """The text from ``start`` to ``end`` with the whole words around it, as written."""
+    # Split at spaces, the last piece before and the first after are the rest of a word that
+    # the slip cuts into (or empty, where it starts or ends at a space).
+    head = " ".join(text[:start].split(" ")[-_AROUND - 1:])
+    tail = " ".join(text[end:].split(" ")[:_AROUND + 1])
+    return (head + text[start:end] + tail).strip()
 
 
 #: Marks that open and close: each opening one is closed in the same paragraph.
@@ -193,10 +252,12 @@ RULES = [
          "⁵ resolution 60/288", "⁵ Resolution 60/288.",
          "A-RES-77-13.fr.txt; editorial-rules.md 12 [O]", document=_footnote_sentences),
     Rule("P306", "error", "Words and punctuation are spaced as written: nothing doubled.",
-         "One space between words; no space before a comma or a full stop, a space after a comma "
-         "or a semicolon, one punctuation mark at a time, no word written twice. (French spaces "
-         "before ; : ! ? are T801's.)",
-         "within its competence ,, and", "within its competence, and",
+         "One space between words (in a Word file too, where two typed spaces look like one); "
+         "no space before a comma or a full stop, nor in English before ; : ! ?; a space after a "
+         "comma or a semicolon; no space inside brackets, nor inside English quotation marks; "
+         "one punctuation mark at a time; no word written twice. (The French spaces before "
+         "; : ! ? » and after « are T801's and T802's.)",
+         "within its competence ,, and  ( A/77/L.13 )", "within its competence, and (A/77/L.13)",
          "A-RES-77-13.fr.txt", document=_spacing),
     Rule("P307", "error", "Brackets and quotation marks come in pairs.",
          "Every opening parenthesis, square bracket and quotation mark is closed in the same "

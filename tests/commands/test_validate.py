@@ -137,6 +137,70 @@ def test_pair_reports_concordance(capsys: pytest.CaptureFixture[str], rendered: 
     assert f"{rendered['en']}:preambular paragraph 4: B705 error: " in out
 
 
+# -- spacing slips in a Word draft typed by hand ------------------------------------------------
+
+def _word_draft(folder: Path, name: str, paragraphs: list[str]) -> Path:
+    """A Word file typed as a drafter types one (python-docx, plain paragraphs, "1." and a tab)."""
+    from docx import Document as new_docx
+
+    word = new_docx()
+    for text in paragraphs:
+        word.add_paragraph(text)
+    path = folder / name
+    word.save(path)
+    return path
+
+
+SLIPS = {
+    "en": (["The General Assembly,",
+            "Recalling its resolution 49/57  and the Charter of the United Nations,",
+            "Noting the report ( A/77/277) of the Secretary-General ,",
+            "1.\tRequests the Secretary-General to submit a report : on cooperation;",
+            "2.\tDecides to include the item,in the agenda."],
+           [("preambular paragraph 1", "This paragraph has two spaces in a row: “resolution 49/57  and the”."),
+            ("preambular paragraph 2", "This paragraph has a space before a comma: “of the Secretary-General ,”."),
+            ("preambular paragraph 2", "This paragraph has a space after an opening parenthesis: “the report ( A/77/277) of the”."),
+            ("operative paragraph 1", "This paragraph has a space before a colon: “submit a report : on cooperation;”."),
+            ("operative paragraph 2", "This paragraph has no space after a comma: “include the item,in the agenda.”.")]),
+    "fr": (["L'Assemblée générale,",
+            "Rappelant sa résolution 49/57  et la Charte des Nations Unies,",
+            "Notant le rapport ( A/77/277) du Secrétaire général ,",
+            "1.\tPrie le Secrétaire général de présenter un rapport : sur la coopération ;",
+            "2.\tDécide d'inscrire la question,à l'ordre du jour."],
+           [("preambular paragraph 1", "This paragraph has two spaces in a row: “résolution 49/57  et la”."),
+            ("preambular paragraph 2", "This paragraph has a space before a comma: “du Secrétaire général ,”."),
+            ("preambular paragraph 2", "This paragraph has a space after an opening parenthesis: “le rapport ( A/77/277) du Secrétaire”."),
+            ("operative paragraph 2", "This paragraph has no space after a comma: “d'inscrire la question,à l'ordre du”.")]),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_spacing_slips_typed_in_a_word_draft_are_found_where_they_are_with_their_words(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], lang: str) -> None:
+    """Two spaces between words, a space before a comma, inside a parenthesis, a missing space
+    after a comma: one finding each, in its paragraph, quoting the words as typed. The space
+    before a colon is a slip in English; French wants one there, a no-break one (T802's)."""
+    paragraphs, expected = SLIPS[lang]
+    draft = _word_draft(tmp_path, f"typed.{lang}.docx", paragraphs)
+    items = json.loads(run(capsys, draft, fmt="json")[1])
+    found = sorted((item["paragraph"], item["message"]) for item in items if item["code"] == "P306")
+    assert found == sorted(expected)
+    assert all(item["excerpt"] in item["message"] for item in items if item["code"] == "P306")
+    if lang == "fr":
+        assert any(item["code"] == "T802" and item["paragraph"] == "operative paragraph 1" for item in items)
+
+
+def test_spaces_a_text_file_lays_out_are_no_slip(tmp_path: Path) -> None:
+    """The same slips typed as text: two spaces in a row may be the layout of a text file (a
+    PDF's text, justified), so only the others are reported."""
+    text = tmp_path / "typed.en.txt"
+    text.write_text("\n\n".join(SLIPS["en"][0]) + "\n", encoding="utf-8")
+    report = validate([text], None, None, choose_rules("P306", None, True))
+    assert [finding.words for finding in report.findings] == [
+        "of the Secretary-General ,", "the report ( A/77/277) of the", "submit a report : on cooperation;",
+        "include the item,in the agenda."]
+
+
 # -- output formats -----------------------------------------------------------------------------
 
 def test_json_lists_findings(capsys: pytest.CaptureFixture[str]) -> None:

@@ -166,3 +166,50 @@ def test_a_libreoffice_resave_of_a_revised_draft_reads_the_same(revised, soffice
         assert read.preface.symbol == "A/79/L.20/Rev.1"
         assert _words(read) == _words(composed)
         assert read.deviations == []
+
+
+def _typed_spaces(document: Document) -> list[tuple[str, str]]:
+    """The typed double spaces the reader noticed: (the paragraph's text, the words quoted)."""
+    return [(d.block.text() if d.block else "", d.found) for d in document.deviations
+            if d.kind == "typed_spaces"]
+
+
+def test_spaces_typed_twice_in_a_word_file_are_noticed_in_their_paragraph_and_read_as_one():
+    """In a Word file every space is typed (layout is tabs and breaks): two in a row between words
+    are a slip the rules report, quoted with the words around; the tree reads one space."""
+    blob = _typed_word(
+        [("The General Assembly,", False)],
+        [("Recalling", False), (" its resolution 49/57  and the Charter ", False),
+         (" of the United Nations,", False), ("1", True)],
+        [("1.\tRequests", False), (" the report ", False), (" of the Secretary-General;", False)],
+        [("2.\tDecides  to include the item.", False)],
+        [("1", True), ("\tSee  Official Records.", False)])  # a footnote typed by hand
+    document = read_docx(blob)
+    assert _typed_spaces(document) == [
+        ("Recalling its resolution 49/57 and the Charter of the United Nations,",
+         "resolution 49/57  and the"),  # the first of two: one finding per paragraph
+        ("Requests the report of the Secretary-General;", "the report  of the"),
+        ("Decides to include the item.", "Decides  to include"),
+        ("See Official Records.", "See  Official Records."),
+    ]
+
+
+def test_tabs_breaks_and_the_spaces_at_the_ends_of_a_word_paragraph_are_layout():
+    blob = _typed_word(
+        [("The General Assembly,", False)],
+        [("  Recalling its resolution 49/57 \t and the Charter,   ", False)],
+        [("1.  Requests the report of the ", False)],
+        [(" secretariat of the Organization.", False)])  # cut by a stray break: rejoined
+    document = read_docx(blob)
+    assert _typed_spaces(document) == []
+    assert document.operative[0].content.text() == "Requests the report of the secretariat of the Organization."
+
+
+def test_the_same_spaces_in_a_text_file_are_layout():
+    """A text file (a PDF's text, justified lines) spaces words as it lays them out."""
+    from drafter.readers.text import read_text
+
+    document = read_text("The General Assembly,\n\nRecalling its resolution 49/57  and the Charter,\n\n"
+                         "1.  Requests the report  of the Secretary-General.\n")
+    assert _typed_spaces(document) == []
+    assert document.preamble[0].content.text() == "Recalling its resolution 49/57 and the Charter,"
