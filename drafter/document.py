@@ -177,6 +177,9 @@ class Preface:
     #: ("Français"), then the language the draft was submitted in ("Original: English").
     translation: Block | None = None
     original: Block | None = None
+    #: The symbols the running headers of a read file print (none in a composed document,
+    #: whose running headers print ``symbol``), for the rules to compare with ``symbol``.
+    running_symbols: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)

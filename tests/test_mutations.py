@@ -258,6 +258,17 @@ def without_preamble(text: str) -> str:
     return head + "The General Assembly,\n\n" + body + "\n"
 
 
+def as_draft(text: str) -> str:
+    """The example as the draft it was, sponsored by Armenia and Belarus."""
+    for old, new in (("stage: adopted", "stage: draft"), ("symbol: A/RES/77/13", "symbol: A/77/L.13"),
+                     ("draft_symbol: A/77/L.13\n", ""),
+                     ("adoption: {date: 2022-11-21, meeting: 39}\n",
+                      "sponsors: [{en: Armenia, fr: Arménie}, {en: Belarus, fr: Bélarus}]\n")):
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    return text
+
+
 def edits(*steps: Callable[[etree._Element], None]) -> Callable[[etree._Element], None]:
     def edit(root: etree._Element) -> None:
         for step in steps:
@@ -396,6 +407,13 @@ MUTATIONS = {
                 "draft_symbol: A/77/L.13\n", "")))),
     "yaml-report-of-another-session": Mutation("C408", source=yaml_edit(
         "report: A/77/277-S/2022/606", "report: A/76/277-S/2022/606")),
+    "text-running-header-of-another-document": Mutation("C409", text=text_replace(
+        "*Recalling also* its resolution 59/50", "A/RES/77/14\n\n*Recalling also* its resolution 59/50")),
+    "text-first-version-headed-revised": Mutation("C410", base=as_draft, text=text_replace(
+        "Armenia and Belarus: draft resolution", "Armenia and Belarus: revised draft resolution")),
+    "docx-fr-revision-headed-as-a-first-version": Mutation("C410", lang="fr", base=edits_of(
+        as_draft, lambda text: text.replace("symbol: A/77/L.13", "symbol: A/77/L.13/Rev.1")),
+        body=text_edit("projet de résolution révisé", "projet de résolution")),
     "docx-fr-footnote-without-full-stop": Mutation("P305", lang="fr", notes=text_edit(
         "Résolution 49/57, annexe.", "Résolution 49/57, annexe")),
     "yaml-word-written-twice": Mutation("P306", source=yaml_edit(

@@ -11,7 +11,7 @@ from typing import Literal
 
 import posixpath
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -25,6 +25,7 @@ from drafter.writers.docx import PAGES
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _OFF = {"0", "false", "off", "none"}
 #: Containers whose content is not part of the running text (deleted, or duplicated elsewhere).
@@ -67,22 +68,49 @@ def read_docx(source: Path | bytes, lang: str | None = None, *, name: str | None
         if footnotes:
             deviations.append(Deviation("typed_footnotes", None, str(len(footnotes))))
     return assemble(paragraphs, footnotes, name=name, lang=lang, page_size=_page_size(body),
-                    deviations=deviations, typed_spaces=True)
+                    deviations=deviations, typed_spaces=True,
+                    running_symbols=_running_symbols(package, main, body))
 
 
 def _target(package: Package, source: str, kind: str) -> str | None:
     """The part that ``source`` relates to with a relationship of this kind, if any."""
+    return next((path for _, found, path in _relations(package, source) if found == kind), None)
+
+
+def _relations(package: Package, source: str) -> Iterator[tuple[str, str, str | None]]:
+    """The id, kind and target part (None when it is not in the package) of each internal
+    relationship of ``source``."""
     folder, base = posixpath.split(source)
     rels = posixpath.join(folder, "_rels", f"{base}.rels")
     if rels not in package.names:
-        return None
+        return
     for relation in package.xml(rels).iter(f"{_RELS}Relationship"):
-        if relation.get("Type", "").rsplit("/", 1)[-1] == kind and relation.get("TargetMode") != "External":
-            target = relation.get("Target", "")
-            path = target.lstrip("/") if target.startswith("/") else posixpath.join(folder, target)
-            path = posixpath.normpath(path)
-            return path if path in package.names else None
-    return None
+        if relation.get("TargetMode") == "External":
+            continue
+        target = relation.get("Target", "")
+        path = posixpath.normpath(target.lstrip("/") if target.startswith("/")
+                                  else posixpath.join(folder, target))
+        yield (relation.get("Id", ""), relation.get("Type", "").rsplit("/", 1)[-1],
+               path if path in package.names else None)
+
+
+def _running_symbols(package: Package, main: str, body: etree._Element) -> tuple[str, ...]:
+    """The document symbols that the running headers of odd and even pages print (the first
+    page has the masthead instead), each once, as a revision leaves them (deletions skipped)."""
+    from drafter import symbols
+
+    parts = {identifier: path for identifier, kind, path in _relations(package, main)
+             if kind == "header" and path is not None}
+    wanted = {parts[reference.get(f"{_R}id", "")] for reference in body.iter(f"{W}headerReference")
+              if reference.get(f"{W}type") != "first" and reference.get(f"{_R}id", "") in parts}
+    found: dict[str, None] = {}
+    for part in sorted(wanted):
+        root = package.xml(part)
+        text = "".join((element.text or "") if element.tag == f"{W}t" else " "
+                       for element in root.iter(f"{W}t", f"{W}tab")
+                       if not any(parent.tag in _SKIP for parent in element.iterancestors()))
+        found.update(dict.fromkeys(symbol.text for symbol in symbols.find(text)))
+    return tuple(found)
 
 
 def _footnote_bodies(root: etree._Element) -> dict[str, list[etree._Element]]:

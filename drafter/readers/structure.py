@@ -330,9 +330,11 @@ def header_values(block: Block, name: str, code: str) -> dict[str, str]:
 
 def assemble(paragraphs: list[Paragraph], footnotes: list[tuple[int, Paragraph]], *, name: str,
              lang: str | None, page_size: Literal["A4", "Letter"] = "A4",
-             deviations: list[Deviation] | None = None, typed_spaces: bool = False) -> Document:
+             deviations: list[Deviation] | None = None, typed_spaces: bool = False,
+             running_symbols: tuple[str, ...] = ()) -> Document:
     """The Document of a resolution from its body paragraphs and its footnotes (each with the
-    number it bears in the file); ReadFailure only when there is no text at all.
+    number it bears in the file), and the symbols its running headers print; ReadFailure only
+    when there is no text at all.
 
     ``typed_spaces``: every space in the paragraphs was typed (a Word file, whose layout is tabs
     and breaks), so two in a row between words are a slip that the rules report; in a text
@@ -358,6 +360,7 @@ def assemble(paragraphs: list[Paragraph], footnotes: list[tuple[int, Paragraph]]
     header = paragraphs[:start]
     body = paragraphs[start + (0 if formula is None else 1):]
     preface, issued = _Header(header, shape, noticed).preface()
+    preface.running_symbols = running_symbols
     preamble, operative, conclusions = _Body(body, shape, noticed, typed_spaces).parts()
     issued = issued or _date_of(preface, conclusions, shape) or NO_DATE
     formula_block = Block(il.squeeze(formula)) if formula is not None else absent()

@@ -9,7 +9,9 @@ a paragraph cut in two by such footnotes is joined again.
 Text extracted from a PDF often has single line breaks only: a line that follows a line ending
 a sentence and that opens like a paragraph (a number, a sub-paragraph label, the formula, an
 opening phrase or verb) starts a new paragraph, and the Document says so (a ``line_breaks``
-deviation). Page furniture (job numbers, bar codes, "2/4") is dropped.
+deviation). Page furniture (job numbers, bar codes, "2/4") is dropped, and so is a running
+header: a line holding nothing but a document symbol, after the enacting formula (the Document
+keeps the symbols it printed, for the rules to compare with the first page's).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+from drafter import symbols
 from drafter.document import Deviation, Document, FootnoteRef, Inline, Run
 from drafter.language import LANGUAGES
 from drafter.readers import inlines as il
@@ -49,24 +52,34 @@ def read_text(source: Path | str | bytes, lang: str | None = None, *,
         text = decode_text(source, name)
     else:
         name, text = name or "the text", source
-    body, notes, split = _split(text.replace("\r\n", "\n").replace("\r", "\n"), name)
+    running: dict[str, None] = {}
+    body, notes, split = _split(text.replace("\r\n", "\n").replace("\r", "\n"), name, running)
     paragraphs, footnotes = _number(body, notes)
     deviations = [Deviation("line_breaks", None, str(split))] if split else []
-    return assemble(paragraphs, footnotes, name=name, lang=lang, deviations=deviations)
+    return assemble(paragraphs, footnotes, name=name, lang=lang, deviations=deviations,
+                    running_symbols=tuple(running))
 
 
-def _split(text: str, name: str) -> tuple[list[str], list[tuple[int, str]], int]:
+def _split(text: str, name: str,
+           running: dict[str, None]) -> tuple[list[str], list[tuple[int, str]], int]:
     """Body paragraphs (rejoined across footnotes), footnote texts with their printed marks,
-    and how many paragraphs were told apart by single line breaks only."""
+    and how many paragraphs were told apart by single line breaks only; the symbols of running
+    headers go into ``running``."""
     body: list[str] = []
     notes: list[tuple[int, str]] = []
     interrupted = False  # footnotes came last: the next text may go on with the paragraph before
     split = 0
+    enacted = False  # the formula came: a symbol alone on a line is a running header
     for chunk in _BLANK.split(text.strip("\n")):
         pieces: list[str] = []
         footnote = False
         for line in chunk.split("\n"):
             if _FURNITURE.fullmatch(line):
+                continue
+            enacted = enacted or any(skeleton(code).formula.fullmatch(line) for code in LANGUAGES)
+            symbol = _running_symbol(line) if enacted else None
+            if symbol is not None:
+                running[symbol] = None
                 continue
             mark = _FOOTNOTE_LINE.match(line)
             if mark:
@@ -95,6 +108,12 @@ def _split(text: str, name: str) -> tuple[list[str], list[tuple[int, str]], int]
                 body.append(piece)
         interrupted = footnote if pieces else interrupted or footnote
     return body, notes, split
+
+
+def _running_symbol(line: str) -> str | None:
+    """The symbol a line holds when it holds nothing else ("A/79/L.20/Rev.1")."""
+    found = symbols.find(line)
+    return found[0].text if len(found) == 1 and found[0].text == line.strip() else None
 
 
 def _starts(before: str, line: str) -> bool:

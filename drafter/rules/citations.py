@@ -311,6 +311,48 @@ def _stage_issues(where: Where, adopted: bool, symbol: str) -> Iterator[Issue]:
                     "symbol is cited under the title.")
 
 
+def _running_header(draft: Draft) -> Iterator[Issue]:
+    """The running header prints the first page's symbol, /Rev number included."""
+    symbol = draft.document.preface.symbol
+    for printed in draft.document.preface.running_symbols:
+        if symbol and printed != symbol:
+            yield Issue(Where("the running header", 0, printed, printed),
+                        f"The running header prints {printed}, but the first page {symbol}.",
+                        _running_hint(symbol, printed))
+
+
+def _revised_heading(draft: Draft) -> Iterator[Issue]:
+    """The heading says "revised" exactly when the symbol has /Rev.N."""
+    from drafter import symbols
+    from drafter.readers.structure import header_values
+
+    preface = draft.document.preface
+    if not preface.symbol or preface.sponsors is None or preface.adoption is not None:
+        return
+    values = header_values(preface.sponsors, "sponsors", draft.lang.code)
+    revision = symbols.revision(preface.symbol)
+    where = Where("the heading", 0, excerpt(preface.sponsors), plain(preface.sponsors).strip())
+    if values.get("revised") and revision is None:
+        yield Issue(where, "The heading calls the text a revised draft resolution, but its "
+                    f"symbol {preface.symbol} is that of the first version.",
+                    "A revised draft is issued under a symbol of its own, with /Rev.1 (A/79/L.20/"
+                    "Rev.1): correct the symbol, or the heading if this is the first version.")
+    elif values and not values.get("revised") and revision is not None:
+        yield Issue(where, f"The symbol {preface.symbol} is that of revision {revision}, but the "
+                    "heading calls the text a draft resolution.",
+                    "The heading of a revised draft reads “…: revised draft resolution” "
+                    "(“… : projet de résolution révisé” in French).")
+
+
+def _running_hint(symbol: str, printed: str) -> str:
+    from drafter import symbols
+
+    if symbols.revision(symbol) != symbols.revision(printed):
+        return (f"Every page of a revised draft carries its /Rev number: write {symbol} in the "
+                "running header too (Word: Insert ▸ Header), or correct the first page.")
+    return f"Every page carries the document's symbol: write {symbol} in the running header."
+
+
 def _report_session(draft: Draft) -> Iterator[Issue]:
     """The report considered is a document of the session."""
     session = current_session(draft)
@@ -383,4 +425,20 @@ RULES = [
          "(at session 77) Having considered the report … (A/76/277)",
          "(at session 77) Having considered the report … (A/77/277)",
          "DESIGN.md, Sessions and dates", document=_report_session),
+    Rule("C409", "error", "The running header prints the symbol of the first page.",
+         "Every page after the first carries the document's symbol in its running header, the "
+         "same as the first page's: a revised draft (A/79/L.20/Rev.1) carries its /Rev number "
+         "on every page.",
+         "A/79/L.20/Rev.1 … (running header of page 2) A/79/L.20",
+         "A/79/L.20/Rev.1 … (running header of page 2) A/79/L.20/Rev.1",
+         "editorial-rules.md 13 [O]", document=_running_header),
+    Rule("C410", "warning", "A revised draft is headed “revised draft resolution”.",
+         "A revised draft is a new document whose symbol ends in /Rev.N (A/79/L.20/Rev.1); its "
+         "heading reads “…: revised draft resolution” (“… : projet de résolution révisé”), and "
+         "a first version's heading does not.",
+         "A/79/L.20/Rev.1 … Armenia and Belarus: draft resolution",
+         "A/79/L.20/Rev.1 … Armenia and Belarus: revised draft resolution",
+         "GAAB guidelines for the submission of draft resolutions, L.--/Rev. documents [V]; "
+         "the heading's wording [U], not yet seen in a retrieved L/Rev document",
+         unverified=True, document=_revised_heading),
 ]

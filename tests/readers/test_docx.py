@@ -213,3 +213,28 @@ def test_the_same_spaces_in_a_text_file_are_layout():
                          "1.  Requests the report  of the Secretary-General.\n")
     assert _typed_spaces(document) == []
     assert document.preamble[0].content.text() == "Recalling its resolution 49/57 and the Charter,"
+
+
+def _with_header(blob: bytes, part: str, symbol: str) -> bytes:
+    """The file with the symbol of one running-header part replaced."""
+    source = zipfile.ZipFile(io.BytesIO(blob))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == part:
+                data = re.sub(rb"A/RES/77/13", symbol.encode(), data)
+            target.writestr(info, data)
+    return out.getvalue()
+
+
+def test_the_running_headers_symbols_are_read_for_the_rules(docx_bytes, lang):
+    assert read_docx(docx_bytes[lang]).preface.running_symbols == ("A/RES/77/13",)
+    changed = read_docx(_with_header(docx_bytes[lang], "word/header3.xml", "A/RES/77/14"))
+    assert changed.preface.running_symbols == ("A/RES/77/13", "A/RES/77/14")
+    assert changed.preface.symbol == "A/RES/77/13"
+
+
+def test_a_revised_drafts_running_header_reads_with_its_revision(revised, lang):
+    read = read_docx(write_docx(compose(revised, lang)))
+    assert read.preface.running_symbols == ("A/79/L.20/Rev.1",)

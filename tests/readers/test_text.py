@@ -79,3 +79,18 @@ def test_a_hand_typed_header_in_capitals_gives_the_original_and_the_revision():
     assert document.preface.original.text() == "ORIGINAL: FRENCH"
     assert document.preface.sponsors.text() == "Armenia and Belarus: revised draft resolution"
     assert [d.kind for d in document.deviations] == []
+
+
+def test_a_symbol_alone_on_a_line_after_the_formula_is_a_running_header(revised, lang):
+    text = write_text(compose(revised, lang))
+    lines = text.split("\n\n")
+    lines.insert(len(lines) // 2, "A/79/L.20/Rev.1\n2/3")  # a page break in a PDF extraction
+    document = read_text("\n\n".join(lines))
+    assert document.preface.running_symbols == ("A/79/L.20/Rev.1",)
+    assert _words(document) == _words(compose(revised, lang))
+
+
+def test_a_symbol_alone_on_a_line_of_the_first_page_is_the_masthead_not_a_running_header(revised):
+    text = write_text(compose(revised, "en")).replace("United Nations A/79/L.20/Rev.1",
+                                                      "United Nations\n\nA/79/L.20/Rev.1")
+    assert read_text(text).preface.running_symbols == ()
