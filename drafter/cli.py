@@ -311,6 +311,28 @@ def compare(
 
 
 @app.command()
+def sponsors(
+    file: Annotated[Path, typer.Argument(help="The YAML source of the draft.", show_default=False)],
+    add: Annotated[list[str] | None, typer.Option("--add", metavar="\"ENGLISH|FRANÇAIS\"", help="A sponsor to add, named in English and in French: --add \"Kyrgyzstan|Kirghizistan\" (repeat for more).", show_default=False)] = None,
+    remove: Annotated[list[str] | None, typer.Option("--remove", metavar="NAME", help="A sponsor to remove, by its name in either language (repeat for more).", show_default=False)] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the changed source here instead of changing FILE.")] = None,
+    force: Annotated[bool, typer.Option(help="Replace an existing file: FILE itself, to change it in place.")] = False,
+) -> None:
+    """List a draft's sponsors, or add and remove co-sponsors between versions.
+
+    Without --add or --remove, prints the sponsors in English and French. With them, rewrites
+    the source with only its sponsors lines changed (comments and layout stay); changing FILE
+    in place needs --force, as replacing any file does, or -o writes a copy. The heading then
+    lists them: "Armenia, Belarus and Kyrgyzstan: draft resolution".
+
+    Example: drafter sponsors A-79-L20.yaml --add "Kyrgyzstan|Kirghizistan" --force
+    """
+    from drafter.commands.sponsors import sponsors_command
+
+    raise typer.Exit(sponsors_command(file, add or [], remove or [], output, force))
+
+
+@app.command()
 def batch(
     inputs: Annotated[list[Path], typer.Argument(help="Sources, or directories whose *.yaml files are taken.", show_default=False)],
     out: Annotated[Path, typer.Option(help="Directory to write into (created if missing).")] = Path("."),

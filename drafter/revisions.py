@@ -33,6 +33,7 @@ from drafter.document import (
     Run,
     merge_runs,
 )
+from drafter.language import language
 
 #: Two paragraphs whose words match at least this much (difflib's ratio) are one changed
 #: paragraph, diffed word by word; below it, the old one is deleted and the new one inserted.
@@ -264,7 +265,7 @@ class _Differ:
             agenda_title=self.changed(old.agenda_title, new.agenda_title),
             adoption=self.optional(old.adoption, new.adoption),
             committee=self.optional(old.committee, new.committee),
-            sponsors=self.optional(old.sponsors, new.sponsors),
+            sponsors=self.listed(old.sponsors, new.sponsors),
             heading=self.changed(old.heading, new.heading),
             title=new.title,
             tracked_symbol=self.changed(Block([Run(old.symbol)]), Block([Run(new.symbol)])),
@@ -334,6 +335,16 @@ class _Differ:
             return self.whole(new, "ins", self.new_notes)
         return None
 
+    def listed(self, old: Block | None, new: Block | None) -> Block | None:
+        """The sponsors line, a list: its last joiner ("and") counts as a separator (","), so
+        that the names kept stay and the names added are insertions ("Belarus and Kazakhstan"
+        → "Belarus, Kazakhstan and Kyrgyzstan" inserts ", Kyrgyzstan", not "Kazakhstan")."""
+        if old is None or new is None:
+            return self.optional(old, new)
+        style = language(self.new.lang).list_style
+        same = {style.last.strip(): style.separator.strip()}
+        return Block(merge_runs(self.tokens(_tokens(old.inlines), _tokens(new.inlines), True, same)))
+
     def whole(self, block: Block, kind: Revision, notes: dict[int, Block]) -> Block:
         """A paragraph deleted or inserted as a whole, with its footnotes."""
         return Block([self.marked(item, kind, notes) for item in block.inlines], kind)
@@ -348,12 +359,15 @@ class _Differ:
         after = _numbered(new_num, Block()).inlines + _tokens(new.inlines)
         return Block(merge_runs(self.tokens(before, after, strict=True)))
 
-    def tokens(self, before: list[Inline], after: list[Inline], strict: bool) -> list[Inline]:
+    def tokens(self, before: list[Inline], after: list[Inline], strict: bool,
+               same: dict[str, str] | None = None) -> list[Inline]:
         """The tokens of both versions in tracked order. A replaced stretch with footnote marks
         on both sides is diffed again with any two marks equal: the footnote at that place
-        stays, its body changed (the report considered: A/77/277 becomes A/79/302)."""
-        matcher = SequenceMatcher(None, [self.key(item, "old", strict) for item in before],
-                                  [self.key(item, "new", strict) for item in after],
+        stays, its body changed (the report considered: A/77/277 becomes A/79/302). Words that
+        ``same`` maps to one another align, and show as replaced."""
+        same = same or {}
+        matcher = SequenceMatcher(None, [self.key(item, "old", strict, same) for item in before],
+                                  [self.key(item, "new", strict, same) for item in after],
                                   autojunk=False)
         out: list[Inline] = []
         for tag, i1, i2, j1, j2 in matcher.get_opcodes():
@@ -362,18 +376,20 @@ class _Differ:
                 for first, second in zip(removed, added, strict=True):
                     out += self.common(first, second)
             elif strict and _has_note(removed) and _has_note(added):
-                out += self.tokens(removed, added, strict=False)
+                out += self.tokens(removed, added, False, same)
             else:
                 out += [self.marked(item, "del", self.old_notes) for item in removed]
                 out += [self.marked(item, "ins", self.new_notes) for item in added]
         return out
 
-    def key(self, item: Inline, side: str, strict: bool) -> tuple[object, ...]:
+    def key(self, item: Inline, side: str, strict: bool,
+            same: dict[str, str]) -> tuple[object, ...]:
         """What must be equal for two tokens to be the same: a word, whatever the spaces before
         it and its formatting (a change of italic is tracked as such), or a footnote mark of the
         same (possibly changed) footnote; any mark, unless ``strict``."""
         if isinstance(item, Run):
-            return (item.text.lstrip(),)
+            word = item.text.lstrip()
+            return (same.get(word, word),)
         if not strict:
             return ("note",)
         if side == "old":
@@ -402,6 +418,8 @@ class _Differ:
         if old.text == new.text:
             return [replace(new, was=was)]
         word = new.text.lstrip()
+        if old.text.lstrip() != word:  # two words aligned as the same (see ``tokens``)
+            return [replace(old, revision="del"), replace(new, revision="ins", was=None)]
         return [replace(old, text=old.text[:len(old.text) - len(word)], revision="del"),
                 replace(new, text=new.text[:len(new.text) - len(word)], revision="ins"),
                 replace(new, text=word, was=was)]

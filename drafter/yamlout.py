@@ -52,11 +52,13 @@ _SourceDumper.add_representer(_Folded, _folded)
 
 
 def dump_resolution(resolution: Resolution, header: list[str] | None = None,
-                    previous: str | None = None, book_keys: bool = False) -> str:
+                    previous: str | None = None, book_keys: bool = False,
+                    keep_comment: bool = False) -> str:
     """The source text of a resolution, with ``header`` lines as comments on top; given the
     text of the ``previous`` source, that text with only what changed rewritten (its own
-    comment on top gives way to ``header``). With ``book_keys``, a phrase that came from a
-    phrase book is written as its key (the source then needs the book), else written out."""
+    comment on top gives way to ``header``, or stays with ``keep_comment``). With ``book_keys``, a
+    phrase that came from a phrase book is written as its key (the source then needs the book),
+    else written out."""
     data = resolution.model_dump(mode="python", exclude_defaults=True)
     full = resolution.model_dump(mode="python")
     if book_keys:
@@ -66,7 +68,7 @@ def dump_resolution(resolution: Resolution, header: list[str] | None = None,
     if previous is not None:
         from drafter.roundtrip import update
 
-        body = update(previous, body, full)
+        body = update(previous, body, full, keep_comment)
     comments = "".join(f"# {line}".rstrip() + "\n" for line in header or [])
     return comments + ("\n" if comments else "") + body
 

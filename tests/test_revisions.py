@@ -357,3 +357,27 @@ def test_a_footnote_cited_again_stays_one_footnote(example, lang, side):
     assert len(repeats) == 1 and repeats[0].number == 2
     assert repeats[0].revision == {"both": None, "old": "del", "new": "ins"}[side]
     assert_tracks(old, new)
+
+
+@pytest.mark.parametrize(("before", "after", "inserted", "deleted"), [
+    (["Armenia", "Belarus"], ["Armenia", "Belarus", "Kyrgyzstan"], {",", " and Kyrgyzstan"}, {" and"}),
+    (["Armenia", "Belarus", "Kyrgyzstan"], ["Armenia", "Belarus"], {" and"}, {",", " and Kyrgyzstan"}),
+    (["Armenia", "Belarus", "Kyrgyzstan"], ["Armenia", "Kyrgyzstan"], set(), {", Belarus"}),
+    (["Belarus"], ["Armenia", "Belarus"], {"Armenia and "}, set()),
+])
+def test_sponsors_added_or_removed_are_the_names_only_and_the_names_kept_stay(
+        revised, before, after, inserted, deleted):
+    """The last joiner ("and") aligns with a separator (","), so a name is never deleted and
+    inserted again because the list grew around it."""
+    from drafter.resolution import Prose
+
+    def version(names: list[str]) -> Document:
+        return compose(revised.model_copy(update={"sponsors": [Prose(en=name, fr=name)
+                                                               for name in names]}), "en")
+
+    old, new = version(before), version(after)
+    line = diff_documents(old, new).preface.sponsors
+    runs = [item for item in line.inlines if isinstance(item, Run)]
+    assert {run.text for run in runs if run.revision == "ins"} == inserted
+    assert {run.text for run in runs if run.revision == "del"} == deleted
+    assert_tracks(old, new)

@@ -57,6 +57,22 @@ def test_the_new_source(draft: Resolution, previous: Resolution) -> None:
     assert series.resolutions[-1].date == dt.date(2022, 11, 21)  # type: ignore[union-attr]
 
 
+def test_the_sponsors_and_the_original_language_of_the_previous_source_are_kept(
+        previous: Resolution, lang: str) -> None:
+    from drafter.composer import compose
+    from drafter.resolution import Prose
+
+    sponsored = previous.model_copy(update={
+        "sponsors": [Prose(en="Armenia", fr="Arménie"), Prose(en="Belarus", fr="Bélarus")],
+        "original": "fr"})
+    new = follow_up(sponsored, 79, "A/79/302", None).resolution
+    assert (new.sponsors, new.original) == (sponsored.sponsors, "fr")
+    preface = compose(new, lang).preface
+    assert preface.sponsors.text().startswith({"en": "Armenia and Belarus: draft resolution",
+                                               "fr": "Arménie et Bélarus"}[lang])
+    assert preface.original.text().endswith({"en": "French", "fr": "français"}[lang])
+
+
 def test_the_drafts_in_both_languages(draft: Resolution, lang: str) -> None:
     blob = render_bytes(draft, lang, "docx")
     paragraphs = body_paragraphs(blob)

@@ -114,6 +114,15 @@ def test_typing_in_a_paragraph_changes_both_previews(page):
     assert page.inner_text("#status") == "Unsaved changes"
 
 
+def test_a_draft_submitted_in_french_shows_its_original_line_in_both_previews(page):
+    _open(page, "draft-coe.yaml")
+    expect(page.locator("#preview-en")).to_contain_text("Original: English")
+    page.select_option("select[name=original]", "fr")
+    expect(page.locator("#preview-en")).to_contain_text("Original: French")
+    expect(page.locator("#preview-fr")).to_contain_text("Original\u00a0: français")
+    assert "Français" not in page.inner_text("#preview-fr")
+
+
 def test_a_mistake_shows_its_finding_beside_the_paragraph_with_line_and_column(page):
     _open(page, "csto-77-13.yaml")
     card = _card(page, "operative", 1)

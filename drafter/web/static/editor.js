@@ -326,6 +326,7 @@ function metadata(data) {
     field("Report at session", input(data.mandate.report_session, setter(data.mandate, "report_session", "int"), { type: "number" })),
     field("Agenda of session", input(data.mandate.agenda_session, setter(data.mandate, "agenda_session", "int"), { type: "number" })),
     field("Page size", choice(data.page_size || "A4", [["A4", "A4"], ["Letter", "Letter"]], setter(data, "page_size"))),
+    field("Original language (drafts)", choice(data.original || "en", [["en", "English"], ["fr", "French"]], setter(data, "original"), { name: "original" })),
   );
   if (data.adoption) {
     grid.append(
