@@ -49,12 +49,6 @@ def _session_of_symbol(text: str | None) -> int | None:
     return int(found.group(1)) if found else None
 
 
-def _original(name: str | None, code: str) -> str | None:
-    """The code of the language an "Original: English" line names, in the language ``code``."""
-    names = {value.casefold(): key for key, value in language(code).language_names.items()}
-    return names.get((name or "").casefold())
-
-
 class ImportFailure(Exception):
     """A read document that does not make a valid source; the message says where and why."""
 
@@ -174,7 +168,7 @@ class _Reader:
             names = values["sponsors"].rsplit(lang.list_style.last, 1)
             names = names[0].split(lang.list_style.separator) + names[1:]
             header["sponsors"] = [{"_text": Local(name.strip())} for name in names]
-        original = _original(values.get("original"), self.code)
+        original = lang.language_named(values.get("original", ""))
         if original is not None:
             header["original"] = original
         header["page_size"] = document.page_size

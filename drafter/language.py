@@ -79,6 +79,11 @@ class Language:
     synonyms: dict[str, dict[str, tuple[str, ...]]]
     sessions: dict[int, str]
 
+    def language_named(self, name: str) -> str | None:
+        """The code of the language this one calls ``name`` ("anglais" → "en"), in any case."""
+        return next((code for code, known in self.language_names.items()
+                     if known.casefold() == name.strip().casefold()), None)
+
     def phrase(self, section: Section, key: str) -> str:
         """The opening phrase (preamble) or operative verb (operative) with this key."""
         return self.phrases[section][key]

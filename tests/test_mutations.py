@@ -414,6 +414,10 @@ MUTATIONS = {
     "docx-fr-revision-headed-as-a-first-version": Mutation("C410", lang="fr", base=edits_of(
         as_draft, lambda text: text.replace("symbol: A/77/L.13", "symbol: A/77/L.13/Rev.1")),
         body=text_edit("projet de résolution révisé", "projet de résolution")),
+    "docx-fr-original-named-differently": Mutation("B709", lang="fr", pair=True, base=as_draft,
+                                                   body=text_edit("anglais", "français")),
+    "docx-fr-sponsor-left-out": Mutation("B710", lang="fr", pair=True, base=as_draft,
+                                         body=text_edit("Arménie et Bélarus", "Bélarus")),
     "docx-fr-footnote-without-full-stop": Mutation("P305", lang="fr", notes=text_edit(
         "Résolution 49/57, annexe.", "Résolution 49/57, annexe")),
     "yaml-word-written-twice": Mutation("P306", source=yaml_edit(

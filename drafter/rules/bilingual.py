@@ -14,7 +14,7 @@ from drafter.document import Point
 from drafter.findings import Issue
 from drafter.language import Section
 from drafter.rules import PairCheck, Rule
-from drafter.rules.draft import Draft, Kind, Paragraph
+from drafter.rules.draft import Draft, Kind, Paragraph, plain
 from drafter.rules.wording import find_symbols, spoken, wording
 
 _PARTS: dict[Kind, str] = {"preamble": "preambular paragraphs",
@@ -135,6 +135,54 @@ def _openers(english: Draft, french: Draft) -> Iterator[Issue]:
                         "versions say the same thing.")
 
 
+def _original(english: Draft, french: Draft) -> Iterator[Issue]:
+    """Both versions name the same original language ("Original: English" / "Original :
+    anglais"), when both print the line."""
+    mine, theirs = _original_of(english), _original_of(french)
+    if mine and theirs and mine != theirs:
+        names = [english.lang.language_names[code] for code in (mine, theirs)]
+        line = english.document.preface.original
+        yield Issue(english.where(line).at(plain(line).strip() if line else ""),
+                    f"The English version gives the original as {names[0]}, the French version "
+                    f"as {names[1]}.",
+                    "A draft has one original language, the one it was submitted in: correct "
+                    "the “Original:” line of the version that is wrong.")
+
+
+def _original_of(draft: Draft) -> str | None:
+    from drafter.readers.structure import header_values
+
+    line = draft.document.preface.original
+    if line is None:
+        return None
+    name = header_values(line, "original", draft.lang.code).get("original", "")
+    return draft.lang.language_named(name)
+
+
+def _sponsors(english: Draft, french: Draft) -> Iterator[Issue]:
+    """Both versions list as many sponsors, when both have the line."""
+    counts = [_sponsor_count(draft) for draft in (english, french)]
+    if counts[0] and counts[1] and counts[0] != counts[1]:
+        line = english.document.preface.sponsors
+        yield Issue(english.where(line).at(plain(line).strip() if line else ""),
+                    f"The English version lists {counts[0]} sponsors, the French version "
+                    f"{counts[1]}.",
+                    "Both versions list the same sponsors: add the one missing (`drafter "
+                    "sponsors` lists a source's, in both languages).")
+
+
+def _sponsor_count(draft: Draft) -> int:
+    from drafter.readers.structure import header_values
+
+    line = draft.document.preface.sponsors
+    names = header_values(line, "sponsors", draft.lang.code).get("sponsors", "") if line else ""
+    if not names:
+        return 0
+    style = draft.lang.list_style
+    head, _, _ = names.rpartition(style.last)
+    return len(head.split(style.separator.strip())) + 1 if head else 1
+
+
 RULES = [
     Rule("B701", "error", "Both versions have the same number of preambular paragraphs.",
          "The English and French versions are the same resolution: paragraph for paragraph.",
@@ -181,4 +229,15 @@ RULES = [
          "other's equivalents in the lexicon (`drafter phrases`).",
          "Requests …   /   Invite …", "Requests …   /   Prie …",
          "editorial-rules.md, Phrase equivalents [U]", unverified=True, pair=_openers),
+    Rule("B709", "error", "Both versions name the same original language.",
+         "A draft is submitted in one language, which every version names under its date: "
+         "“Original: English” in English is “Original : anglais” in French.",
+         "Original: English   /   Original : français",
+         "Original: English   /   Original : anglais",
+         "editorial-rules.md 15 [V] (drafts are submitted in one language)", pair=_original),
+    Rule("B710", "error", "Both versions list the same number of sponsors.",
+         "The sponsors line names the same States in every language, each in that language.",
+         "Armenia, Belarus and Kazakhstan   /   Arménie et Bélarus",
+         "Armenia, Belarus and Kazakhstan   /   Arménie, Bélarus et Kazakhstan",
+         "DESIGN.md, Checking drafts", pair=_sponsors),
 ]
