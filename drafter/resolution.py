@@ -360,9 +360,9 @@ class Resolution(_Model):
     adoption: Adoption | None = None
     sponsors: list[Prose] = Field([], description="Sponsoring States (drafts), in the order "
                                   "the draft lists them: [{en: Armenia, fr: Arménie}, …].")
-    original: Literal["en", "fr"] = Field(
-        "en", description="The language the draft was submitted in, printed on drafts as "
-        "\"Original: English\" (\"Original : anglais\" in French).")
+    original: Literal["ar", "zh", "en", "fr", "ru", "es"] = Field(
+        "en", description="The official language the draft was submitted in, printed on drafts "
+        "as \"Original: English\" (\"Original : anglais\" in French): ar, zh, en, fr, ru or es.")
     page_size: Literal["A4", "Letter"] = "A4"
     organization: str = Field(description="Key of the organization in the registry, e.g. csto "
                               "(`drafter orgs` lists them).",

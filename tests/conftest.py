@@ -37,15 +37,16 @@ def example() -> Resolution:
     return load(EXAMPLE)
 
 
-@pytest.fixture(scope="session", params=["en", "fr"])
+@pytest.fixture(scope="session", params=["en", "fr", "ru"])
 def original(request: pytest.FixtureRequest) -> str:
-    """The language a draft was submitted in."""
+    """The language a draft was submitted in: one of drafter's, or another official language
+    (then both versions are translations)."""
     return request.param
 
 
 @pytest.fixture(scope="session")
 def revised(original: str) -> Resolution:
-    """The fixture draft revised (A/79/L.20/Rev.1), submitted in English or in French."""
+    """The fixture draft revised (A/79/L.20/Rev.1), submitted in English, French or Russian."""
     draft = load(ROOT / "tests" / "fixtures" / "draft-coe.yaml")
     return draft.model_copy(update={"symbol": "A/79/L.20/Rev.1", "original": original})
 

@@ -132,7 +132,7 @@ def resolutions(draw: st.DrawFn) -> Resolution:
     if draw(st.booleans()):
         source.update(stage="draft", draft_symbol=None, adoption=None,
                       symbol=draw(st.sampled_from(["A/77/L.13", "A/77/L.13/Rev.1", "A/77/L.13/Rev.2"])),
-                      original=draw(st.sampled_from(["en", "fr"])),
+                      original=draw(st.sampled_from(["en", "fr", "ru"])),
                       sponsors=[{"en": name.capitalize(), "fr": name.capitalize()}
                                 for name in draw(st.lists(words, max_size=3, unique=True))])
 

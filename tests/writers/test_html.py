@@ -152,11 +152,12 @@ def test_a_revised_draft_shows_its_symbol_original_line_and_revised_heading(revi
     assert english.xpath('.//span[@class="symbol"]')[0].text == "A/79/L.20/Rev.1"
     column = {code: [line.strip() for line in page.xpath('.//p[@class="distribution"]')[0].itertext()]
               for code, page in (("en", english), ("fr", french))}
-    if revised.original == "en":
-        assert column["en"][2:] == ["Original: English"]
-        assert column["fr"][2:] == ["Français", "Original\u00a0: anglais"]
-    else:
-        assert column["en"][2:] == ["English", "Original: French"]
-        assert column["fr"][2:] == ["Original\u00a0: français"]
+    expected = {
+        "en": {"en": ["Original: English"], "fr": ["Français", "Original\u00a0: anglais"]},
+        "fr": {"en": ["English", "Original: French"], "fr": ["Original\u00a0: français"]},
+        "ru": {"en": ["English", "Original: Russian"], "fr": ["Français", "Original\u00a0: russe"]},
+    }[revised.original]
+    assert column["en"][:2] == ["Distr.: Limited", "4\u00a0November\u00a02024"]
+    assert {code: lines[2:] for code, lines in column.items()} == expected
     assert _text(english.xpath('.//p[@class="sponsors"]')[0]).endswith(": revised draft resolution")
     assert _text(french.xpath('.//p[@class="sponsors"]')[0]).endswith("projet de résolution révisé")
