@@ -30,10 +30,10 @@ _WIDTH = 80
 _WORD = re.compile(r"\S+")
 
 
-def update(previous: str, fresh: str, full: dict[str, Any], keep_comment: bool = False) -> str:
+def update(previous: str, fresh: str, full: dict[str, Any]) -> str:
     """``previous`` changed to hold the data of ``fresh``, keeping everything of ``previous``
-    that still holds; its comment before the first key is dropped (the caller writes its own)
-    unless ``keep_comment``.
+    that still holds; its comments before the first key are left to the caller (``yamlout``
+    keeps those that stay).
     ``full`` is the data with its defaults, which ``fresh`` leaves out: a key that ``previous``
     spells out with the default value stays. A ``previous`` that is not a mapping is nothing to
     keep: ``fresh`` is returned."""
@@ -41,8 +41,7 @@ def update(previous: str, fresh: str, full: dict[str, Any], keep_comment: bool =
     old, new = yaml.load(previous), yaml.load(fresh)
     if not isinstance(old, CommentedMap) or not isinstance(new, CommentedMap):
         return fresh
-    if not keep_comment:
-        old.ca.comment = None
+    old.ca.comment = None
     out = io.StringIO()
     yaml.dump(_merge(old, new, full), out)
     return out.getvalue()

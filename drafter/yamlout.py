@@ -9,15 +9,28 @@ that file changed where the Resolution changed, through ruamel.yaml's round trip
 key order, quoting and line wrapping stay, so ``git diff`` shows only the changed lines. PyYAML
 writes the house style of what is new; ruamel.yaml, which keeps what is old, cannot indent and
 fold like the examples on its own.
+
+Every source drafter writes opens with the ``yaml-language-server`` line that points an editor at
+the schema (``drafter.schema.modeline``); a previous source's own such line, and the comments on
+top that drafter did not write, stay.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from typing import Any
 
 import yaml
 
 from drafter.resolution import Resolution
+from drafter.schema import modeline
+
+#: Every header drafter writes says so in its first line ("… (made by `drafter new`).",
+#: "Imported by `drafter import` from …"): that comment paragraph is drafter's own, and a new
+#: header replaces it instead of piling up above it.
+BY_DRAFTER = "by `drafter "
+_MODELINE = re.compile(r"#\s*yaml-language-server\s*:")
 
 #: Prose longer than this is folded into a ``>-`` block; shorter prose stays on its line.
 _FOLD_AT = 60
@@ -52,13 +65,12 @@ _SourceDumper.add_representer(_Folded, _folded)
 
 
 def dump_resolution(resolution: Resolution, header: list[str] | None = None,
-                    previous: str | None = None, book_keys: bool = False,
-                    keep_comment: bool = False) -> str:
-    """The source text of a resolution, with ``header`` lines as comments on top; given the
-    text of the ``previous`` source, that text with only what changed rewritten (its own
-    comment on top gives way to ``header``, or stays with ``keep_comment``). With ``book_keys``, a
-    phrase that came from a phrase book is written as its key (the source then needs the book),
-    else written out."""
+                    previous: str | None = None, book_keys: bool = False) -> str:
+    """The source text of a resolution: the schema line, the ``header`` lines as comments,
+    then the data. Given the text of the ``previous`` source, that text with only what changed
+    rewritten; its schema line and the comments on top that drafter did not write stay. With
+    ``book_keys``, a phrase that came from a phrase book is written as its key (the source then
+    needs the book), else written out."""
     data = resolution.model_dump(mode="python", exclude_defaults=True)
     full = resolution.model_dump(mode="python")
     if book_keys:
@@ -68,9 +80,8 @@ def dump_resolution(resolution: Resolution, header: list[str] | None = None,
     if previous is not None:
         from drafter.roundtrip import update
 
-        body = update(previous, body, full, keep_comment)
-    comments = "".join(f"# {line}".rstrip() + "\n" for line in header or [])
-    return comments + ("\n" if comments else "") + body
+        body = update(previous, body, full)
+    return _top(header or [], previous) + body
 
 
 def _book_keys(resolution: Resolution, data: dict[str, Any]) -> dict[str, Any]:
@@ -81,6 +92,45 @@ def _book_keys(resolution: Resolution, data: dict[str, Any]) -> dict[str, Any]:
             if getattr(phrase, "key", None) and field in dumped:
                 dumped[field] = phrase.key
     return data
+
+
+def _top(header: list[str], previous: str | None) -> str:
+    """The comment lines above the data, and the blank line that parts them from it."""
+    top = [modeline(), *(f"# {line}".rstrip() for line in header)]
+    kept: list[list[str]] = []
+    attached = False  # the previous comment touched the first key: no blank line between
+    if previous is not None:
+        lines = _leading_comments(previous)
+        attached = bool(lines) and bool(lines[-1].strip())
+        schema_lines = [line for line in lines if _MODELINE.match(line)]
+        top[0] = schema_lines[0] if schema_lines else top[0]
+        kept = [paragraph for paragraph in _paragraphs(line for line in lines
+                                                       if not _MODELINE.match(line))
+                if not (header and BY_DRAFTER in paragraph[0])]
+    for index, paragraph in enumerate(kept):
+        top += ([""] if header or index else []) + paragraph
+    return "\n".join(top) + ("\n" if kept and attached else "\n\n")
+
+
+def _leading_comments(text: str) -> list[str]:
+    """The comment and blank lines before the first line of data, stripped."""
+    lines = []
+    for line in text.lstrip("\ufeff").splitlines():
+        if line.strip() and not line.lstrip().startswith("#"):
+            break
+        lines.append(line.strip())
+    return lines
+
+
+def _paragraphs(lines: Iterable[str]) -> list[list[str]]:
+    """Comment lines in runs parted by blank lines."""
+    paragraphs: list[list[str]] = [[]]
+    for line in lines:
+        if line:
+            paragraphs[-1].append(line)
+        elif paragraphs[-1]:
+            paragraphs.append([])
+    return [paragraph for paragraph in paragraphs if paragraph]
 
 
 def _shape(value: Any, key: str | None = None) -> Any:

@@ -14,6 +14,7 @@ from drafter import placeholders
 from drafter.new import EXIT_INPUT, new_command, new_resolution
 from drafter.organizations import registry
 from drafter.render import render_bytes
+from drafter.schema import modeline
 from drafter.source import load, parse
 
 #: The French article of each organization's name, written out by hand (not read from the
@@ -77,7 +78,8 @@ def test_a_first_draft_holds_the_mandate_and_no_series() -> None:
 def test_without_output_the_source_goes_to_stdout_and_loads_back(capsys: pytest.CaptureFixture[str]) -> None:
     assert new_command("sco", 79, None, False) == 0
     printed = capsys.readouterr().out
-    assert printed.startswith("# First draft: cooperation between the United Nations and the Shanghai")
+    assert printed.startswith(f"{modeline()}\n# First draft: cooperation between the United Nations "
+                              "and the Shanghai")
     assert parse(printed) == new_resolution("sco", 79)
 
 
@@ -85,6 +87,7 @@ def test_output_is_written_once_and_overwritten_only_with_force(tmp_path, capsys
     target = tmp_path / "drafts" / "au-80.yaml"
     assert new_command("au", 80, target, False) == 0
     assert load(target) == new_resolution("au", 80)
+    assert target.read_text(encoding="utf-8").splitlines()[0] == modeline()
     target.write_text("mine", encoding="utf-8")
     assert new_command("au", 80, target, False) == EXIT_INPUT
     assert "already exists; add --force" in capsys.readouterr().err

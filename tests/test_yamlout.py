@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from drafter.placeholders import is_placeholder_symbol
+from drafter.schema import modeline
 from drafter.source import load, parse
 from drafter.yamlout import dump_resolution
 
@@ -23,7 +24,7 @@ def test_round_trip(path: Path) -> None:
 def test_the_shape_of_the_examples() -> None:
     text = dump_resolution(load(ROOT / "examples" / "csto-77-13.yaml"), ["first", "second"])
     lines = text.splitlines()
-    assert lines[:4] == ["# first", "# second", "", "session: 77"]
+    assert lines[:5] == [modeline(), "# first", "# second", "", "session: 77"]
     assert "agenda_item: {number: 127, sub_item: t}" in lines
     assert "\npreamble:\n  - standard: report_considered\n" in text
     assert "      - {number: 64/256, date: 2010-03-02}" in lines
@@ -42,17 +43,13 @@ def test_placeholder_symbols(symbol: str, placeholder: bool) -> None:
 
 # -- keeping the previous source's form -----------------------------------------------------------
 
-def _without_top_comment(text: str) -> str:
-    lines = text.splitlines(keepends=True)
-    while lines and (lines[0].startswith("#") or not lines[0].strip()):
-        lines.pop(0)
-    return "".join(lines)
-
-
 @pytest.mark.parametrize("path", SOURCES, ids=lambda path: path.name)
 def test_an_unchanged_source_is_written_back_byte_for_byte(path: Path) -> None:
+    """Its schema line and its comments included; a source without a schema line gets one."""
     text = path.read_text(encoding="utf-8")
-    assert dump_resolution(load(path), previous=text) == _without_top_comment(text)
+    if not text.startswith("# yaml-language-server:"):
+        text = modeline() + "\n" + text
+    assert dump_resolution(load(path), previous=text) == text
 
 
 COMMENTED = ROOT / "tests" / "fixtures" / "csto-77-13-commented.yaml"
@@ -71,7 +68,7 @@ def test_comments_quoting_and_order_stay_where_the_data_changed() -> None:
     assert parse(out) == changed
     assert "report: A/79/302  # the Secretary-General's report of this cycle\n" in out
     assert 'symbol: "A/RES/77/13"\n' in out  # quoted as the drafter quoted it
-    removed, added = _changed_lines(_without_top_comment(text), out)
+    removed, added = _changed_lines(text, out)
     # The report's line, and the edited line of prose (now folded in two); nothing else.
     assert len(removed) == 2 and len(added) == 3
 
@@ -93,5 +90,46 @@ def test_a_new_key_goes_where_the_schema_puts_it_and_a_default_spelled_out_stays
     out = dump_resolution(Resolution.model_validate(data), previous=text)
     lines = out.splitlines()
     assert lines[lines.index("page_size: A4") - 1] == "  - {en: Armenia, fr: Arménie}"
-    removed, added = _changed_lines(_without_top_comment(text), out)
+    removed, added = _changed_lines(text, out)
     assert removed == [] and added == ["+sponsors:", "+  - {en: Armenia, fr: Arménie}"]
+
+
+# -- the schema line and the comments on top --------------------------------------------------------
+
+EXAMPLE = ROOT / "examples" / "csto-77-13.yaml"
+
+
+def test_a_fresh_source_opens_with_the_schema_line_then_the_header() -> None:
+    text = dump_resolution(load(EXAMPLE), ["Made by `drafter new`."])
+    assert text.startswith(f"{modeline()}\n# Made by `drafter new`.\n\nsession: 77\n")
+    assert modeline().startswith("# yaml-language-server: $schema=file://")
+
+
+def test_the_previous_schema_line_is_kept_once_and_goes_first() -> None:
+    body = EXAMPLE.read_text(encoding="utf-8").split("\n\n", 1)[1]
+    previous = "# Our delegation's draft.\n# yaml-language-server: $schema=https://example.org/s.json\n\n" + body
+    out = dump_resolution(load(EXAMPLE), ["Imported by `drafter import` from x.docx."], previous)
+    assert out.splitlines()[:5] == ["# yaml-language-server: $schema=https://example.org/s.json",
+                                    "# Imported by `drafter import` from x.docx.", "",
+                                    "# Our delegation's draft.", ""]
+    assert out.count("yaml-language-server") == 1 and modeline() not in out
+    assert out.endswith(body)
+
+
+def test_drafters_own_header_is_replaced_and_the_other_top_comments_stay() -> None:
+    resolution = load(EXAMPLE)
+    first = dump_resolution(resolution, ["Follow-up of resolution 75/276 (made by `drafter followup`).",
+                                         "To review:", "- the report"])
+    edited = first.replace("\n\nsession:", "\n\n# Agreed with the co-sponsors.\n# Second line.\n\nsession:", 1)
+    again = dump_resolution(resolution, ["Follow-up of resolution 77/13 (made by `drafter followup`).",
+                                         "To review:", "- nothing"], edited)
+    assert again.splitlines()[:8] == [
+        modeline(), "# Follow-up of resolution 77/13 (made by `drafter followup`).", "# To review:",
+        "# - nothing", "", "# Agreed with the co-sponsors.", "# Second line.", ""]
+    assert "75/276 (made by" not in again and again.count("yaml-language-server") == 1
+
+
+def test_a_comment_on_the_first_key_stays_on_it() -> None:
+    body = EXAMPLE.read_text(encoding="utf-8").split("\n\n", 1)[1]
+    out = dump_resolution(load(EXAMPLE), previous="# The session of the debate\n" + body)
+    assert out.startswith(f"{modeline()}\n# The session of the debate\nsession: 77\n")

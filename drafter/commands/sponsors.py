@@ -59,8 +59,7 @@ def sponsors_command(file: Path, add: list[str], remove: list[str], output: Path
     from drafter.yamlout import dump_resolution
 
     changed = resolution.model_copy(update={"sponsors": sponsors})
-    text = dump_resolution(changed, previous=file.read_text(encoding="utf-8"), book_keys=True,
-                           keep_comment=True)
+    text = dump_resolution(changed, previous=file.read_text(encoding="utf-8"), book_keys=True)
     try:
         write_files({target: text.encode("utf-8")}, force=force)
     except OutputExists:

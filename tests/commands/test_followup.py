@@ -19,6 +19,7 @@ from drafter.commands.followup import (
 )
 from drafter.render import render_bytes
 from drafter.resolution import AgendaItem, Resolution
+from drafter.schema import modeline
 from drafter.source import load
 from drafter.yamlout import dump_resolution
 
@@ -172,8 +173,12 @@ def test_the_command_writes_source_drafts_and_tracked_drafts(tmp_path: Path, cap
     assert sorted(path.name for path in tmp_path.iterdir()) == NAMES
     source = tmp_path / "csto-79.yaml"
     assert load(source) == draft
-    assert source.read_text(encoding="utf-8").startswith("# Follow-up of resolution 77/13 for the "
-                                                         "seventy-ninth session")
+    # The example's own schema line, kept; then the follow-up's header, then the example's comment.
+    lines = source.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "# yaml-language-server: $schema=../schemas/resolution.schema.json"
+    assert lines[1].startswith("# Follow-up of resolution 77/13 for the seventy-ninth session")
+    assert sum("yaml-language-server" in line for line in lines) == 1
+    assert lines[lines.index("") + 1].startswith("# Resolution 77/13, Cooperation between the United")
     assert (tmp_path / "csto-79.fr.docx").read_bytes() == render_bytes(draft, "fr", "docx")
     body = part_xml((tmp_path / "csto-79.fr.tracked.docx").read_bytes(), "word/document.xml")
     marks = [*body.iter(f"{W}ins"), *body.iter(f"{W}del")]
@@ -251,6 +256,8 @@ def test_a_pair_of_word_documents_gives_the_same_follow_up(tmp_path: Path, offic
     assert {name: blob for name, blob in word.items() if not name.endswith(".yaml")} == {
         name: blob for name, blob in yaml.items() if not name.endswith(".yaml")}
     assert load(tmp_path / "word" / "csto-79.yaml") == load(tmp_path / "yaml" / "csto-79.yaml")
+    # From Word, a fresh source: it opens with the packaged schema's line.
+    assert word["csto-79.yaml"].decode("utf-8").startswith(f"{modeline()}\n# Follow-up of resolution 77/13")
 
 
 def test_one_word_document_gives_its_language_only(tmp_path: Path, official: dict[str, Path], capsys) -> None:  # type: ignore[no-untyped-def]

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from conftest import EXAMPLE, ROOT
 from drafter.commands.importing import import_command
 from drafter.render import render_bytes
+from drafter.schema import modeline
 from drafter.source import load
 
 COMMENTED = ROOT / "tests" / "fixtures" / "csto-77-13-commented.yaml"
@@ -21,7 +24,12 @@ def test_importing_over_a_source_keeps_its_comments(tmp_path: Path) -> None:
     assert import_command(drafts["fr"], None, drafts["en"], target, force=True) == 0
     written = target.read_text(encoding="utf-8")
     assert load(target) == load(EXAMPLE)
-    assert written.startswith("# Imported by `drafter import`")
+    # The source's schema line stays first, once; its own comment on top stays below the header.
+    lines = written.splitlines()
+    assert lines[0] == "# yaml-language-server: $schema=../../schemas/resolution.schema.json"
+    assert lines[1].startswith("# Imported by `drafter import`")
+    assert sum("yaml-language-server" in line for line in lines) == 1
+    assert "# The example 77/13 with the comments and quoting a delegation adds by hand (tests of" in lines
     for line in ("  # The series: every earlier resolution on cooperation with the CSTO.",
                  "report: A/77/277-S/2022/606  # the Secretary-General's report of this cycle",
                  '  - verb: invites  # agreed at the second informal reading'):
@@ -112,3 +120,17 @@ def test_a_phrase_book_with_a_mistake_beside_the_draft_is_a_located_error(tmp_pa
     assert import_command(drafts["en"], None, None, target, force=False) == 2
     err = capsys.readouterr().err
     assert err.startswith(f"{tmp_path / 'phrases.yaml'}:2:") and not target.exists()
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_an_imported_source_opens_with_the_schema_line_and_keeps_one_header(
+        tmp_path: Path, lang: str) -> None:
+    """Imported again over itself, the source has one schema line and one header: the new one."""
+    draft = tmp_path / f"77-13.{lang}.docx"
+    draft.write_bytes(render_bytes(load(EXAMPLE), lang, "docx"))
+    target = tmp_path / "source.yaml"
+    assert import_command(draft, None, None, target, force=False) == 0
+    first = target.read_text(encoding="utf-8")
+    assert first.startswith(f"{modeline()}\n# Imported by `drafter import` from {draft}.\n")
+    assert import_command(draft, None, None, target, force=True) == 0
+    assert target.read_text(encoding="utf-8") == first

@@ -15,6 +15,7 @@ from drafter.commands.compare import compare_files
 from drafter.commands.sponsors import EXIT_INPUT, SponsorsFailure, change, parse_name, sponsors_command
 from drafter.composer import compose
 from drafter.resolution import Prose
+from drafter.schema import modeline
 from drafter.source import load
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
@@ -48,10 +49,12 @@ def test_added_sponsors_change_only_the_sponsors_lines_and_keep_the_comments(dra
     before = draft.read_text(encoding="utf-8")
     assert sponsors_command(draft, ADDED, [], None, True) == 0
     after = draft.read_text(encoding="utf-8")
+    # The draft had no schema line: like every source drafter writes, it now opens with one.
     assert _changed_lines(before, after) == [
+        f"+{modeline()}",
         "+  - {en: Kyrgyzstan, fr: Kirghizistan}",
         "+  - {en: Russian Federation, fr: Fédération de Russie}"]
-    assert after.startswith("# A small draft (stage: draft) with sponsors")
+    assert after.startswith(f"{modeline()}\n# A small draft (stage: draft) with sponsors")
     assert [sponsor.en for sponsor in load(draft).sponsors] == [
         "Armenia", "Belarus", "Kazakhstan", "Kyrgyzstan", "Russian Federation"]
 

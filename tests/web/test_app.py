@@ -14,6 +14,7 @@ from conftest import EXAMPLE
 from drafter.readers import read
 from drafter.commands.validate import check_document
 from drafter.rules import all_rules
+from drafter.schema import modeline
 
 
 def _source(client, name="csto-77-13.yaml") -> dict:
@@ -39,7 +40,7 @@ def test_a_new_draft_is_written_into_the_folder_and_opens(client, folder):
     response = client.post("/api/new", {"organization": "au", "session": 80})
     assert response.status_code == 201 and response.json() == {"name": "au-80.yaml"}
     text = (folder / "au-80.yaml").read_text(encoding="utf-8")
-    assert text.startswith("# First draft") and "organization: au" in text
+    assert text.startswith(f"{modeline()}\n# First draft") and "organization: au" in text
     assert client.get("/edit/au-80.yaml").status_code == 200
     again = client.post("/api/new", {"organization": "au", "session": 80})
     assert again.status_code == 409 and "already exists" in again.json()["error"]
