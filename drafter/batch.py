@@ -27,6 +27,8 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
+from drafter.layout import Layout
+
 #: Chunks in flight per worker: enough to keep workers busy, few enough to bound memory.
 _AHEAD = 2
 #: Sources a worker takes at once (fewer round trips; a chunk's files are a few hundred kB).
@@ -51,6 +53,7 @@ class Task:
     phrases: Path | None = None  # --phrases, for the workers (they do not share the parent's)
     fmt: str = "docx"  # docx, txt, akn or pdf (a follow-up: docx, akn or pdf); for pdf the
     # workers write Word files and the parent converts the whole batch at once
+    layout: Layout | None = None  # --reference-docx, read once by the parent
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,13 +114,15 @@ def compute(task: Task) -> _Computed | _Failed:
             result = with_reading_note(
                 follow_up(previous.resolution, task.session or 0, None, None), previous)
             return _Computed(followup_files(previous.resolution, result, languages, task.author,
-                                            previous.text, written), len(result.notes))
+                                            previous.text, written, task.layout),
+                             len(result.notes))
         if task.source.suffix.lower() not in (".yaml", ".yml"):
             return _Failed.because(f"{task.source}: batch renders YAML sources; Word and text "
                                    "files are followed up")
         resolution = load(task.source)
         return _Computed({f"{task.source.stem}.{lang}.{EXTENSIONS[written]}":
-                          render_bytes(resolution, lang, written, source=task.source)
+                          render_bytes(resolution, lang, written, source=task.source,
+                                       layout=task.layout)
                           for lang in task.languages}, 0)
     except SourceInvalid as invalid:
         return _Failed(tuple(map(str, invalid.errors)))

@@ -94,6 +94,9 @@ LangList = Annotated[str, typer.Option(
     help="Languages to write, comma-separated.")]
 Force = Annotated[bool, typer.Option(help="Replace files that already exist.")]
 Author = Annotated[str, typer.Option(help="Name shown on the tracked changes.")]
+#: --reference-docx: the page setup, fonts and sizes of a delegation's own Word file (pandoc's
+#: convention).
+ReferenceDocx = Annotated[Path | None, typer.Option("--reference-docx", metavar="FILE", help="A Word document or template (.docx, .dotx) whose page size, margins, and fonts and sizes (Normal, Heading 1, Footnote Text) the Word and PDF files take; its text is ignored.", show_default=False)]
 #: --phrases: a phrase book adding openers and verbs to the lexicon.
 Phrases = Annotated[Path | None, typer.Option(help="A phrase book (YAML) adding openers and verbs to the lexicon; a phrases.yaml beside a source is used too.")]
 
@@ -159,6 +162,7 @@ def render(
                      "they run in a sandbox."),
     ] = None,
     phrases: Phrases = None,
+    reference_docx: ReferenceDocx = None,
     force: Force = False,
 ) -> None:
     """Render sources to OUT/<stem>.<lang>.<format>, one file per language.
@@ -175,7 +179,8 @@ def render(
     languages = _languages(lang)
     if templates is not None and not templates.is_dir():
         _fail(f"--templates {templates}: not a directory (it should hold en/ and fr/)")
-    raise typer.Exit(render_command(files, languages, format.value, out, templates, force))
+    raise typer.Exit(render_command(files, languages, format.value, out, templates, force,
+                                    reference_docx))
 
 
 @app.command()
@@ -266,6 +271,7 @@ def followup(
     out: Annotated[Path, typer.Option(help="Directory to write into (created if missing).")] = Path("."),
     phrases: Phrases = None,
     format: Annotated[DraftFormat, typer.Option("--format", help="docx: clean and tracked Word drafts; pdf: the same printed through LibreOffice, tracked changes shown; akn: the new text in Akoma Ntoso XML (<org>-<session>.<lang>.akn.xml), without tracked changes.")] = DraftFormat.docx,
+    reference_docx: ReferenceDocx = None,
     force: Force = False,
 ) -> None:
     """Make the next session's draft from the previous resolution.
@@ -281,7 +287,8 @@ def followup(
 
     _use_phrases(phrases)
     raise typer.Exit(followup_command(previous, session, report, agenda_item, out, _author(author),
-                                      force, _languages(lang), _date(date), pair, format.value))
+                                      force, _languages(lang), _date(date), pair, format.value,
+                                      reference_docx))
 
 
 @app.command()
@@ -294,6 +301,7 @@ def compare(
     author: Annotated[str, typer.Option(help="Name shown on the tracked changes.")] = "drafter",
     date: Annotated[str | None, typer.Option(help="Date of the tracked changes, YYYY-MM-DD; by default the new version's date.")] = None,
     format: Annotated[TrackedFormat, typer.Option("--format", help="docx (Word) or pdf (through LibreOffice, the changes shown).")] = TrackedFormat.docx,
+    reference_docx: ReferenceDocx = None,
     force: Annotated[bool, typer.Option(help="Overwrite files that already exist.")] = False,
 ) -> None:
     """Show every change between two versions of a draft as Word's tracked changes.
@@ -307,7 +315,8 @@ def compare(
     from drafter.commands.compare import compare_command
 
     raise typer.Exit(compare_command(old, new, _languages(lang) if lang is not None else None, out,
-                                     output, _author(author), _date(date), force, format.value))
+                                     output, _author(author), _date(date), force, format.value,
+                                     reference_docx))
 
 
 @app.command()
@@ -343,6 +352,7 @@ def batch(
     author: Annotated[str, typer.Option(help="With --followup: name shown on the tracked changes.")] = "drafter",
     phrases: Phrases = None,
     format: Annotated[RenderFormat, typer.Option("--format", help="docx (Word), txt (plain text, not with --followup), akn (Akoma Ntoso XML) or pdf (one LibreOffice run for the whole batch).")] = RenderFormat.docx,
+    reference_docx: ReferenceDocx = None,
     force: Force = False,
 ) -> None:
     """Render, or follow up, many sources; a broken one does not stop the others.
@@ -355,7 +365,7 @@ def batch(
 
     _use_phrases(phrases)
     raise typer.Exit(batch_command(inputs, out, followup, session, _languages(lang), jobs, force,
-                                   _author(author), phrases, format.value))
+                                   _author(author), phrases, format.value, reference_docx))
 
 
 @app.command("import")

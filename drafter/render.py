@@ -6,6 +6,7 @@ from pathlib import Path
 
 from drafter.composer import compose
 from drafter.document import Document
+from drafter.layout import Layout
 from drafter.markup import MarkupError
 from drafter.output import OutputFailure, write_files
 from drafter.resolution import Resolution
@@ -26,15 +27,19 @@ class RenderFailure(Exception):
 
 
 def render_file(source: Path, languages: list[str], fmt: str, out: Path,
-                templates: Path | None = None, force: bool = False) -> list[Path]:
+                templates: Path | None = None, force: bool = False, *,
+                layout: Layout | None = None) -> list[Path]:
     """Render ``source`` into ``out``; nothing is written unless every language succeeds."""
-    return write_outputs(source, render_outputs(source, languages, fmt, out, templates), force)
+    return write_outputs(source, render_outputs(source, languages, fmt, out, templates,
+                                                layout=layout), force)
 
 
 def render_outputs(source: Path, languages: list[str], fmt: str, out: Path,
-                   templates: Path | None = None) -> dict[Path, bytes]:
+                   templates: Path | None = None, *,
+                   layout: Layout | None = None) -> dict[Path, bytes]:
     """The files of ``source`` by path, not yet written (for pdf: the Word files, named .docx,
-    that ``drafter.writers.pdf.as_pdf`` converts with those of the other sources)."""
+    that ``drafter.writers.pdf.as_pdf`` converts with those of the other sources). ``layout``:
+    a reference document's page setup, fonts and sizes for the Word files."""
     try:
         resolution = load(source)
     except SourceInvalid as invalid:
@@ -43,7 +48,7 @@ def render_outputs(source: Path, languages: list[str], fmt: str, out: Path,
         raise RenderFailure(f"{source}: --out {out} is a file, not a directory")
     written = "docx" if fmt == "pdf" else fmt
     return {out / f"{source.stem}.{code}.{EXTENSIONS[written]}": render_bytes(
-        resolution, code, written, templates, source) for code in languages}
+        resolution, code, written, templates, source, layout=layout) for code in languages}
 
 
 def write_outputs(source: Path, files: dict[Path, bytes], force: bool) -> list[Path]:
@@ -55,14 +60,14 @@ def write_outputs(source: Path, files: dict[Path, bytes], force: bool) -> list[P
 
 
 def render_bytes(resolution: Resolution, lang: str, fmt: str, templates: Path | None = None,
-                 source: Path | None = None) -> bytes:
+                 source: Path | None = None, *, layout: Layout | None = None) -> bytes:
     """One language of a resolution as DOCX, PDF (through LibreOffice), Akoma Ntoso XML or
-    UTF-8 text bytes."""
+    UTF-8 text bytes; Word and PDF in a reference document's ``layout``, if given."""
     document = compose_document(resolution, lang, templates, source)
     if fmt in ("docx", "pdf"):
         from drafter.writers.docx import write_docx
 
-        docx = write_docx(document)
+        docx = write_docx(document, layout=layout)
         if fmt == "docx":
             return docx
         from drafter.writers.pdf import to_pdf

@@ -34,6 +34,7 @@ from drafter.document import (
     merge_runs,
 )
 from drafter.language import language
+from drafter.layout import Layout
 
 #: Two paragraphs whose words match at least this much (difflib's ratio) are one changed
 #: paragraph, diffed word by word; below it, the old one is deleted and the new one inserted.
@@ -74,14 +75,15 @@ class Tracked:
     changes: list[PartChanges]
 
 
-def track(old: Document, new: Document, author: str, when: datetime) -> Tracked:
+def track(old: Document, new: Document, author: str, when: datetime,
+          layout: Layout | None = None) -> Tracked:
     """What ``drafter compare`` and ``drafter followup`` write for one language: the .docx of
     ``new`` with every change from ``old`` tracked, and the summary of those changes."""
     from drafter.writers.docx import write_docx
 
     tracked = diff_documents(old, new)
     changes = summarize(tracked)
-    return Tracked(write_docx(tracked, author=author, when=when), changes)
+    return Tracked(write_docx(tracked, author=author, when=when, layout=layout), changes)
 
 
 def signing_time(day: date) -> datetime:

@@ -24,12 +24,15 @@ if TYPE_CHECKING:
 
 def batch_command(inputs: list[Path], out: Path, followup: bool, session: int | None,
                   lang: list[str], jobs: int | None, force: bool, author: str,
-                  phrases: Path | None = None, fmt: str = "docx") -> int:
+                  phrases: Path | None = None, fmt: str = "docx",
+                  reference: Path | None = None) -> int:
     """`drafter batch`: render or follow up every source; 2 if any failed, 70 for a bug.
-    ``jobs`` None: as many workers as the batch's size and the cores make worth it."""
+    ``jobs`` None: as many workers as the batch's size and the cores make worth it;
+    ``reference``: --reference-docx, read once here for every worker."""
     from rich.console import Console
 
     from drafter.batch import Task, choose_jobs, run
+    from drafter.readers.reference import ReadFailure, layout_for
     from drafter.writers.pdf import PdfFailure, soffice
 
     error = _check_arguments(inputs, out, followup, session, jobs)
@@ -40,6 +43,12 @@ def batch_command(inputs: list[Path], out: Path, followup: bool, session: int | 
             soffice()
         except PdfFailure as failure:
             error = f"{failure}; nothing was written"
+    layout = None
+    if error is None:
+        try:
+            layout = layout_for(reference, fmt)
+        except ReadFailure as failure:
+            error = f"{failure}; nothing was written"
     if error:
         say(f"drafter: {error}", err=True)
         return EXIT_INPUT
@@ -47,7 +56,7 @@ def batch_command(inputs: list[Path], out: Path, followup: bool, session: int | 
     if not paths:
         say(f"drafter: no *.yaml sources in {', '.join(map(str, inputs))}", err=True)
         return EXIT_INPUT
-    tasks = [Task(path, out, followup, session, tuple(lang), author, phrases, fmt)
+    tasks = [Task(path, out, followup, session, tuple(lang), author, phrases, fmt, layout)
              for path in paths]
     if jobs is None:
         jobs = choose_jobs(len(tasks))

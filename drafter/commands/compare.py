@@ -15,6 +15,7 @@ from pathlib import Path
 
 from drafter.document import Document
 from drafter.language import LANGUAGES, language
+from drafter.layout import Layout
 from drafter.resolution import Resolution
 from drafter.terminal import say
 
@@ -100,8 +101,10 @@ def output_stem(new: Path) -> str:
 
 
 def compare_files(old_path: Path, new_path: Path, requested: list[str] | None,
-                  author: str, day: dt.date | None) -> tuple[dict[str, bytes], list[str]]:
-    """The tracked Word file of every language, by language, and the summary lines."""
+                  author: str, day: dt.date | None,
+                  layout: Layout | None = None) -> tuple[dict[str, bytes], list[str]]:
+    """The tracked Word file of every language, by language, and the summary lines; in a
+    reference document's ``layout``, if given."""
     from drafter.revisions import signing_time, track
 
     hint = requested[0] if requested and len(requested) == 1 else None
@@ -110,7 +113,7 @@ def compare_files(old_path: Path, new_path: Path, requested: list[str] | None,
     lines: list[str] = []
     for lang in languages_to_compare(old, new, requested):
         before, after = old.in_language(lang), new.in_language(lang)
-        tracked = track(before, after, author, signing_time(day or after.issued))
+        tracked = track(before, after, author, signing_time(day or after.issued), layout)
         files[lang] = tracked.docx
         lines.append(f"{_name(lang)}:")
         lines += [f"  {part.describe()}" for part in tracked.changes]
@@ -119,10 +122,11 @@ def compare_files(old_path: Path, new_path: Path, requested: list[str] | None,
 
 def compare_command(old: Path, new: Path, requested: list[str] | None, out: Path | None,
                     output: Path | None, author: str, day: dt.date | None, force: bool,
-                    fmt: str = "docx") -> int:
+                    fmt: str = "docx", reference: Path | None = None) -> int:
     """`drafter compare`: write the tracked files (Word, or their PDF), print what changed;
-    return the exit code."""
+    return the exit code. ``reference``: --reference-docx."""
     from drafter.output import OutputFailure, write_files
+    from drafter.readers.reference import ReadFailure, layout_for
     from drafter.writers.pdf import PdfFailure, as_pdf, soffice
 
     try:
@@ -130,7 +134,8 @@ def compare_command(old: Path, new: Path, requested: list[str] | None, out: Path
             raise CompareFailure("give either --out DIR or -o FILE, not both")
         if fmt == "pdf":
             soffice()  # before any work: without LibreOffice, say so at once
-        files, lines = compare_files(old, new, requested, author, day)
+        layout = layout_for(reference, fmt)
+        files, lines = compare_files(old, new, requested, author, day, layout)
         if output is not None and len(files) > 1:
             raise CompareFailure(f"-o names one file, but {len(files)} languages are compared; "
                                  "give --lang with one language, or --out DIR")
@@ -146,7 +151,7 @@ def compare_command(old: Path, new: Path, requested: list[str] | None, out: Path
             (converted,) = as_pdf([{f"{lang}.docx": blob for lang, blob in files.items()}])
             targets = dict(zip(targets, converted.values(), strict=True))
         written = write_files(targets, force)
-    except (CompareFailure, PdfFailure) as failure:
+    except (CompareFailure, PdfFailure, ReadFailure) as failure:
         say(f"drafter: {failure}", err=True)
         return EXIT_INPUT
     except OutputFailure as failure:

@@ -31,6 +31,7 @@ from pydantic import ValidationError
 
 from drafter import placeholders
 from drafter.language import language
+from drafter.layout import Layout
 from drafter.organizations import registry
 from drafter.pairing import UNTRANSLATED
 from drafter.resolution import AgendaItem, CooperationSeries, ObserverStatusGranted, Resolution
@@ -117,11 +118,12 @@ def tracked_time(resolution: Resolution) -> dt.datetime:
 
 def followup_files(previous: Resolution, followup: FollowUp, languages: list[str],
                    author: str, source_text: str | None = None,
-                   fmt: str = "docx") -> dict[str, bytes]:
+                   fmt: str = "docx", layout: Layout | None = None) -> dict[str, bytes]:
     """Every output of a follow-up by file name: the source, then per language the clean
     draft and the draft with tracked changes against the previous text. ``source_text``: the
     previous YAML source, whose comments and layout the new source keeps."""
-    return followup_outputs(previous, followup, languages, author, source_text, fmt).files
+    return followup_outputs(previous, followup, languages, author, source_text, fmt,
+                            layout).files
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,7 +135,8 @@ class Outputs:
 
 
 def followup_outputs(previous: Resolution, followup: FollowUp, languages: list[str],
-                     author: str, source_text: str | None = None, fmt: str = "docx") -> Outputs:
+                     author: str, source_text: str | None = None, fmt: str = "docx",
+                     layout: Layout | None = None) -> Outputs:
     """The files of ``followup_files``; the tracked drafts come from the path `drafter compare`
     takes (``revisions.track``), with its summary of the changes. In Akoma Ntoso (``fmt``
     "akn") each language is the new text only: AKN models amendments its own way."""
@@ -157,8 +160,8 @@ def followup_outputs(previous: Resolution, followup: FollowUp, languages: list[s
 
             files[f"{name}.{lang}.akn.xml"] = write_akn(draft)
             continue
-        files[f"{name}.{lang}.docx"] = write_docx(draft)
-        tracked = track(compose_document(previous, lang), draft, author, when)
+        files[f"{name}.{lang}.docx"] = write_docx(draft, layout=layout)
+        tracked = track(compose_document(previous, lang), draft, author, when, layout)
         files[f"{name}.{lang}.tracked.docx"] = tracked.docx
         tracked_changes[lang] = [part.describe() for part in tracked.changes]
     return Outputs(files, tracked_changes)
@@ -215,10 +218,12 @@ def with_reading_note(result: FollowUp, previous: Previous) -> FollowUp:
 def followup_command(previous: Path, session: int, report: str | None, agenda_item: str | None,
                      out: Path, author: str, force: bool, lang: list[str],
                      date: dt.date | None = None, pair: Path | None = None,
-                     fmt: str = "docx") -> int:
-    """`drafter followup`: write the new source, clean and tracked drafts (Word, or their PDF);
-    print the review."""
+                     fmt: str = "docx", reference: Path | None = None) -> int:
+    """`drafter followup`: write the new source, clean and tracked drafts (Word, or their PDF),
+    in the page and fonts of the ``reference`` document (--reference-docx) if given; print the
+    review."""
     from drafter.output import OutputFailure, write_files
+    from drafter.readers.reference import ReadFailure, layout_for
     from drafter.render import RenderFailure
     from drafter.source import SourceInvalid
     from drafter.terminal import say
@@ -227,16 +232,18 @@ def followup_command(previous: Path, session: int, report: str | None, agenda_it
     try:
         if fmt == "pdf":
             soffice()  # before any work: without LibreOffice, say so at once
+        layout = layout_for(reference, fmt)
         item = parse_agenda_item(agenda_item) if agenda_item is not None else None
         old = read_previous(previous, pair)
         languages = languages_of(old, lang)
         result = with_reading_note(follow_up(old.resolution, session, report, item, date), old)
-        outputs = followup_outputs(old.resolution, result, languages, author, old.text, fmt)
+        outputs = followup_outputs(old.resolution, result, languages, author, old.text, fmt,
+                                   layout)
         if out.exists() and not out.is_dir():
             raise FollowUpError(f"--out {out} is a file, not a directory")
         files = as_pdf([outputs.files])[0] if fmt == "pdf" else outputs.files
         written = write_files({out / name: blob for name, blob in files.items()}, force)
-    except PdfFailure as error:
+    except (PdfFailure, ReadFailure) as error:
         say(f"drafter: {error}; nothing was written", err=True)
         return EXIT_INPUT
     except (FollowUpError, RenderFailure) as error:

@@ -14,13 +14,21 @@ from drafter.terminal import say
 
 
 def render_command(inputs: list[Path], languages: list[str], fmt: str, out: Path,
-                   templates: Path | None, force: bool) -> int:
+                   templates: Path | None, force: bool, reference: Path | None = None) -> int:
     """Render each source (directories give their *.yaml files); return 0, 2, or 70 for a bug.
 
     PDF is made in two passes: every source's Word files first, then one LibreOffice run that
-    converts them all, then each source's PDF files written as a set."""
+    converts them all, then each source's PDF files written as a set. ``reference``:
+    --reference-docx, read once for all the sources."""
+    from drafter.readers.reference import ReadFailure, layout_for
     from drafter.render import RenderFailure, render_file, render_outputs, write_outputs
     from drafter.writers.pdf import PdfFailure, as_pdf, soffice
+
+    try:
+        layout = layout_for(reference, fmt)
+    except ReadFailure as failure:
+        say(f"drafter: {failure}; nothing was written", err=True)
+        return EXIT_INPUT
 
     if fmt == "pdf":
         try:
@@ -36,10 +44,11 @@ def render_command(inputs: list[Path], languages: list[str], fmt: str, out: Path
     for source in sources(inputs):
         try:
             if fmt == "pdf":
-                prepared[source] = render_outputs(source, languages, fmt, out, templates)
+                prepared[source] = render_outputs(source, languages, fmt, out, templates,
+                                                  layout=layout)
             else:
                 say(*(f"wrote {path}" for path in render_file(source, languages, fmt, out,
-                                                              templates, force)))
+                                                              templates, force, layout=layout)))
         except RenderFailure as failure:
             failed = True
             say(*failure.lines, err=True)

@@ -17,35 +17,43 @@ from lxml import etree
 
 from drafter.document import Block, Document, FootnoteRef, Point, Preface, Run
 from drafter.language import language
+from drafter.layout import Layout, PageSetup
 from drafter.resources import DATA
 from drafter.writers import ooxml, package
 from drafter.writers.ooxml import paragraph, sub
+from drafter.writers.styles import styles_part
 
 #: Page width and height in twentieths of a point.
 PAGES: dict[Literal["A4", "Letter"], tuple[int, int]] = {"A4": (11906, 16838),
                                                          "Letter": (12240, 15840)}
 MARGIN = 1134  # 2 cm on each side
+#: Top and bottom margins (1 inch), and the distance of the header and footer from the edge.
+_TOP_BOTTOM, _HEADER_FOOTER = 1440, 720
 DISTRIBUTION_TAB = 6804  # where "Distr.: General" and the date start (12 cm)
+#: Room the distribution date needs at the right of its tab (5 cm): on a narrower text, as a
+#: reference document's margins may leave, the tab moves left so the date stays on one line.
+_DATE_ROOM = 2834
 _SUBPARAGRAPH_STYLES = ("Subparagraph", "Subparagraph2")
 
 
 def write_docx(document: Document, *, author: str | None = None,
-               when: datetime | None = None) -> bytes:
+               when: datetime | None = None, layout: Layout | None = None) -> bytes:
     """The .docx bytes of a document; the same document always gives the same bytes.
 
     A tracked document's revision marks are signed by ``author`` at ``when`` (both needed);
     given them, the file also opens with Track Changes on, so that later edits are tracked too.
+    ``layout``: the page setup, fonts and sizes of a reference document, over drafter's own.
     """
     revisions = _revisions(author, when)
-    width, height = PAGES[document.page_size]
-    text_width = width - 2 * MARGIN
-    body_xml = _body(document, width, height, text_width, revisions)
+    page = page_setup(document, layout)
+    text_width = page.text_width
+    body_xml = _body(document, page, revisions)
     locale = language(document.lang).locale
     settings = _static_part("settings.xml", locale, text_width)
     if revisions is not None:
         settings = settings.replace(b"<w:defaultTabStop", b"<w:trackRevisions/><w:defaultTabStop")
     parts = {
-        "styles.xml": _static_part("styles.xml", locale, text_width),
+        "styles.xml": styles_part(locale, text_width, layout),
         "settings.xml": settings,
         "footnotes.xml": _footnotes(document, revisions),
         "header1.xml": _running_header(_symbol(document.preface), revisions, outside="right"),
@@ -57,6 +65,14 @@ def write_docx(document: Document, *, author: str | None = None,
     }
     return package.build(body_xml, parts, title=document.preface.title.text(), language=locale,
                          created=document.issued)
+
+
+def page_setup(document: Document, layout: Layout | None = None) -> PageSetup:
+    """drafter's page for the document's paper size, or a reference's page setup over it."""
+    width, height = PAGES[document.page_size]
+    own = PageSetup(width, height, top=_TOP_BOTTOM, right=MARGIN, bottom=_TOP_BOTTOM,
+                    left=MARGIN, header=_HEADER_FOOTER, footer=_HEADER_FOOTER)
+    return own if layout is None else layout.page_setup(own)
 
 
 @cache
@@ -85,11 +101,10 @@ def _tracker(revisions: ooxml.Revisions | None) -> ooxml.Revisions:
 
 # -- body -------------------------------------------------------------------------------------
 
-def _body(document: Document, width: int, height: int, text_width: int,
-          revisions: ooxml.Revisions | None) -> bytes:
+def _body(document: Document, page: PageSetup, revisions: ooxml.Revisions | None) -> bytes:
     root = ooxml.root("document")
     body = sub(root, "body")
-    _masthead(body, document, text_width, revisions)
+    _masthead(body, document, page.text_width, revisions)
     preface = document.preface
     for block, style in ((preface.adoption, "Adoption"), (preface.committee, "Committee"),
                          (preface.sponsors, "Committee")):
@@ -108,7 +123,7 @@ def _body(document: Document, width: int, height: int, text_width: int,
         ooxml.keep_with_next(body[-1])
         _paragraph(body, "Closing", document.conclusions.meeting, revisions)
         _paragraph(body, "Closing", document.conclusions.date, revisions)
-    _section(body, width, height)
+    _section(body, page)
     _bookmark_repeated(root)
     return ooxml.serialize(root)
 
@@ -135,13 +150,14 @@ def _masthead(body: etree._Element, document: Document, text_width: int,
     ooxml.run(first, "\t")
     _inlines(first, _symbol(preface), revisions, masthead=True)
 
+    tab = min(DISTRIBUTION_TAB, text_width - _DATE_ROOM)
     organ = paragraph(body, "Organ")
-    ooxml.tab_stops(organ, [("left", DISTRIBUTION_TAB)])
+    ooxml.tab_stops(organ, [("left", tab)])
     _inlines(organ, preface.organ, revisions, masthead=True)
     ooxml.run(organ, "\t")
     _inlines(organ, preface.distribution, revisions)
     date_line = paragraph(body, "Masthead")
-    ooxml.tab_stops(date_line, [("left", DISTRIBUTION_TAB)])
+    ooxml.tab_stops(date_line, [("left", tab)])
     _border(date_line)
     ooxml.run(date_line, "\t")
     _inlines(date_line, preface.date, revisions)
@@ -232,7 +248,7 @@ def _border(p: etree._Element) -> None:
     sub(properties, "spacing", after="360")
 
 
-def _section(body: etree._Element, width: int, height: int) -> None:
+def _section(body: etree._Element, page: PageSetup) -> None:
     """Page size and margins; a first page without running header, later pages with one."""
     sect = sub(body, "sectPr")
     ids = package.RELATIONSHIP_IDS
@@ -245,9 +261,11 @@ def _section(body: etree._Element, width: int, height: int) -> None:
                             ("first", "footerReference", "footer2.xml")):
         sub(sect, tag, type=kind).set(rel, ids[part])
     sub(sect, "footnotePr").append(etree.Element(ooxml.w("numFmt"), {ooxml.w("val"): "decimal"}))
-    sub(sect, "pgSz", w=str(width), h=str(height))
-    sub(sect, "pgMar", top="1440", right=str(MARGIN), bottom="1440", left=str(MARGIN),
-        header="720", footer="720", gutter="0")
+    size = sub(sect, "pgSz", w=str(page.width), h=str(page.height))
+    if page.width > page.height:
+        size.set(ooxml.w("orient"), "landscape")
+    sub(sect, "pgMar", top=str(page.top), right=str(page.right), bottom=str(page.bottom),
+        left=str(page.left), header=str(page.header), footer=str(page.footer), gutter="0")
     sub(sect, "titlePg")
 
 
