@@ -166,7 +166,8 @@ def test_save_then_reload_and_unsaved_edits_survive_a_reload(page, folder):
     expect(page.locator("#status")).to_have_text("Saved")
     saved = (folder / "csto-77-13.yaml").read_text(encoding="utf-8")
     assert "the efforts of the Organization in Central Asia" in saved
-    assert saved.startswith("# Resolution 77/13")  # the comments on top are kept
+    assert saved.startswith("# yaml-language-server: $schema=../schemas/resolution.schema.json\n"
+                            "# Resolution 77/13")  # the comments on top are kept
     page.reload()
     page.wait_for_selector("#preview-en .page")
     assert "in Central Asia;" in page.inner_text("#preview-en")
