@@ -67,6 +67,10 @@ def _open(data: bytes, name: str) -> Any:
     package = Package(data, name)
     package.xml("[Content_Types].xml")  # refuses macro-enabled documents
     for part in sorted(item for item in package.names if item.endswith(".xml")):
+        # python-docx parses every part at once: one that may hold too many paragraphs (it is
+        # larger than that many empty ones) has them counted first, while streamed.
+        if package.zip.getinfo(part).file_size <= MAX_PARAGRAPHS * len("<w:p/>"):
+            continue
         if package.count(part, f"{_W}p", MAX_PARAGRAPHS) > MAX_PARAGRAPHS:
             raise ReadFailure(f"{name}: the part {part} has more than {MAX_PARAGRAPHS} paragraphs, "
                               "more than a Word template; check that this is the right file")
@@ -87,8 +91,6 @@ def _open(data: bytes, name: str) -> Any:
 
 
 def _layout(document: Any, name: str) -> Layout:
-    from docx.enum.style import WD_STYLE_TYPE
-
     from docx.opc.constants import RELATIONSHIP_TYPE
 
     page = _page(document, name)
@@ -96,16 +98,15 @@ def _layout(document: Any, name: str) -> Layout:
         document.part.part_related_by(RELATIONSHIP_TYPE.STYLES)
     except KeyError:
         return Layout(page=page)
-    styles = document.styles
+    styles = _Styles(document.styles.element)
     theme = _theme(document, name)
-    defaults = styles.element.find(f"{_W}docDefaults/{_W}rPrDefault/{_W}rPr")
     # LibreOffice does not mark its Normal style as the default one.
-    normal = styles.default(WD_STYLE_TYPE.PARAGRAPH) or _style(styles, _NORMAL)
+    normal = styles.default if styles.default is not None else styles.find(_NORMAL)
     return Layout(
         page=page,
-        normal=_checked(_font(normal, defaults, theme), "Normal", name),
-        heading=_checked(_font(_style(styles, _HEADING), defaults, theme), "Heading 1", name),
-        footnote=_checked(_font(_style(styles, _FOOTNOTE), defaults, theme), "Footnote Text", name),
+        normal=_checked(styles.font(normal, theme), "Normal", name),
+        heading=_checked(styles.font(styles.find(_HEADING), theme), "Heading 1", name),
+        footnote=_checked(styles.font(styles.find(_FOOTNOTE), theme), "Footnote Text", name),
     )
 
 
@@ -156,34 +157,46 @@ def _cm(twips: int) -> str:
     return f"{twips * 2.54 / 1440:.1f} cm"
 
 
-def _style(styles: Any, names: tuple[str, str]) -> Any:
-    """The paragraph style with this name in Word, or this style id; None when absent."""
-    word_name, style_id = names
-    for style in styles:
-        element = style.element
-        if element.get(f"{_W}type") != "paragraph":
-            continue
-        name = element.find(f"{_W}name")
-        if element.get(f"{_W}styleId") == style_id or (
-                name is not None and (name.get(f"{_W}val") or "").lower() == word_name):
-            return style
-    return None
+class _Styles:
+    """The paragraph styles of a styles part, by id and by name, read once: python-docx looks
+    each one up with an XPath query over the whole part."""
 
+    def __init__(self, root: etree._Element) -> None:
+        self.defaults = root.find(f"{_W}docDefaults/{_W}rPrDefault/{_W}rPr")
+        self.by_id: dict[str, etree._Element] = {}
+        self.by_name: dict[str, etree._Element] = {}
+        self.default: etree._Element | None = None
+        for style in root.iterchildren(f"{_W}style"):
+            if style.get(f"{_W}type") != "paragraph":
+                continue
+            self.by_id.setdefault(style.get(f"{_W}styleId") or "", style)
+            name = style.find(f"{_W}name")
+            if name is not None:
+                self.by_name.setdefault((name.get(f"{_W}val") or "").lower(), style)
+            if self.default is None and style.get(f"{_W}default") in ("1", "true", "on"):
+                self.default = style
 
-def _font(style: Any, defaults: etree._Element | None, theme: dict[str, str]) -> Font:
-    """A style's typeface and size as Word shows them: its own, else those of the styles it
-    is based on, else the document's defaults. No style: nothing (drafter's own stays)."""
-    if style is None:
-        return Font()
-    name = size = None
-    seen: set[int] = set()
-    while style is not None and len(seen) < _MAX_BASED_ON and id(style.element) not in seen:
-        seen.add(id(style.element))
-        rpr = style.element.find(f"{_W}rPr")
-        name = name or _typeface(rpr, theme)
-        size = size or _half_points(rpr)
-        style = style.base_style
-    return Font(name or _typeface(defaults, theme), size or _half_points(defaults))
+    def find(self, names: tuple[str, str]) -> etree._Element | None:
+        """The style with this name in Word, or this style id; None when absent."""
+        word_name, style_id = names
+        return self.by_name.get(word_name, self.by_id.get(style_id))
+
+    def font(self, style: etree._Element | None, theme: dict[str, str]) -> Font:
+        """A style's typeface and size as Word shows them: its own, else those of the styles
+        it is based on, else the document's defaults. No style: nothing (drafter's own
+        stays)."""
+        if style is None:
+            return Font()
+        name = size = None
+        seen: set[int] = set()
+        while style is not None and len(seen) < _MAX_BASED_ON and id(style) not in seen:
+            seen.add(id(style))
+            rpr = style.find(f"{_W}rPr")
+            name = name or _typeface(rpr, theme)
+            size = size or _half_points(rpr)
+            based = style.find(f"{_W}basedOn")
+            style = None if based is None else self.by_id.get(based.get(f"{_W}val") or "")
+        return Font(name or _typeface(self.defaults, theme), size or _half_points(self.defaults))
 
 
 def _typeface(rpr: etree._Element | None, theme: dict[str, str]) -> str | None:

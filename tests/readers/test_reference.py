@@ -172,3 +172,10 @@ def test_the_reference_goes_with_word_and_pdf_only(letter: Path) -> None:
 def test_the_option_is_named_in_the_refusal(tmp_path: Path) -> None:
     with pytest.raises(ReadFailure, match=r"^--reference-docx .*nowhere.docx: cannot be opened"):
         layout_for(tmp_path / "nowhere.docx", "docx")
+
+
+def test_a_document_of_more_paragraphs_than_any_template(letter: Path, tmp_path: Path) -> None:
+    """Counted while streamed, before python-docx builds a tree of it."""
+    many = rewritten(letter, tmp_path / "many.docx", DOCUMENT, b"<w:body>",
+                     b"<w:body>" + b"<w:p/>" * 20_001)
+    _refused(many, "more than 20000 paragraphs")
