@@ -35,10 +35,10 @@ def bug_on_bad(monkeypatch: pytest.MonkeyPatch) -> None:
     """drafter hits an unexpected exception on any source named bad.yaml."""
     real = render_module.render_file
 
-    def render_file(source: Path, *args: object) -> list[Path]:
+    def render_file(source: Path, *args: object, **options: object) -> list[Path]:
         if source.name == "bad.yaml":
             raise ZeroDivisionError("division by zero")
-        return real(source, *args)  # type: ignore[arg-type]
+        return real(source, *args, **options)  # type: ignore[arg-type]
 
     monkeypatch.delenv("DRAFTER_DEBUG", raising=False)
     monkeypatch.setattr(render_module, "render_file", render_file)
