@@ -20,6 +20,7 @@ from drafter.composer import compose
 from drafter.resolution import Resolution
 from drafter.source import load
 from drafter.writers.docx import write_docx
+from drafter.writers.text import write_text
 
 # Property tests never fail on a slow machine's timing, and in CI they draw the same examples on
 # every run, so a red build always means a real change; locally they explore at random.
@@ -59,6 +60,14 @@ def lang(request: pytest.FixtureRequest) -> str:
 @pytest.fixture(scope="session")
 def docx_bytes(example: Resolution) -> dict[str, bytes]:
     return {code: write_docx(compose(example, code)) for code in ("en", "fr")}
+
+
+def edited_text(resolution: Resolution, lang: str, old: str, new: str) -> str:
+    """The text rendering of ``resolution`` with ``old`` (found exactly once) replaced by ``new``:
+    a draft with one mistake or one omission, for the import and validate tests."""
+    text = write_text(compose(resolution, lang))
+    assert text.count(old) == 1
+    return text.replace(old, new)
 
 
 def part_xml(blob: bytes, name: str) -> etree._Element:

@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from typer.testing import CliRunner
 
 from conftest import EXAMPLE, ROOT
-from test_importer import resolutions
+from importer.test_importer import resolutions
 from writers.test_akn import valid
 
 from drafter.cli import app

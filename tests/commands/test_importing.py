@@ -1,4 +1,5 @@
-"""drafter import over an existing source (--force) keeps that source's comments and layout."""
+"""drafter import writes a source that loads back, refuses unreadable input in one line, prints what
+to review, and over an existing source (--force) keeps that source's comments and layout."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLE, ROOT
+from conftest import EXAMPLE, ROOT, edited_text
 from drafter.commands.importing import import_command
 from drafter.render import render_bytes
 from drafter.schema import modeline
@@ -134,3 +135,34 @@ def test_an_imported_source_opens_with_the_schema_line_and_keeps_one_header(
     assert first.startswith(f"{modeline()}\n# Imported by `drafter import` from {draft}.\n")
     assert import_command(draft, None, None, target, force=True) == 0
     assert target.read_text(encoding="utf-8") == first
+
+
+def test_import_command_writes_a_source_that_loads_back(tmp_path, docx_bytes, example, capsys):
+    english, french = tmp_path / "draft.en.docx", tmp_path / "draft.fr.docx"
+    english.write_bytes(docx_bytes["en"])
+    french.write_bytes(docx_bytes["fr"])
+    output = tmp_path / "source.yaml"
+    assert import_command(french, None, english, output, force=False) == 0
+    assert load(output).model_dump() == example.model_dump()
+    assert "en: >-" in output.read_text(encoding="utf-8")
+    assert import_command(french, None, english, output, force=False) == 2
+    assert "--force" in capsys.readouterr().err
+    assert import_command(french, "fr", None, output, force=True) == 0
+
+
+def test_import_command_refuses_unreadable_input_in_one_line(tmp_path, capsys):
+    broken = tmp_path / "broken.docx"
+    broken.write_bytes(b"PK\x03\x04 not really a zip")
+    assert import_command(broken, None, None, tmp_path / "out.yaml", force=False) == 2
+    error = capsys.readouterr().err.strip()
+    assert str(broken) in error and "\n" not in error
+    assert not (tmp_path / "out.yaml").exists()
+
+
+def test_import_command_prints_what_to_review(tmp_path, example, capsys):
+    draft = tmp_path / "draft.txt"
+    draft.write_text(edited_text(example, "en", "Agenda item 127 (t)\n\n", ""), encoding="utf-8")
+    assert import_command(draft, None, None, tmp_path / "out.yaml", force=False) == 0
+    out = capsys.readouterr().out
+    assert "review: the agenda item is missing" in out
+    assert "Review: the agenda item is missing" in (tmp_path / "out.yaml").read_text(encoding="utf-8")

@@ -11,7 +11,6 @@ from hypothesis import strategies as st
 
 from conftest import EXAMPLE, REFERENCE
 
-from drafter.commands.importing import import_command
 from drafter.composer import compose
 from drafter.importer import ImportFailure, import_document, import_pair
 from drafter.language import phrase_keys
@@ -58,43 +57,11 @@ def test_the_reference_alone_gives_the_french_and_marks_the_english(example):
     assert english.en == UNTRANSLATED + english.fr  # type: ignore[union-attr]
 
 
-def test_standard_paragraphs_are_recognised_with_their_parameters(example):
-    got = import_document(read(REFERENCE, None))
-    assert [getattr(p, "standard", "prose") for p in got.preamble[:5]] == [
-        "report_considered", "charter_regional", "observer_status", "cooperation_series",
-        "security_council"]
-    assert got.report == "A/77/277-S/2022/606"
-    assert got.mandate.report_session == 79 and got.mandate.agenda_session == 79
-    assert got.organization == "csto"
-
-
 def test_a_pair_that_does_not_match_is_refused(docx_bytes):
     english, french = read_docx(docx_bytes["en"]), read_docx(docx_bytes["fr"])
     french.preamble.pop()
     with pytest.raises(ImportFailure, match="the English has 15 and the French 14"):
         import_pair(english, french)
-
-
-def test_import_command_writes_a_source_that_loads_back(tmp_path, docx_bytes, example, capsys):
-    english, french = tmp_path / "draft.en.docx", tmp_path / "draft.fr.docx"
-    english.write_bytes(docx_bytes["en"])
-    french.write_bytes(docx_bytes["fr"])
-    output = tmp_path / "source.yaml"
-    assert import_command(french, None, english, output, force=False) == 0
-    assert load(output).model_dump() == example.model_dump()
-    assert "en: >-" in output.read_text(encoding="utf-8")
-    assert import_command(french, None, english, output, force=False) == 2
-    assert "--force" in capsys.readouterr().err
-    assert import_command(french, "fr", None, output, force=True) == 0
-
-
-def test_import_command_refuses_unreadable_input_in_one_line(tmp_path, capsys):
-    broken = tmp_path / "broken.docx"
-    broken.write_bytes(b"PK\x03\x04 not really a zip")
-    assert import_command(broken, None, None, tmp_path / "out.yaml", force=False) == 2
-    error = capsys.readouterr().err.strip()
-    assert str(broken) in error and "\n" not in error
-    assert not (tmp_path / "out.yaml").exists()
 
 
 # -- property: generated resolutions survive render → read → import ----------------------------
@@ -172,71 +139,6 @@ def test_a_citation_that_differs_between_languages_is_located(example):
                        r"English gives 2010-03-03 but the French 2010-03-02"):
         import_pair(read_docx(write_docx(compose(english, "en"))),
                     read_docx(write_docx(compose(french, "fr"))))
-
-
-def test_a_single_operative_paragraph_is_unnumbered_and_keeps_its_subparagraphs(example):
-    source = example.model_dump(mode="json")
-    source["operative"] = [{"verb": "requests", "en": "the Secretary-General", "fr": "le Secrétaire général",
-                            "subparagraphs": [{"en": "to report", "fr": "de faire rapport"},
-                                              {"en": "to consult", "fr": "de consulter"}]}]
-    resolution = Resolution.model_validate(source)
-    french = read_docx(write_docx(compose(resolution, "fr")))
-    assert french.operative[0].num is None and [p.num for p in french.operative[0].points] == ["a)", "b)"]
-    english = read_docx(write_docx(compose(resolution, "en")))
-    assert import_pair(english, french).model_dump() == resolution.model_dump()
-
-
-# -- tolerant import -------------------------------------------------------------------------------
-
-def _text(example, lang: str, old: str, new: str) -> str:
-    text = write_text(compose(example, lang))
-    assert text.count(old) == 1
-    return text.replace(old, new)
-
-
-def test_a_verb_outside_the_lexicon_becomes_an_inline_phrase(example):
-    english = read_text(_text(example, "en", "*Calls upon* the two", "*Implores* the two"))
-    french = read_text(_text(example, "fr", "*Engage* les deux", "*Conjure* les deux"))
-    notes: list[str] = []
-    got = import_pair(english, french, notes)
-    verb = got.operative[6].verb  # type: ignore[union-attr]
-    assert (verb.en, verb.fr) == ("Implores", "Conjure")
-    assert any("Implores" in note for note in notes) and any("Conjure" in note for note in notes)
-    again = read_text(write_text(compose(got, "fr")))
-    assert again.operative[6].content.text().startswith("Conjure les deux")
-
-
-def test_a_draft_without_report_paragraph_or_closing_gets_placeholders(example):
-    text = _text(example, "en", "*39th plenary meeting\n21\u00a0November\u00a02022*\n\n", "")
-    text = text.replace(text[text.index("*Having considered*"): text.index("*Recalling* the Articles")], "")
-    notes: list[str] = []
-    got = import_document(read_text(text), notes)
-    assert got.report == "A/77/xxx" and got.adoption is not None and got.adoption.meeting == 999
-    assert any("report" in note for note in notes) and any("meeting" in note for note in notes)
-
-
-def test_a_report_cited_with_its_corrigendum_is_kept_as_printed(example, lang):
-    symbol = {"en": "A/77/277-S/2022/606 and Corr.1", "fr": "A/77/277-S/2022/606 et Corr.1"}[lang]
-    text = write_text(compose(example, lang)).replace("A/77/277-S/2022/606.", symbol + ".", 1)
-    got = import_document(read_text(text))
-    assert got.report == symbol
-    assert symbol in write_text(compose(got, lang))
-
-
-def test_import_command_prints_what_to_review(tmp_path, example, capsys):
-    draft = tmp_path / "draft.txt"
-    draft.write_text(_text(example, "en", "Agenda item 127 (t)\n\n", ""), encoding="utf-8")
-    assert import_command(draft, None, None, tmp_path / "out.yaml", force=False) == 0
-    out = capsys.readouterr().out
-    assert "review: the agenda item is missing" in out
-    assert "Review: the agenda item is missing" in (tmp_path / "out.yaml").read_text(encoding="utf-8")
-
-
-def test_a_revised_draft_imports_back_from_either_language_alone_with_its_original(revised, lang):
-    got = import_document(read_docx(write_docx(compose(revised, lang))))
-    assert (got.symbol, got.original) == ("A/79/L.20/Rev.1", revised.original)
-    assert [sponsor.model_dump()[lang] for sponsor in got.sponsors] == [
-        sponsor.model_dump()[lang] for sponsor in revised.sponsors]
 
 
 def test_the_original_line_of_one_version_is_enough_for_the_pair(revised):
