@@ -1,6 +1,7 @@
 """Helpers for tracked changes: a follow-up of 77/13 to diff against it; accepting or rejecting
 every tracked change of a .docx on its XML, as Word's commands do; and what a reader then sees:
-paragraph texts (python-docx) and footnote texts in the order of their marks."""
+paragraph texts (python-docx) and footnote texts in the order of their marks; the defining
+property of a tracked document (accept all gives the new text, reject all the old one)."""
 
 from __future__ import annotations
 
@@ -11,9 +12,15 @@ import zipfile
 from docx import Document as open_docx
 from lxml import etree
 
+from drafter.document import Block, Document, Footnote, FootnoteRef, Inline, Point, Run
+from drafter.language import language
 from drafter.resolution import CooperationSeries, GACitation, Mandate, Prose, Resolution
+from drafter.revisions import tracked_docx
+from drafter.writers.docx import write_docx
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+AUTHOR = "GA Affairs Branch"
+WHEN = dt.datetime(2024, 9, 1)
 _TRACKED_PARTS = ("word/document.xml", "word/footnotes.xml", "word/header1.xml",
                   "word/header3.xml")
 
@@ -149,3 +156,50 @@ def header_text(blob: bytes) -> str:
     with zipfile.ZipFile(io.BytesIO(blob)) as archive:
         header = etree.fromstring(archive.read("word/header1.xml"))
     return "".join(t.text or "" for t in header.iter(W + "t"))
+
+
+def assert_tracks(old: Document, new: Document) -> bytes:
+    """The defining property: accept all → the new text, reject all → the old text."""
+    tracked = tracked_docx(old, new, AUTHOR, WHEN)
+    clean_new, clean_old = write_docx(new), write_docx(old)
+    accepted, rejected = accept_all(tracked), reject_all(tracked)
+    assert paragraph_texts(accepted) == paragraph_texts(clean_new)
+    assert formatted_paragraphs(accepted) == formatted_paragraphs(clean_new)
+    assert footnotes_in_order(accepted) == footnotes_in_order(clean_new)
+    assert paragraph_texts(rejected) == paragraph_texts(clean_old)
+    assert formatted_paragraphs(rejected) == formatted_paragraphs(clean_old)
+    assert footnotes_in_order(rejected) == footnotes_in_order(clean_old)
+    ids = reference_ids(tracked)
+    assert ids == list(range(1, len(ids) + 1))
+    return tracked
+
+
+def marked_text(block: Block, kind: str) -> str:
+    """The text of the runs of ``block`` tracked as ``kind`` ("del" or "ins")."""
+    return "".join(item.text for item in block.inlines
+                   if isinstance(item, Run) and item.revision == kind)
+
+
+def renumber(document: Document) -> None:
+    """Operative numbers, sub-paragraph letters and footnote numbers, as compose gives them."""
+    count = len(document.operative)
+    for index, operative in enumerate(document.operative):
+        operative.num = f"{index + 1}." if count > 1 else None
+        _reletter(operative.points, 0, document.lang)
+    bodies = {note.number: note.content for note in document.footnotes}
+    footnotes = []
+    for block in document.blocks():
+        inlines: list[Inline] = []
+        for item in block.inlines:
+            if isinstance(item, FootnoteRef):
+                footnotes.append(Footnote(len(footnotes) + 1, bodies[item.number]))
+                item = FootnoteRef(len(footnotes))
+            inlines.append(item)
+        block.inlines = inlines
+    document.footnotes = footnotes
+
+
+def _reletter(points: list[Point], depth: int, lang: str) -> None:
+    for index, point in enumerate(points):
+        point.num = language(lang).subparagraph_label(depth, index)
+        _reletter(point.points, depth + 1, lang)
