@@ -202,7 +202,7 @@ def goal_cold(runs: int) -> None:
 def agenda_item(folder: Path) -> list[Path]:
     """A 25-organization agenda item of adopted resolutions of the 77th session: the examples,
     and a first draft (`drafter new`) of every other registered organization, adopted."""
-    from drafter.new import new_resolution
+    from drafter.first_draft import new_resolution
     from drafter.organizations import registry
     from drafter.resolution import Resolution
     from drafter.yamlout import dump_resolution

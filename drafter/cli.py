@@ -207,20 +207,12 @@ def phrases(
 
     Example: drafter phrases operative
     """
-    from drafter.language import LANGUAGES, language, phrase_keys
+    from drafter.commands.phrases import book_lines, lexicon_lines
 
-    part = section.value
-    for key in phrase_keys(part):  # type: ignore[arg-type]
-        words = " | ".join(language(code).phrase(part, key) for code in LANGUAGES)  # type: ignore[arg-type]
-        also = [f"{code} also: {language(code).phrase(part, other)}"  # type: ignore[arg-type]
-                for code in LANGUAGES for other in language(code).synonyms[part].get(key, ())]
-        say(f"{key:32} {words}" + (f" ({'; '.join(also)})" if also else ""))
-    _use_phrases(phrases)
+    say(*lexicon_lines(section.value))
+    _use_phrases(phrases)  # checked after the lexicon is listed: a broken book is the last line
     if phrases is not None:
-        from drafter.phrasebook import load_book
-
-        for key, phrase in load_book(phrases).entries[part].items():
-            say(f"{key:32} {' | '.join(phrase[code] for code in LANGUAGES)}")
+        say(*book_lines(phrases, section.value))
 
 
 @app.command()
@@ -252,7 +244,7 @@ def new(
 
     Example: drafter new --org au --session 80 -o au-80.yaml
     """
-    from drafter.new import new_command
+    from drafter.commands.new import new_command
 
     _use_phrases(phrases)
     raise typer.Exit(new_command(org, session, output, force))
@@ -432,7 +424,7 @@ def rules(
     if write and output is None:
         _fail("--write needs the file to write: -o docs/rules.md (add --force to replace it)")
     if output is None:
-        from drafter.commands.validate import rules_command
+        from drafter.commands.rules import rules_command
 
         raise typer.Exit(rules_command(False))
     from drafter.commands.generated import write_or_print

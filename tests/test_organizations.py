@@ -99,7 +99,7 @@ def test_the_registry_is_validated_once_per_process():
 def test_an_organization_with_its_own_sub_item_title_keeps_it_everywhere_and_reads_back() -> None:
     from drafter.composer import compose
     from drafter.importer import import_document
-    from drafter.new import new_resolution
+    from drafter.first_draft import new_resolution
     from drafter.readers.docx import read_docx
     from drafter.writers.docx import write_docx
 

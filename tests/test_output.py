@@ -437,7 +437,7 @@ def test_a_file_made_by_another_drafter_meanwhile_is_kept_without_force(
     """The command checks for OUTPUT before it starts and again under the folder's lock: a
     file that appears after the first check is not replaced."""
     from drafter.commands.importing import import_command
-    from drafter.new import new_command
+    from drafter.commands.new import new_command
 
     target = tmp_path / "same.yaml"
     make_folder = output._make_folder

@@ -477,14 +477,3 @@ def _same_file(one: Path, other: Path) -> bool:
         return one.samefile(other)
     except OSError:
         return one.resolve() == other.resolve()
-
-
-def rules_command(write: bool) -> int:
-    """Print the rule catalogue, or (``write``) regenerate docs/rules.md from it."""
-    from drafter.rules.manual import rules_text, write_rules_doc
-
-    if write:
-        print(f"wrote {write_rules_doc()}")
-    else:
-        print(rules_text())
-    return EXIT_CLEAN

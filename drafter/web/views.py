@@ -155,7 +155,7 @@ async def save(request: Request) -> Response:
 
 async def new_draft(request: Request) -> Response:
     """A first draft for an organization and a session, as ``drafter new`` writes it."""
-    from drafter.new import NewDraftError, header, new_resolution
+    from drafter.first_draft import NewDraftError, header, new_resolution
     from drafter.yamlout import dump_resolution
 
     body = await _body(request)

@@ -11,11 +11,9 @@ from docx import Document as open_docx
 
 from conftest import body_paragraphs, footnote_texts
 from drafter import placeholders
-from drafter.new import EXIT_INPUT, new_command, new_resolution
+from drafter.first_draft import new_resolution
 from drafter.organizations import registry
 from drafter.render import render_bytes
-from drafter.schema import modeline
-from drafter.source import load, parse
 
 #: The French article of each organization's name, written out by hand (not read from the
 #: registry), so a wrong gender or elision in the data shows here.
@@ -73,38 +71,6 @@ def test_a_first_draft_holds_the_mandate_and_no_series() -> None:
     assert placeholders.placeholders(resolution) == [
         "draft symbol", "report symbol", "agenda item", "preambular paragraph 4 (en, fr)",
         "operative paragraph 2 (en, fr)"]
-
-
-def test_without_output_the_source_goes_to_stdout_and_loads_back(capsys: pytest.CaptureFixture[str]) -> None:
-    assert new_command("sco", 79, None, False) == 0
-    printed = capsys.readouterr().out
-    assert printed.startswith(f"{modeline()}\n# First draft: cooperation between the United Nations "
-                              "and the Shanghai")
-    assert parse(printed) == new_resolution("sco", 79)
-
-
-def test_output_is_written_once_and_overwritten_only_with_force(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
-    target = tmp_path / "drafts" / "au-80.yaml"
-    assert new_command("au", 80, target, False) == 0
-    assert load(target) == new_resolution("au", 80)
-    assert target.read_text(encoding="utf-8").splitlines()[0] == modeline()
-    target.write_text("mine", encoding="utf-8")
-    assert new_command("au", 80, target, False) == EXIT_INPUT
-    assert "already exists; add --force" in capsys.readouterr().err
-    assert target.read_text(encoding="utf-8") == "mine"
-    assert new_command("au", 80, target, True) == 0
-    assert load(target).organization == "au"
-    assert [path.name for path in target.parent.iterdir()] == ["au-80.yaml"]
-
-
-@pytest.mark.parametrize(("org", "session", "message"), [
-    ("csot", 80, "did you mean 'csto'?"),
-    ("csto", 119, "outside what drafter can write"),
-])
-def test_bad_requests_are_told_plainly(org: str, session: int, message: str, capsys) -> None:  # type: ignore[no-untyped-def]
-    assert new_command(org, session, None, False) == EXIT_INPUT
-    captured = capsys.readouterr()
-    assert message in captured.err and captured.out == ""
 
 
 @pytest.mark.parametrize("key", sorted(registry()))

@@ -10,16 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import os
-from pathlib import Path
 
 from drafter import placeholders
 from drafter.language import LANGUAGES, language
 from drafter.organizations import Organization, registry
 from drafter.resolution import AgendaItem, Resolution
-
-#: Exit code for input drafter cannot use (unknown organization, existing file, …).
-EXIT_INPUT = 2
 
 
 class NewDraftError(Exception):
@@ -71,42 +66,6 @@ def header(resolution: Resolution) -> list[str]:
             f"A/{resolution.session}/xxx and agenda item 999 (xx); `drafter validate` reports any "
             "left.",
             "Render with: drafter render THIS_FILE --out drafts/"]
-
-
-def new_command(org: str, session: int, output: Path | None, force: bool) -> int:
-    """`drafter new`: write (or print) a first-draft source; return the exit code."""
-    from drafter.output import OutputExists, OutputFailure, write_files
-    from drafter.terminal import say, write_data
-    from drafter.yamlout import dump_resolution
-
-    try:
-        resolution = new_resolution(org, session)
-    except NewDraftError as error:
-        say(f"drafter: {error}", err=True)
-        return EXIT_INPUT
-    text = dump_resolution(resolution, header(resolution))
-    if output is None:
-        write_data(text)
-        return 0
-    if output.is_dir():
-        say(f"drafter: -o {output} is a directory; give a file name such as "
-            f"{output / f'{org}-{session}.yaml'}", err=True)
-        return EXIT_INPUT
-    exists = f"{output} already exists; add --force to overwrite it, or choose another -o"
-    if os.path.lexists(output) and not force:
-        say(f"drafter: {exists}", err=True)
-        return EXIT_INPUT
-    try:
-        # Checked again under the folder's lock: of two drafters writing one name, one wins.
-        write_files({output: text.encode("utf-8")}, force=force)
-    except OutputExists:
-        say(f"drafter: {exists}", err=True)
-        return EXIT_INPUT
-    except OutputFailure as failure:
-        say(f"drafter: {failure}", err=True)
-        return EXIT_INPUT
-    say(f"wrote {output}", err=True)
-    return 0
 
 
 def _organization(key: str) -> Organization:
