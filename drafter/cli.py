@@ -94,6 +94,7 @@ LangList = Annotated[str, typer.Option(
     help="Languages to write, comma-separated.")]
 Force = Annotated[bool, typer.Option(help="Replace files that already exist.")]
 Author = Annotated[str, typer.Option(help="Name shown on the tracked changes.")]
+OutDir = Annotated[Path, typer.Option(help="Directory to write into (created if missing).")]
 #: --reference-docx: the page setup, fonts and sizes of a delegation's own Word file (pandoc's
 #: convention).
 ReferenceDocx = Annotated[Path | None, typer.Option("--reference-docx", metavar="FILE", help="A Word document or template (.docx, .dotx) whose page size, margins, and fonts and sizes (Normal, Heading 1, Footnote Text) the Word and PDF files take; its text is ignored.", show_default=False)]
@@ -155,7 +156,7 @@ def render(
     files: Annotated[list[Path], typer.Argument(help="YAML sources, or directories whose *.yaml files are taken.", show_default=False)],
     lang: LangList = "en,fr",
     format: Annotated[RenderFormat, typer.Option("--format", help="docx (Word), txt (plain text), akn (Akoma Ntoso XML, <stem>.<lang>.akn.xml) or pdf (through LibreOffice).")] = RenderFormat.docx,
-    out: Annotated[Path, typer.Option(help="Directory to write into (created if missing).")] = Path("."),
+    out: OutDir = Path("."),
     templates: Annotated[
         Path | None,
         typer.Option(help="Directory with en/ and fr/ templates that override the built-in ones; "
@@ -260,7 +261,7 @@ def followup(
     date: Annotated[str | None, typer.Option(help="Distribution date of the draft, YYYY-MM-DD; by default the previous one moved on by as many years as sessions.")] = None,
     author: Author = "drafter",
     lang: LangList = "en,fr",
-    out: Annotated[Path, typer.Option(help="Directory to write into (created if missing).")] = Path("."),
+    out: OutDir = Path("."),
     phrases: Phrases = None,
     format: Annotated[DraftFormat, typer.Option("--format", help="docx: clean and tracked Word drafts; pdf: the same printed through LibreOffice, tracked changes shown; akn: the new text in Akoma Ntoso XML (<org>-<session>.<lang>.akn.xml), without tracked changes.")] = DraftFormat.docx,
     reference_docx: ReferenceDocx = None,
@@ -290,7 +291,7 @@ def compare(
     lang: Annotated[str | None, typer.Option(metavar=LANGUAGES_METAVAR, autocompletion=_language_choices, help="Languages, comma-separated; by default every language both versions have.")] = None,
     out: Annotated[Path | None, typer.Option(help="Directory to write OUT/<new>.<lang>.tracked.docx into (default: here).")] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="The one file to write, when one language is compared.")] = None,
-    author: Annotated[str, typer.Option(help="Name shown on the tracked changes.")] = "drafter",
+    author: Author = "drafter",
     date: Annotated[str | None, typer.Option(help="Date of the tracked changes, YYYY-MM-DD; by default the new version's date.")] = None,
     format: Annotated[TrackedFormat, typer.Option("--format", help="docx (Word) or pdf (through LibreOffice, the changes shown).")] = TrackedFormat.docx,
     reference_docx: ReferenceDocx = None,
@@ -336,7 +337,7 @@ def sponsors(
 @app.command()
 def batch(
     inputs: Annotated[list[Path], typer.Argument(help="Sources, or directories whose *.yaml files are taken.", show_default=False)],
-    out: Annotated[Path, typer.Option(help="Directory to write into (created if missing).")] = Path("."),
+    out: OutDir = Path("."),
     followup: Annotated[bool, typer.Option("--followup", help="Make the next session's drafts instead of rendering.")] = False,
     session: Annotated[int | None, typer.Option(help="With --followup: the session of the new drafts.")] = None,
     lang: LangList = "en,fr",

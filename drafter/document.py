@@ -182,6 +182,12 @@ class Preface:
     running_symbols: tuple[str, ...] = ()
 
 
+#: The lines of a Preface in reading order, by field name (``symbol`` is text, not a line).
+PREFACE_LINES = ("united_nations", "organ", "distribution", "date", "translation", "original",
+                 "session", "agenda_item", "agenda_title", "adoption", "committee", "sponsors",
+                 "heading")
+
+
 @dataclass(slots=True)
 class PreambularParagraph:
     """One preambular paragraph; ``name`` is its opener key or standard name."""
@@ -256,7 +262,7 @@ class Document:
             yield paragraph.content
         for operative in self.operative:
             yield operative.content
-            yield from _point_blocks(operative.points)
+            yield from point_blocks(operative.points)
         if self.conclusions is not None:
             yield self.conclusions.meeting
             yield self.conclusions.date
@@ -267,7 +273,8 @@ class Document:
         return next((note for note in self.footnotes if note.number == number), None)
 
 
-def _point_blocks(points: list[Point]) -> Iterator[Block]:
+def point_blocks(points: list[Point]) -> Iterator[Block]:
+    """The blocks of sub-paragraphs and their divisions, in reading order."""
     for point in points:
         yield point.content
-        yield from _point_blocks(point.points)
+        yield from point_blocks(point.points)

@@ -12,18 +12,17 @@ from __future__ import annotations
 
 import hashlib
 import marshal
-import os
 import sys
 from datetime import date, datetime
 from functools import cache
 from pathlib import Path
 
+from drafter.cache_entries import cache_folder, read_entry, write_entry
+
 PACKAGE = Path(__file__).resolve().parent
 DATA = PACKAGE / "data"
 
 _FORMAT = f"drafter-data-cache 1 {sys.implementation.cache_tag}"
-#: The largest data file is about 25 kB; an entry far larger is not ours.
-_MAX_ENTRY_BYTES = 4 * 1024 * 1024
 
 
 def templates_dir() -> Path:
@@ -49,21 +48,9 @@ def load_data(relative: str) -> object:
     return data
 
 
-def cache_folder(kind: str) -> Path:
-    """drafter's folder of ``kind`` in the user's cache folder (as drafter.template_cache)."""
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "drafter" / kind
-
-
 def _read(path: Path, key: str) -> object | None:
-    header = f"{_FORMAT} {key}\n".encode()
-    try:
-        with open(path, "rb") as stream:
-            entry = stream.read(_MAX_ENTRY_BYTES + 1)
-    except OSError:
-        return None
-    digest, payload = entry[len(header):len(header) + 32], entry[len(header) + 32:]
-    if not entry.startswith(header) or hashlib.sha256(payload).digest() != digest:
+    payload = read_entry(path, key, _FORMAT)
+    if payload is None:
         return None
     try:
         return _thawed(marshal.loads(payload))
@@ -72,27 +59,12 @@ def _read(path: Path, key: str) -> object | None:
 
 
 def _write(folder: Path, key: str, data: object) -> None:
-    """Keep the data atomically; a cache that cannot be written only means parsing next time."""
-    import contextlib
-    import tempfile
-
+    """Keep the data; a cache that cannot be written only means parsing next time."""
     try:
         payload = marshal.dumps(_frozen(data))  # type: ignore[arg-type]  # plain data only
     except ValueError:  # a value marshal cannot hold: keep nothing
         return
-    entry = f"{_FORMAT} {key}\n".encode() + hashlib.sha256(payload).digest() + payload
-    try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=".", suffix=".part")
-    except OSError:
-        return
-    try:
-        with open(descriptor, "wb") as stream:
-            stream.write(entry)
-        os.replace(temporary, folder / key)
-    except OSError:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
+    write_entry(folder, key, _FORMAT, payload)
 
 
 _PLAIN = (str, int, float, bool, type(None))

@@ -10,33 +10,29 @@ of the code, and anything that does not match, cannot be read or cannot be writt
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import marshal
-import os
 import sys
-import tempfile
 from pathlib import Path
 from types import CodeType
 
 import jinja2
 from jinja2.bccache import Bucket
 
+from drafter.cache_entries import cache_folder, read_entry, write_entry
+
 _FORMAT = f"drafter-template-cache 1 {sys.implementation.cache_tag} jinja-{jinja2.__version__}"
-#: Compiled code of the largest template is about 30 KB; anything far larger is not ours.
-_MAX_ENTRY_BYTES = 4 * 1024 * 1024
 _SANDBOX_SOURCE = Path(__file__).with_name("sandbox.py")
 
 
 def template_cache() -> TemplateCache | None:
     """The cache in the user's cache folder; none when drafter's own source cannot be read."""
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
     try:
         # Code compiled by another version of the guards must not be reused: key on their source.
         guards = hashlib.sha256(_SANDBOX_SOURCE.read_bytes()).hexdigest()
     except OSError:
         return None
-    return TemplateCache(Path(base) / "drafter" / "templates", guards)
+    return TemplateCache(cache_folder("templates"), guards)
 
 
 class TemplateCache(jinja2.BytecodeCache):
@@ -56,14 +52,8 @@ class TemplateCache(jinja2.BytecodeCache):
         return bucket
 
     def load_bytecode(self, bucket: Bucket) -> None:
-        header = f"{_FORMAT} {bucket.key}\n".encode()
-        try:
-            with open(self.folder / bucket.key, "rb") as stream:
-                data = stream.read(_MAX_ENTRY_BYTES + 1)
-        except OSError:
-            return
-        digest, payload = data[len(header):len(header) + 32], data[len(header) + 32:]
-        if not data.startswith(header) or hashlib.sha256(payload).digest() != digest:
+        payload = read_entry(self.folder / bucket.key, bucket.key, _FORMAT)
+        if payload is None:
             return
         try:
             code = marshal.loads(payload)
@@ -73,19 +63,6 @@ class TemplateCache(jinja2.BytecodeCache):
             bucket.code = code
 
     def dump_bytecode(self, bucket: Bucket) -> None:
-        """Write the entry atomically (parallel batch workers share the folder); a cache that
-        cannot be written only means templates compile again next time."""
-        payload = marshal.dumps(bucket.code)
-        data = (f"{_FORMAT} {bucket.key}\n".encode() + hashlib.sha256(payload).digest() + payload)
-        try:
-            self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-            descriptor, temporary = tempfile.mkstemp(dir=self.folder, prefix=".", suffix=".part")
-        except OSError:
-            return
-        try:
-            with open(descriptor, "wb") as stream:
-                stream.write(data)
-            os.replace(temporary, self.folder / bucket.key)
-        except OSError:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
+        """Keep the compiled code; a cache that cannot be written only means templates compile
+        again next time."""
+        write_entry(self.folder, bucket.key, _FORMAT, marshal.dumps(bucket.code))

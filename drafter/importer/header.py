@@ -7,18 +7,13 @@ import re
 from typing import Any
 
 from drafter import placeholders
-from drafter.document import Document
+from drafter.document import PREFACE_LINES, Document
 from drafter.importer import dates
 from drafter.importer.guesses import Guesses, ImportFailure
 from drafter.language import Language, language
 from drafter.organizations import every_form
 from drafter.pairing import Local
 from drafter.readers.structure import header_values
-
-#: The header lines of a Preface whose values make the metadata, by field name.
-_LINES = ("united_nations", "organ", "distribution", "date", "translation", "original",
-          "session", "agenda_item", "agenda_title", "adoption", "committee", "sponsors", "heading")
-
 
 def read_header(document: Document, guesses: Guesses) -> dict[str, Any]:
     """The source's metadata (the header values of the source tree, prose as Local leaves)."""
@@ -51,7 +46,7 @@ def read_header(document: Document, guesses: Guesses) -> dict[str, Any]:
 def _values(document: Document) -> dict[str, str]:
     """What the header lines say, whatever layout they follow (see structure.header_values)."""
     found: dict[str, str] = {}
-    for name in _LINES:
+    for name in PREFACE_LINES:
         block = getattr(document.preface, name)
         if block is not None and not block.absent:
             found.update(header_values(block, name, document.lang))

@@ -39,7 +39,7 @@ from drafter.document import (
 )
 from drafter.language import LANGUAGES, language
 from drafter.phrasebook import INLINE
-from drafter.readers.safety import ReadFailure, check_size, parse_xml, read_limited
+from drafter.readers.safety import ReadFailure, check_size, parse_xml, source_bytes
 
 _A = "{%s}" % akn.NS
 _FORMATS = {"i": "italic", "b": "bold", "sup": "superscript"}
@@ -52,11 +52,7 @@ _REMEDY = "write it again with `drafter render --format akn`"
 
 def read_akn(source: Path | bytes, lang: str | None = None, *, name: str | None = None) -> Document:
     """The Document in an Akoma Ntoso file or its bytes; ReadFailure when it cannot be read."""
-    if isinstance(source, Path):
-        name = name or str(source)
-        data = read_limited(source)
-    else:
-        name, data = name or "the Akoma Ntoso file", source
+    name, data = source_bytes(source, name, "the Akoma Ntoso file")
     check_size(data, name)
     root = parse_xml(data, name, writer="Akoma Ntoso", remedy=_REMEDY)
     statement = root.find(f"{_A}statement")

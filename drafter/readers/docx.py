@@ -19,7 +19,7 @@ from lxml import etree
 
 from drafter.document import Deviation, Document, FootnoteRef, Inline, Run
 from drafter.readers import inlines as il
-from drafter.readers.safety import MAX_PARAGRAPHS, Package, ReadFailure, read_limited
+from drafter.readers.safety import MAX_PARAGRAPHS, Package, ReadFailure, source_bytes
 from drafter.readers.structure import Paragraph, assemble
 from drafter.writers.docx import PAGES
 
@@ -41,11 +41,7 @@ Marks = Callable[[str], FootnoteRef] | None
 
 def read_docx(source: Path | bytes, lang: str | None = None, *, name: str | None = None) -> Document:
     """The Document in a .docx file or its bytes; ReadFailure when it cannot be read safely."""
-    if isinstance(source, Path):
-        name = name or str(source)
-        data = read_limited(source)
-    else:
-        name, data = name or "the document", source
+    name, data = source_bytes(source, name, "the document")
     package = Package(data, name)
     package.xml("[Content_Types].xml")  # refuses macro-enabled documents
     main = _target(package, "", "officeDocument")

@@ -45,6 +45,14 @@ class ReadFailure(Exception):
     """A file drafter cannot read; the message names the file and says what to do."""
 
 
+def source_bytes(source: Path | bytes, name: str | None, unnamed: str) -> tuple[str, bytes]:
+    """The name a reader reports and the bytes it reads: a file's (within the limits), or the
+    bytes given, named ``unnamed`` unless ``name`` says otherwise."""
+    if isinstance(source, Path):
+        return name or str(source), read_limited(source)
+    return name or unnamed, source
+
+
 def read_limited(path: Path) -> bytes:
     """A file's bytes, refused before reading when it is larger than MAX_FILE_BYTES."""
     try:
@@ -133,9 +141,7 @@ class Package:
             raise ReadFailure(f"{self.name}: the part {part} is missing, so this is not a complete "
                               "Word document; open it in Word and save it again as .docx") from None
         except _DAMAGED:
-            raise ReadFailure(f"{self.name}: the part {part} is damaged (truncated or corrupt) or "
-                              "compressed in a way Word never uses; open the file in Word and "
-                              "save it again as .docx") from None
+            raise self._damaged(part) from None
         if len(data) > info.file_size:
             raise ReadFailure(f"{self.name}: the part {part} is larger than announced; "
                               "it is refused as unsafe")
@@ -159,10 +165,13 @@ class Package:
             raise ReadFailure(f"{self.name} ({part}): the XML is damaged ({error.msg}); open the "
                               "file in Word and save it again as .docx") from None
         except _DAMAGED:
-            raise ReadFailure(f"{self.name}: the part {part} is damaged (truncated or corrupt) or "
-                              "compressed in a way Word never uses; open the file in Word and "
-                              "save it again as .docx") from None
+            raise self._damaged(part) from None
         return found
+
+    def _damaged(self, part: str) -> ReadFailure:
+        return ReadFailure(f"{self.name}: the part {part} is damaged (truncated or corrupt) or "
+                           "compressed in a way Word never uses; open the file in Word and save "
+                           "it again as .docx")
 
     def xml(self, part: str) -> etree._Element:
         """One part parsed as XML, without DTDs, entities or network access."""

@@ -25,7 +25,7 @@ from drafter.document import Deviation, Document, FootnoteRef, Inline, Run
 from drafter.language import LANGUAGES
 from drafter.readers import inlines as il
 from drafter.readers.patterns import leading_phrases
-from drafter.readers.safety import MAX_PARAGRAPHS, ReadFailure, decode_text, read_limited
+from drafter.readers.safety import MAX_PARAGRAPHS, ReadFailure, decode_text, source_bytes
 from drafter.readers.structure import Paragraph, assemble, skeleton
 
 _SUPERSCRIPT, _DIGITS, _MARK_DIGITS = il.SUPERSCRIPT_DIGITS, il.TO_DIGITS, il.MARK_DIGITS
@@ -44,14 +44,11 @@ Marks = Callable[[int], FootnoteRef] | None
 def read_text(source: Path | str | bytes, lang: str | None = None, *,
               name: str | None = None) -> Document:
     """The Document in a text file (Path), its bytes, or its text (str)."""
-    if isinstance(source, Path):
-        name = name or str(source)
-        text = decode_text(read_limited(source), name)
-    elif isinstance(source, bytes):
-        name = name or "the text"
-        text = decode_text(source, name)
-    else:
+    if isinstance(source, str):
         name, text = name or "the text", source
+    else:
+        name, data = source_bytes(source, name, "the text")
+        text = decode_text(data, name)
     running: dict[str, None] = {}
     body, notes, split = _split(text.replace("\r\n", "\n").replace("\r", "\n"), name, running)
     paragraphs, footnotes = _number(body, notes)

@@ -3,10 +3,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from drafter.document import Block, Conclusions, Document, Point, Run
+from drafter.document import PREFACE_LINES, Block, Conclusions, Document, Run, point_blocks
 from drafter.revisions.tokens import TOKEN
 
 
@@ -43,11 +43,11 @@ def summarize(tracked: Document) -> list[PartChanges]:
     or sub-paragraph whose number alone changed, as renumbered."""
     preface = tracked.preface
     lines = tuple(name.replace("_", " ") for name, block in (
-        ("symbol", preface.tracked_symbol), *((name, getattr(preface, name)) for name in _LINES))
+        ("symbol", preface.tracked_symbol), *((name, getattr(preface, name)) for name in PREFACE_LINES))
         if block is not None and _revised(block))
     formula = [tracked.formula] if _revised(tracked.formula) else []
     operative = [block for paragraph in tracked.operative
-                 for block in (paragraph.content, *_point_blocks(paragraph.points))]
+                 for block in (paragraph.content, *point_blocks(paragraph.points))]
     parts = [("preamble", formula + [paragraph.content for paragraph in tracked.preamble]),
              ("operative", operative),
              ("footnotes", [note.content for note in tracked.footnotes])]
@@ -102,17 +102,6 @@ def _part_changes(part: str, blocks: list[Block]) -> PartChanges:
         inserted, deleted = inserted - twin[1], deleted - words
     counts["inserted"] += len(came)
     return PartChanges(part, counts, inserted, deleted)
-
-
-#: The header lines of a Preface, in reading order, by field name.
-_LINES = ("united_nations", "organ", "distribution", "date", "translation", "original", "session",
-          "agenda_item", "agenda_title", "adoption", "committee", "sponsors", "heading")
-
-
-def _point_blocks(points: list[Point]) -> Iterator[Block]:
-    for point in points:
-        yield point.content
-        yield from _point_blocks(point.points)
 
 
 def _revised(block: Block) -> bool:

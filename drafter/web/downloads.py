@@ -18,8 +18,6 @@ from drafter.web.library import COMPARABLE, LibraryError, folder_file, phrase_bo
 FORMATS = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
            "pdf": "application/pdf", "txt": "text/plain; charset=utf-8",
            "akn": "application/akn+xml"}
-#: The file name's ending per format, as ``drafter render`` names its files.
-SUFFIXES = {"docx": "docx", "pdf": "pdf", "txt": "txt", "akn": "akn.xml"}
 ZIP = "application/zip"
 #: How long LibreOffice may take to convert one document.
 PDF_TIMEOUT = 120
@@ -53,7 +51,7 @@ def _stem(name: str) -> str:
 def document_file(root: Path, text: str, name: str, lang: str, fmt: str,
                   templates: Path | None = None) -> Download:
     """One language of the source as DOCX, PDF, text or Akoma Ntoso XML."""
-    from drafter.render import RenderFailure, render_bytes
+    from drafter.render import EXTENSIONS, RenderFailure, render_bytes
 
     if fmt not in FORMATS or lang not in ("en", "fr"):
         raise LibraryError("Choose English or French, and Word, PDF, text or Akoma Ntoso.", 400)
@@ -64,7 +62,7 @@ def document_file(root: Path, text: str, name: str, lang: str, fmt: str,
         raise LibraryError(str(failure), 422) from None
     if fmt == "pdf":
         data = _pdf(data)
-    return Download(f"{_stem(name)}.{lang}.{SUFFIXES[fmt]}", data, FORMATS[fmt])
+    return Download(f"{_stem(name)}.{lang}.{EXTENSIONS[fmt]}", data, FORMATS[fmt])
 
 
 def _pdf(docx: bytes) -> bytes:
