@@ -10,52 +10,71 @@ that no date is split across two lines.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 
 from drafter.document import Block, Document, FootnoteRef, Inline, Point, Run, Span
 from drafter.language import Language, Typography, language
 
 _SPACES = " \u00a0\u202f"
 _SPACE = f"[{_SPACES}]*"
+#: One space or more, written so that the regular expression engine scans for its first.
+_SPACES_RUN = f"[{_SPACES}][{_SPACES}]*"
+_DIGIT = re.compile(r"(?<=\d)")
 #: A mark used as punctuation is followed by a space, the end, or a closing sign.
 _AS_PUNCTUATION = r"(?=[\s»)\]]|$)"
 #: Runs spaced once and kept, and the longest kept (bounded, as in drafter.markup).
 _CACHED, _CACHED_LENGTH = 2048, 4000
 
 
+#: What a rule puts in place of what it matched: a text, or a function of the match.
+Replacement = str | Callable[[re.Match[str]], str]
+
+
 @cache
-def _rules(code: str) -> tuple[tuple[str, re.Pattern[str], str], ...]:
-    """The compiled rules of one language, each with its mark, built once from its data:
-    punctuation, then dates (whose mark is empty: no one character tells a date is there)."""
+def _rules(code: str) -> tuple[tuple[tuple[str, ...], re.Pattern[str], Replacement], ...]:
+    """The compiled rules of one language, each with the texts one of which it needs to match
+    (its mark; for dates, the names of the months), built once from its data: punctuation, then
+    dates."""
     lang = language(code)
     typography = lang.typography
-    rules = []
+    rules: list[tuple[tuple[str, ...], re.Pattern[str], Replacement]] = []
     for mark, space in (typography.before if typography else {}).items():
         tail = _AS_PUNCTUATION if mark != "»" else ""
-        rules.append((mark, re.compile(f"(?<=\\S){_SPACE}{re.escape(mark)}{tail}"), space + mark))
+        rules.append(((mark,), re.compile(f"(?<=\\S){_SPACE}{re.escape(mark)}{tail}"), space + mark))
     for mark, space in (typography.after if typography else {}).items():
-        rules.append((mark, re.compile(f"{re.escape(mark)}{_SPACE}(?=\\S)"), mark + space))
+        rules.append(((mark,), re.compile(f"{re.escape(mark)}{_SPACE}(?=\\S)"), mark + space))
     if lang.date_space != " ":
         names = [re.escape(name) for name in lang.months]
-        after_day = "(?=(?:" + "|".join(names) + ")(?!\\w))"
-        after_month = "(?:" + "|".join(f"(?<=\\b{name})" for name in names) + ")"
-        # Day and month, month and year: "9 November", "November 2018", "juillet 2019".
-        rules.append(("", re.compile(f"(?<=\\d)[{_SPACES}]+{after_day}"), lang.date_space))
-        rules.append(("", re.compile(f"{after_month}[{_SPACES}]+(?=\\d{{4}}(?!\\d))"),
-                      lang.date_space))
+        months = "(?:" + "|".join(names) + ")(?!\\w)"
+        after_month = re.compile("|".join(f"(?<=\\b{name})" for name in names))
+        # Day and month, month and year: "9 November", "November 2018", "juillet 2019". Each
+        # pattern finds spaces (no space can start a match inside them, since what follows them
+        # is looked for right after the last) and then looks behind them: scanning for a space
+        # is quick, trying twelve lookbehinds at every character is not.
+        rules.append((lang.months, re.compile(f"{_SPACES_RUN}(?={months})"),
+                      partial(_after, _DIGIT, lang.date_space)))
+        rules.append((lang.months, re.compile(f"{_SPACES_RUN}(?=\\d{{4}}(?!\\d))"),
+                      partial(_after, after_month, lang.date_space)))
     return tuple(rules)
+
+
+def _after(before: re.Pattern[str], space: str, spaces: re.Match[str]) -> str:
+    """Spaces become ``space`` where ``before`` matches behind them, else stay as they are."""
+    return space if before.match(spaces.string, spaces.start()) else spaces.group()
 
 
 def _spaced(text: str, code: str) -> str:
     """A run's text with the rules applied one after the other, as each sees the text the
-    previous one left; a rule whose mark is absent cannot match and is skipped."""
+    previous one left; a rule none of whose needed texts is there cannot match and is skipped
+    (the date rules' lookbehinds are slow to try at every character of every run)."""
     return _spaced_text(text, code) if len(text) <= _CACHED_LENGTH else _apply(text, code)
 
 
 def _apply(text: str, code: str) -> str:
-    for mark, pattern, replacement in _rules(code):
-        if mark in text:
+    for needed, pattern, replacement in _rules(code):
+        if any(part in text for part in needed):
             text = pattern.sub(replacement, text)
     return text
 

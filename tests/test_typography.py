@@ -170,6 +170,33 @@ def test_the_french_example_has_no_plain_space_before_a_semicolon_or_colon(examp
     assert any(f"«{NBSP}opération Kanal{NBSP}»" in text for text in texts)
 
 
+@pytest.mark.parametrize(
+    ("typed", "expected", "lang"),
+    [
+        ("le 9 novembre 2018, à", f"le 9{NBSP}novembre{NBSP}2018, à", "fr"),
+        ("le 9  novembre \u202f 2018", f"le 9{NBSP}novembre{NBSP}2018", "fr"),
+        ("en juillet 2019", f"en juillet{NBSP}2019", "fr"),
+        ("on 21 November 2022 and May 2018", f"on 21{NBSP}November{NBSP}2022 and May{NBSP}2018", "en"),
+    ],
+)
+def test_the_spaces_inside_a_date_become_one_no_break_space(typed, expected, lang):
+    assert _text(Run(typed), lang=lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("en 2018 et 2019, 12 membres", "fr"),
+        ("je semai 2018 graines", "fr"),  # a month's name ending a longer word is no month
+        ("le 9 novembres", "fr"),
+        ("novembre 20189", "fr"),  # five digits are no year
+        ("Dismay 2018, May20", "en"),
+    ],
+)
+def test_spaces_that_are_not_inside_a_date_stay(text, lang):
+    assert _text(Run(text), lang=lang) == text
+
+
 _SPACED_TEXT = st.text(alphabet=" \u00a0\u202fab;:«»", max_size=40)
 
 
