@@ -32,19 +32,24 @@ _CACHED, _CACHED_LENGTH = 2048, 4000
 Replacement = str | Callable[[re.Match[str]], str]
 
 
+#: Rules that can only match where one of some texts is: those texts, and each rule's pattern
+#: and what it puts in place of what the pattern matched.
+Rules = tuple[tuple[str, ...], tuple[tuple[re.Pattern[str], Replacement], ...]]
+
+
 @cache
-def _rules(code: str) -> tuple[tuple[tuple[str, ...], re.Pattern[str], Replacement], ...]:
-    """The compiled rules of one language, each with the texts one of which it needs to match
-    (its mark; for dates, the names of the months), built once from its data: punctuation, then
-    dates."""
+def _rules(code: str) -> tuple[Rules, ...]:
+    """The compiled rules of one language, built once from its data: punctuation, each rule
+    needing its mark, then dates, needing the name of a month."""
     lang = language(code)
     typography = lang.typography
-    rules: list[tuple[tuple[str, ...], re.Pattern[str], Replacement]] = []
+    rules: list[Rules] = []
     for mark, space in (typography.before if typography else {}).items():
         tail = _AS_PUNCTUATION if mark != "»" else ""
-        rules.append(((mark,), re.compile(f"(?<=\\S){_SPACE}{re.escape(mark)}{tail}"), space + mark))
+        pattern = re.compile(f"(?<=\\S){_SPACE}{re.escape(mark)}{tail}")
+        rules.append(((mark,), ((pattern, space + mark),)))
     for mark, space in (typography.after if typography else {}).items():
-        rules.append(((mark,), re.compile(f"{re.escape(mark)}{_SPACE}(?=\\S)"), mark + space))
+        rules.append(((mark,), ((re.compile(f"{re.escape(mark)}{_SPACE}(?=\\S)"), mark + space),)))
     if lang.date_space != " ":
         names = [re.escape(name) for name in lang.months]
         months = "(?:" + "|".join(names) + ")(?!\\w)"
@@ -53,10 +58,11 @@ def _rules(code: str) -> tuple[tuple[tuple[str, ...], re.Pattern[str], Replaceme
         # pattern finds spaces (no space can start a match inside them, since what follows them
         # is looked for right after the last) and then looks behind them: scanning for a space
         # is quick, trying twelve lookbehinds at every character is not.
-        rules.append((lang.months, re.compile(f"{_SPACES_RUN}(?={months})"),
-                      partial(_after, _DIGIT, lang.date_space)))
-        rules.append((lang.months, re.compile(f"{_SPACES_RUN}(?=\\d{{4}}(?!\\d))"),
-                      partial(_after, after_month, lang.date_space)))
+        rules.append((lang.months, (
+            (re.compile(f"{_SPACES_RUN}(?={months})"), partial(_after, _DIGIT, lang.date_space)),
+            (re.compile(f"{_SPACES_RUN}(?=\\d{{4}}(?!\\d))"),
+             partial(_after, after_month, lang.date_space)),
+        )))
     return tuple(rules)
 
 
@@ -67,15 +73,16 @@ def _after(before: re.Pattern[str], space: str, spaces: re.Match[str]) -> str:
 
 def _spaced(text: str, code: str) -> str:
     """A run's text with the rules applied one after the other, as each sees the text the
-    previous one left; a rule none of whose needed texts is there cannot match and is skipped
+    previous one left; rules whose needed texts are all absent cannot match and are skipped
     (the date rules' lookbehinds are slow to try at every character of every run)."""
     return _spaced_text(text, code) if len(text) <= _CACHED_LENGTH else _apply(text, code)
 
 
 def _apply(text: str, code: str) -> str:
-    for needed, pattern, replacement in _rules(code):
-        if any(part in text for part in needed):
-            text = pattern.sub(replacement, text)
+    for needed, group in _rules(code):
+        if any(part in text for part in needed):  # rules change spaces, never what is needed
+            for pattern, replacement in group:
+                text = pattern.sub(replacement, text)
     return text
 
 
@@ -126,17 +133,25 @@ def _moved(spans: list[Span], before: str, after: str) -> list[Span]:
     citation, a phrase), so the n-th other character of the text stays the n-th."""
     if not spans or before == after:
         return spans
-    same = _same_start(before, after)
+    # Where spaces only became other spaces (a date's, most often), every other character
+    # stays where it was; else, up to the first change.
+    same = (len(before) if len(before) == len(after) and _plain(before) == _plain(after)
+            else _same_start(before, after))
     moved = []
     for span in spans:
         if (span.start < span.end <= same and before[span.start] not in _SPACES
                 and before[span.end - 1] not in _SPACES):
-            moved.append(span)  # before any change, and on characters that stay: as it was
+            moved.append(span)  # on characters that stay where they were: as it was
             continue
         first, last = _others_before(before, span.start), _others_before(before, span.end) - 1
         moved.append(replace(span, start=_other_at(after, first), end=_other_at(after, last) + 1)
                      if first <= last else span)
     return moved
+
+
+def _plain(text: str) -> str:
+    """The text with every space a plain one (str.replace is quicker than str.translate)."""
+    return text.replace("\u00a0", " ").replace("\u202f", " ")  # the other two _SPACES
 
 
 def _same_start(one: str, other: str) -> int:
