@@ -80,9 +80,13 @@ def _spaced(text: str, code: str) -> str:
 
 def _apply(text: str, code: str) -> str:
     for needed, group in _rules(code):
-        if any(part in text for part in needed):  # rules change spaces, never what is needed
-            for pattern, replacement in group:
-                text = pattern.sub(replacement, text)
+        for part in needed:  # a loop, not any(): most texts hold none, and a generator costs
+            if part in text:
+                break
+        else:
+            continue
+        for pattern, replacement in group:  # they change spaces, never what they need
+            text = pattern.sub(replacement, text)
     return text
 
 
@@ -96,7 +100,7 @@ def apply_typography(document: Document, lang: Language) -> Document:
     typography = lang.typography or Typography(before={}, after={})
 
     def fix(block: Block) -> Block:
-        inlines = _fix_inlines(block.inlines, lang.code, typography)
+        inlines = _fix_inlines(block.inlines, lang, typography)
         if not block.meanings or (len(inlines) == len(block.inlines) and all(
                 new is old for new, old in zip(inlines, block.inlines))):
             return Block(inlines, meanings=block.meanings)  # nothing to move
@@ -186,13 +190,14 @@ def _other_at(text: str, index: int) -> int:
     return low
 
 
-def _fix_inlines(inlines: list[Inline], code: str, typography: Typography) -> list[Inline]:
+def _fix_inlines(inlines: list[Inline], lang: Language, typography: Typography) -> list[Inline]:
     out: list[Inline] = []
     for item in inlines:
         if isinstance(item, Run):
-            text = _after_boundary(out, _spaced(item.text, code), typography)
-            text = _fix_boundary(out, text, typography)
-            text = _date_boundary(out, text, code)
+            text = _spaced(item.text, lang.code)
+            if out:  # what lies across the boundary with the inline before
+                text = _fix_boundary(out, _after_boundary(out, text, typography), typography)
+                text = _date_boundary(out, text, lang)
             if text != item.text:
                 item = item.with_text(text)
         out.append(item)
@@ -246,16 +251,15 @@ def _after_boundary(before: list[Inline], text: str, typography: Typography) -> 
     return text.lstrip(_SPACES)
 
 
-def _date_boundary(before: list[Inline], text: str, code: str) -> str:
+def _date_boundary(before: list[Inline], text: str, lang: Language) -> str:
     """A month opening a run after a day that ends the run before ("1{sup|er}", " août")."""
-    lang = language(code)
     previous = before[-1] if before else None
     if lang.date_space == " " or not isinstance(previous, Run):
         return text
     if not (previous.superscript or previous.text[-1:].isdigit()):
         return text
     rest = text.lstrip(_SPACES)
-    if rest == text or not any(rest.startswith(month) for month in lang.months):
+    if rest == text or not rest.startswith(lang.months):
         return text
     return lang.date_space + rest
 
