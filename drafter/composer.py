@@ -191,9 +191,12 @@ class _Composer:
         out: list[Inline] = []
         position = start
         for node in nodes:
-            if isinstance(node, str):
-                inner: list[Inline] = [Run(node, italic=italic, superscript=superscript)]
-            elif node.name == "i":
+            if isinstance(node, str):  # most nodes: text, whose length is its own
+                out.append(Run(node, italic, False, superscript))
+                position += len(node)
+                continue
+            inner: list[Inline]
+            if node.name == "i":
                 inner = self.inlines(node.children, True, superscript, spans, position)
             elif node.name == "sup":
                 inner = self.inlines(node.children, italic, True, spans, position)

@@ -108,15 +108,14 @@ def merge_runs(inlines: list[Inline]) -> list[Inline]:
             if not item.text:
                 continue
             previous = merged[-1] if merged else None
-            if isinstance(previous, Run) and _format(previous) == _format(item):
+            # The same formatting, compared field by field (no tuples made for each pair).
+            if (isinstance(previous, Run) and previous.italic == item.italic
+                    and previous.superscript == item.superscript and previous.bold == item.bold
+                    and previous.revision == item.revision and previous.was == item.was):
                 merged[-1] = item.with_text(previous.text + item.text)
                 continue
         merged.append(item)
     return merged
-
-
-def _format(run: Run) -> tuple[bool, bool, bool, Revision, tuple[bool, bool] | None]:
-    return run.italic, run.bold, run.superscript, run.revision, run.was
 
 
 @dataclass(slots=True)
