@@ -274,6 +274,9 @@ def summary_lines(result: FollowUp) -> list[str]:
 
 
 def _moved(day: dt.date, years: int) -> dt.date:
+    if not dt.MINYEAR <= day.year + years <= dt.MAXYEAR:
+        raise FollowUpError(f"the previous distribution date, {day.isoformat()}, moved on by "
+                            f"{years} years falls beyond the calendar; give the new one with --date")
     try:
         return day.replace(year=day.year + years)
     except ValueError:  # 29 February in a year that has none
