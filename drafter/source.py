@@ -317,7 +317,7 @@ class _Walk:
                                 f"source have at most {MAX_DIGITS}")
         try:
             value = self.loader.construct_object(node)
-        except (yaml.YAMLError, ValueError, TypeError, OverflowError):
+        except (yaml.YAMLError, ValueError, TypeError, OverflowError, LookupError):  # !!bool maybe: KeyError
             raise self.fail(node, f"{_short(node.value)!r} is not a valid {_tag(node.tag)}; "
                             "remove the tag or correct the value") from None
         if isinstance(value, str):
@@ -463,5 +463,7 @@ def _models_in(annotation: Any) -> list[Any]:
 
 
 def _field_hint(field_name: str) -> str:
+    if field_name in _all_fields():  # a real field, in the wrong place: "did you mean" it would loop
+        return "; that field belongs elsewhere in a source: check the indentation"
     close = difflib.get_close_matches(field_name, _all_fields(), n=1, cutoff=0.6)
     return f"; did you mean {close[0]!r}?" if close else "; see the README for the fields of a source"
