@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,6 +10,7 @@ from starlette.applications import Starlette
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
+from drafter.terminal import say
 from drafter.web import views
 from drafter.web.security import ASGIApp, Message, Receive, Scope, Send, protect, refuse
 
@@ -70,8 +70,9 @@ class BugReport:
         except Exception as error:
             if os.environ.get("DRAFTER_DEBUG"):
                 raise
-            print(f"drafter: internal error ({type(error).__name__}: {error}) on {scope.get('path')}; "
-                  "please report it. DRAFTER_DEBUG=1 shows the details.", file=sys.stderr)
+            # through say: the path and the message hold what the client sent
+            say(f"drafter: internal error ({type(error).__name__}: {error}) on {scope.get('path')}; "
+                "please report it. DRAFTER_DEBUG=1 shows the details.", err=True)
             if not started:
                 await refuse(send, 500, "drafter met an internal error; your edits are kept in this "
                              "browser. Please report it (the terminal says more).")

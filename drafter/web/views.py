@@ -7,9 +7,11 @@ being edited: previews, downloads and comparisons are made from that text, saved
 from __future__ import annotations
 
 import json
+import re
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.exceptions import HTTPException
@@ -43,7 +45,9 @@ def _page(template: str, status: int = 200, **context: Any) -> HTMLResponse:
 async def _body(request: Request) -> dict[str, Any]:
     try:
         body = await request.json()
-    except (ValueError, UnicodeDecodeError):
+        # JSON may escape a lone surrogate ("\\ud800"), which no file can hold: refuse it here
+        json.dumps(body, ensure_ascii=False).encode("utf-8")
+    except (ValueError, RecursionError):  # RecursionError: arrays nested thousands deep
         raise LibraryError("The request is not JSON.") from None
     if not isinstance(body, dict):
         raise LibraryError("The request is not a JSON object.")
@@ -208,8 +212,11 @@ async def compare(request: Request) -> Response:
 
 
 def _attachment(filename: str, data: bytes, media_type: str) -> Response:
-    return Response(data, media_type=media_type,
-                    headers={"content-disposition": f'attachment; filename="{filename}"'})
+    """A download named ``filename``: the header holds an ASCII stand-in and the name itself
+    percent-encoded (RFC 6266), so no name can break the header or add one of its own."""
+    plain = re.sub(r"[^A-Za-z0-9._ -]", "_", filename)
+    return Response(data, media_type=media_type, headers={
+        "content-disposition": f"attachment; filename=\"{plain}\"; filename*=UTF-8''{quote(filename)}"})
 
 
 # -- errors -----------------------------------------------------------------------------------
