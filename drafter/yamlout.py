@@ -35,6 +35,9 @@ _MODELINE = re.compile(r"#\s*yaml-language-server\s*:")
 #: Prose longer than this is folded into a ``>-`` block; shorter prose stays on its line.
 _FOLD_AT = 60
 _WIDTH = 88
+#: Characters that YAML 1.1 (PyYAML) reads as line breaks and YAML 1.2 (ruamel.yaml) does not: in
+#: a folded block they break the text or its indentation, so prose holding one stays quoted.
+_BREAKS = frozenset("\x85\u2028\u2029")
 
 
 class _Flow(dict):  # type: ignore[type-arg]
@@ -143,7 +146,8 @@ def _shape(value: Any, key: str | None = None) -> Any:
         return _Flow(shaped) if "standard" not in shaped and _is_small(shaped) else shaped
     if isinstance(value, list):
         return [_shape(item, key) for item in value]
-    if isinstance(value, str) and len(value) > _FOLD_AT and key in ("en", "fr"):
+    if (isinstance(value, str) and len(value) > _FOLD_AT and key in ("en", "fr")
+            and not _BREAKS.intersection(value)):
         return _Folded(value)
     return value
 
