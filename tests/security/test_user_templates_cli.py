@@ -55,6 +55,10 @@ PROBES = {
     "recursive include": (f"{{% include '{NAME}' %}}", "goes too deep"),
     "text times ten billion": ("{{ 'x' * 10**10 }}", "larger than 250,000"),
     "huge join": ("{{ (['x' * 100000] * 100000)|join }}", "larger than 250,000"),
+    "range of a billion": ("{% for i in range(10**9) %}{% endfor %}", "at most 250,000 numbers"),
+    "recursive macro": ("{% macro m(n) %}{{ m(n + 1) }}{% endmacro %}{{ m(0) }}", "goes too deep"),
+    "a huge power": ("{{ 2**999999 }}", "larger than 1,024 bits"),
+    "subclasses": ("{{ ''.__class__.__mro__[1].__subclasses__() }}", "templates cannot use '__class__'"),
     "doubling a list": ("{% set ns = namespace(l=['x']) %}{% for i in range(64) %}"
                         "{% set ns.l = [ns.l, ns.l] %}{% endfor %}{{ ns.l }}", "larger than 250,000"),
 }
