@@ -25,6 +25,7 @@ import yaml
 
 from drafter.resolution import Resolution
 from drafter.schema import modeline
+from drafter.terminal import printable
 
 #: Every header drafter writes says so in its first line ("… (made by `drafter new`).",
 #: "Imported by `drafter import` from …"): that comment paragraph is drafter's own, and a new
@@ -99,7 +100,9 @@ def _book_keys(resolution: Resolution, data: dict[str, Any]) -> dict[str, Any]:
 
 def _top(header: list[str], previous: str | None) -> str:
     """The comment lines above the data, and the blank line that parts them from it."""
-    top = [modeline(), *(f"# {line}".rstrip() for line in header)]
+    # printable: a file name or a note holding a line break (or, under LC_ALL=C, undecodable
+    # bytes) must stay one comment line, never end the comment and write YAML of its own
+    top = [modeline(), *(f"# {printable(line)}".rstrip() for line in header)]
     kept: list[list[str]] = []
     attached = False  # the previous comment touched the first key: no blank line between
     if previous is not None:

@@ -334,3 +334,15 @@ def test_every_command_on_an_ascii_terminal_degrades_instead_of_failing(command,
     assert done.stdout.isascii() or command in DATA, done.stdout[:500]
     if done.returncode == 0 and "{out}" in " ".join(EVERY_COMMAND[command]):
         assert written(tmp_path / "out"), "nothing was written"
+
+
+@pytest.mark.parametrize("name", ["evil\nsession: 99\n.fr.txt", "evil\u2028session: 99.fr.txt",
+                                  "evil\x85x.fr.txt"])
+def test_a_file_name_with_a_line_break_stays_inside_the_imported_sources_comment(name, drafts, tmp_path):
+    draft = tmp_path / name
+    draft.write_bytes(drafts["fr.txt"])
+    finished("import", draft, "-o", tmp_path / "imported.yaml", allowed=(0,))
+    first = (tmp_path / "imported.yaml").read_text(encoding="utf-8").split("\n")[0]
+    assert first.startswith("# Imported by") and first.endswith(".fr.txt.") and "evil\\" in first
+    finished("validate", tmp_path / "imported.yaml", allowed=(0, 1))
+    assert load(tmp_path / "imported.yaml").session == 77
