@@ -188,7 +188,7 @@ def test_the_word_download_is_the_edited_text_and_validates_clean(client, tmp_pa
     response = client.post("/api/download", {"name": "csto-77-13.yaml", "text": text, "lang": "en",
                                              "format": "docx"})
     assert response.status_code == 200
-    assert response.headers["content-disposition"] == 'attachment; filename="csto-77-13.en.docx"'
+    assert response.headers["content-disposition"].startswith('attachment; filename="csto-77-13.en.docx";')
     paragraphs = [p.text for p in open_docx(io.BytesIO(response.content)).paragraphs]
     assert any("adopted in Moscow on 18\u00a0March\u00a02010" in p for p in paragraphs)  # no-break
     (tmp_path / "d.docx").write_bytes(response.content)
@@ -206,7 +206,7 @@ def test_the_akoma_ntoso_download_is_named_as_render_names_it(client):
     response = client.post("/api/download", {"name": "csto-77-13.yaml", "text": _source(client)["text"],
                                              "lang": "en", "format": "akn"})
     assert response.status_code == 200
-    assert response.headers["content-disposition"] == 'attachment; filename="csto-77-13.en.akn.xml"'
+    assert response.headers["content-disposition"].startswith('attachment; filename="csto-77-13.en.akn.xml";')
     assert b"<akomaNtoso" in response.content
 
 
