@@ -9,19 +9,17 @@ it is not a speed test (speed is measured in bench/readers.py).
 from __future__ import annotations
 
 import io
-import signal
-import struct
 import tempfile
 import zipfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from commandline import bounded
 from conftest import EXAMPLE
+from damage import compression_method, corrupt_deflate, rezip
 
 from drafter.commands.importing import import_command
 from drafter.composer import compose
@@ -43,23 +41,9 @@ def example(lang: str) -> tuple[bytes, str]:
     return write_docx(composed), write_text(composed)
 
 
-@contextmanager
-def bounded(seconds: int) -> Iterator[None]:
-    def hang(signum: int, frame: object) -> None:
-        raise AssertionError(f"drafter took more than {seconds} s on one input")
-
-    previous = signal.signal(signal.SIGALRM, hang)
-    signal.alarm(seconds)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
-
-
 def check(data: bytes, suffix: str) -> None:
     """Validate and import one input: only the exit codes of a finished command are allowed."""
-    with tempfile.TemporaryDirectory() as name, bounded(HANG):
+    with tempfile.TemporaryDirectory() as name, bounded(HANG, "validate and import"):
         path = Path(name) / f"fuzzed{suffix}"
         path.write_bytes(data)
         report = validate([path], None, None, RULES)
@@ -70,25 +54,6 @@ def check(data: bytes, suffix: str) -> None:
 
 
 # -- Word files ---------------------------------------------------------------------------------
-
-def _rezip(blob: bytes, part: str, data: bytes) -> bytes:
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(blob)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for item in source.infolist():
-            target.writestr(item.filename, data if item.filename == part else source.read(item.filename))
-    return out.getvalue()
-
-
-def _method(blob: bytes, method: int) -> bytes:
-    """Every entry's compression method set to ``method``, in the local and central headers."""
-    data = bytearray(blob)
-    for signature, offset in ((b"PK\x03\x04", 8), (b"PK\x01\x02", 10)):
-        start = data.find(signature)
-        while start >= 0:
-            struct.pack_into("<H", data, start + offset, method)
-            start = data.find(signature, start + 4)
-    return bytes(data)
-
 
 @st.composite
 def damaged_docx(draw: st.DrawFn) -> bytes:
@@ -102,13 +67,13 @@ def damaged_docx(draw: st.DrawFn) -> bytes:
     if kind == "truncate":
         return blob[: draw(st.integers(0, len(blob) - 1))]
     if kind == "method":
-        return _method(blob, draw(st.sampled_from([1, 6, 9, 12, 14, 93, 95, 98, 99, 65535])))
+        return compression_method(blob, draw(st.sampled_from([1, 6, 9, 12, 14, 93, 95, 98, 99, 65535])))
     part = draw(st.sampled_from(["word/document.xml", "word/footnotes.xml", "[Content_Types].xml",
                                  "word/_rels/document.xml.rels"]))
     with zipfile.ZipFile(io.BytesIO(blob)) as archive:
         original = archive.read(part)
     if kind == "part":
-        return _rezip(blob, part, draw(st.binary(max_size=400)))
+        return rezip(blob, part, lambda _: draw(st.binary(max_size=400)))
     # XML that stays well formed but says odd things: attributes and text replaced.
     text = original.decode("utf-8")
     for _ in range(draw(st.integers(1, 12))):
@@ -118,7 +83,7 @@ def damaged_docx(draw: st.DrawFn) -> bytes:
                                     "<w:t>¹²³⁴⁵</w:t><w:t>", "</w:p><w:p/>", "footnoteRef",
                                     'w:val="subscript"', "w:p>", "<w:t>The General Assembly,</w:t>"]))
         text = text.replace(old, new, draw(st.integers(1, 3)))
-    return _rezip(blob, part, text.encode("utf-8"))
+    return rezip(blob, part, lambda _: text.encode("utf-8"))
 
 
 @BUDGET
@@ -129,7 +94,7 @@ def test_a_damaged_word_file_never_crashes_drafter(blob: bytes) -> None:
 
 def test_an_unsupported_compression_method_and_a_corrupt_stream_are_refused_in_one_line():
     blob, _ = example("en")
-    for data in (_method(blob, 99), _method(blob, 14), _corrupt_deflate(blob)):
+    for data in (compression_method(blob, 99), compression_method(blob, 14), corrupt_deflate(blob)):
         with tempfile.TemporaryDirectory() as name:
             path = Path(name) / "bad.docx"
             path.write_bytes(data)
@@ -137,17 +102,6 @@ def test_an_unsupported_compression_method_and_a_corrupt_stream_are_refused_in_o
             assert report.exit_code == 2
             [problem] = report.unreadable
             assert str(path) in problem.message and "\n" not in problem.message
-
-
-def _corrupt_deflate(blob: bytes) -> bytes:
-    """document.xml's compressed bytes overwritten in the middle: a corrupt deflate stream."""
-    with zipfile.ZipFile(io.BytesIO(blob)) as archive:
-        info = archive.getinfo("word/document.xml")
-    data = bytearray(blob)
-    start = info.header_offset + 30 + len(info.filename) + len(info.extra)
-    middle = start + info.compress_size // 2
-    data[middle: middle + 16] = b"\xff" * 16
-    return bytes(data)
 
 
 # -- text drafts --------------------------------------------------------------------------------

@@ -7,19 +7,17 @@ drafts with the issue's damage go through `validate`, `import`, `followup` and `
 
 from __future__ import annotations
 
-import io
 import os
 import re
-import struct
 import subprocess
 import sys
-import zipfile
 from pathlib import Path
 
 import pytest
 
 from commandline import finished, written
 from conftest import EXAMPLE
+from damage import compression_method, corrupt_deflate, rezip
 from test_source import HOSTILE
 
 from drafter.compose import compose
@@ -169,15 +167,6 @@ def _every_command_on_a_draft(draft: Path, lang: str, folder: Path) -> None:
              allowed=(0,))
 
 
-def _rezip(blob: bytes, part: str, change) -> bytes:  # type: ignore[no-untyped-def]
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(blob)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for item in source.infolist():
-            data = source.read(item.filename)
-            target.writestr(item.filename, change(data) if item.filename == part else data)
-    return out.getvalue()
-
-
 def _page_width(value: str):  # type: ignore[no-untyped-def]
     return lambda data: re.sub(rb'(<w:pgSz w:w=")\d+', rb"\g<1>" + value.encode(), data, count=1)
 
@@ -196,34 +185,13 @@ WORD_PROBES = {
 @pytest.mark.parametrize("change", WORD_PROBES.values(), ids=WORD_PROBES.keys())
 def test_a_damaged_word_draft_gets_findings_and_every_command_ends_cleanly(change, drafts, tmp_path):
     draft = tmp_path / "draft.en.docx"
-    draft.write_bytes(_rezip(drafts["en.docx"], "word/document.xml", change))
+    draft.write_bytes(rezip(drafts["en.docx"], "word/document.xml", change))
     _every_command_on_a_draft(draft, "en", tmp_path)
 
 
-def _method(blob: bytes, method: int) -> bytes:
-    """Every entry's compression method set to ``method``, in the local and central headers."""
-    data = bytearray(blob)
-    for signature, offset in ((b"PK\x03\x04", 8), (b"PK\x01\x02", 10)):
-        start = data.find(signature)
-        while start >= 0:
-            struct.pack_into("<H", data, start + offset, method)
-            start = data.find(signature, start + 4)
-    return bytes(data)
-
-
-def _corrupt_deflate(blob: bytes) -> bytes:
-    with zipfile.ZipFile(io.BytesIO(blob)) as archive:
-        info = archive.getinfo("word/document.xml")
-    data = bytearray(blob)
-    start = info.header_offset + 30 + len(info.filename) + len(info.extra)
-    middle = start + info.compress_size // 2
-    data[middle: middle + 16] = b"\xff" * 16
-    return bytes(data)
-
-
 BROKEN_ZIPS = {
-    "a corrupt deflate stream": _corrupt_deflate,
-    **{f"compression method {method}": (lambda blob, method=method: _method(blob, method))
+    "a corrupt deflate stream": corrupt_deflate,
+    **{f"compression method {method}": (lambda blob, method=method: compression_method(blob, method))
        for method in (1, 9, 12, 14, 93, 98, 99)},
 }
 
@@ -254,20 +222,27 @@ def _operative(text: str, paragraphs: str) -> str:
 
 
 LARGE = {
-    "4,000 operative paragraphs": _operative(TEXT, "".join(
+    "3,000 operative paragraphs": _operative(TEXT, "".join(
         f"  - verb: requests\n    en: the Secretary-General to report on item {n}\n"
-        f"    fr: le Secrétaire général de faire rapport sur le point {n}\n" for n in range(4000))),
-    "1.6 MB of repeated prose": _operative(TEXT, "  - verb: requests\n    en: "
-                                           + "the cooperation continues " * 60_000 + "\n    fr: la coopération\n"),
+        f"    fr: le Secrétaire général de faire rapport sur le point {n}\n" for n in range(3000))),
     "1.8 MB of ampersands": _operative(TEXT, '  - verb: requests\n    en: "' + "the & " * 300_000
                                        + '"\n    fr: la coopération\n'),
     "5,000 marks of one footnote": _operative(TEXT, "  - verb: requests\n    en: "
                                               + "the{fn|A note.} " * 5000 + "\n    fr: la coopération\n"),
+    "60,000 italic words": _operative(TEXT, '  - verb: requests\n    en: "' + "the {i|a} " * 60_000
+                                      + '"\n    fr: la coopération\n'),
+    "60,000 marks of one footnote": pytest.param(
+        _operative(TEXT, '  - verb: requests\n    en: "' + "the{fn|a} " * 60_000 + '"\n    fr: la coopération\n'),
+        marks=pytest.mark.xfail(strict=True, reason=(
+            "nothing bounds the markup of a source: 600 KB of {fn|a} repeated renders (9 s, 500 MB) a "
+            "document.xml of 34.5 MB, which validate refuses as over its 32 MB part limit; a 1.8 MB "
+            "source gives 103 MB in 62 s and 1.4 GB (see /work/notes/audit.md)"))),
 }
 
 
 @pytest.mark.parametrize("text", LARGE.values(), ids=LARGE.keys())
 def test_what_drafter_writes_from_a_large_valid_source_drafter_reads(text, tmp_path):
+    """Repeated prose, which compresses far beyond 100 to 1, is tests/readers/test_safety.py's."""
     source = _source(tmp_path, text, "large.yaml")
     finished("render", source, "--out", tmp_path, allowed=(0,))
     for lang in ("en", "fr"):
