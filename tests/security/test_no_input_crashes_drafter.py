@@ -130,15 +130,17 @@ def _moved(text: str) -> str:
     return "\n".join(lines)
 
 
+#: Dates as drafter typesets them, with no-break spaces.
+MARCH_2010, NOVEMBER_2022 = "2\u00a0March\u00a02010", "21\u00a0November\u00a02022"
 TEXT_PROBES = {
     "a 5,000-digit superscript mark": ("en", ("organizations,¹", "organizations," + "¹" * 5000)),
     "a 5,000-digit superscript footnote": ("en", ("\n¹ ", "\n" + "¹" * 5000 + " ")),
-    "a citation of session 8055": ("en", ("64/256 of 2 March 2010", "8055/256 of 2 March 2010")),
-    "a 5,000-digit resolution number": ("en", ("64/256 of 2 March 2010", "64/" + "9" * 5000 + " of 2 March 2010")),
+    "a citation of session 8055": ("en", (f"64/256 of {MARCH_2010}", f"8055/256 of {MARCH_2010}")),
+    "a 5,000-digit resolution number": ("en", (f"64/256 of {MARCH_2010}", "64/" + "9" * 5000 + f" of {MARCH_2010}")),
     "a resolution numbered 8055/13": ("en", ("77/13. Cooperation", "8055/13. Cooperation")),
     "a resolution numbered with 5,000 digits": ("fr", ("77/13. Coopération", "9" * 5000 + "/13. Coopération")),
     "a session of 9,009": ("en", ("Seventy-seventh session", "Nine thousand and ninth session")),
-    "an adoption on 31 December 9999": ("en", ("21 November 2022", "31 December 9999")),
+    "an adoption on 31 December 9999": ("en", (NOVEMBER_2022, "31\u00a0December\u00a09999")),
     "an empty meeting number": ("en", ("39th plenary meeting", "th plenary meeting")),
     "an empty French meeting number": ("fr", ("39^{e} séance plénière", "^{e} séance plénière")),
 }
