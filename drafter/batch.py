@@ -212,7 +212,7 @@ def _write(task: Task, computed: _Computed, force: bool, claimed: dict[Path, Pat
         if clash is not None:
             raise OutputExists(f"{clash} is written for {claimed[clash]} in this batch; "
                                "give each source its own organization and session")
-        written = write_files(targets, force)
+        written = write_files(targets, force, keep=[task.source])
     except OutputFailure as error:
         return Outcome(task.source, reason=(f"{task.source}: {error}",))
     except Exception as error:  # a bug while writing one source must not stop the batch

@@ -25,10 +25,11 @@ import errno
 import json
 import os
 import shutil
+import stat
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -48,17 +49,19 @@ class OutputExists(OutputFailure):
     """Files that would be overwritten without --force; the message names them."""
 
 
-def write_atomically(path: Path, data: bytes) -> None:
+def write_atomically(path: Path, data: bytes, keep: Iterable[Path] = ()) -> None:
     """Write one file whole, replacing it if it exists (its caller asked before)."""
-    write_files({path: data}, force=True)
+    write_files({path: data}, force=True, keep=keep)
 
 
-def write_files(files: dict[Path, bytes], force: bool = False) -> list[Path]:
+def write_files(files: dict[Path, bytes], force: bool = False, keep: Iterable[Path] = ()) -> list[Path]:
     """Write the files (all in one folder) as one set: all of them, or none.
 
     Without ``force`` nothing is written if any target exists, checked under the folder's lock,
     so of two drafters writing the same names exactly one succeeds. With ``force``, either every
-    target is replaced or every old file is kept.
+    target is replaced or every old file is kept. Even with ``force``, no target may be one of
+    the files ``keep`` names (the command's inputs) or a device, pipe or socket: the rename would
+    lose the draft being read, or put a file where /dev/null was.
     """
     if not files:
         return []
@@ -68,9 +71,9 @@ def write_files(files: dict[Path, bytes], force: bool = False) -> list[Path]:
     folder = folders.pop()
     first = next(iter(files))
     _make_folder(folder, first)
+    keep = list(keep)
     for path in files:
-        if path.is_dir() and not path.is_symlink():
-            raise OutputFailure(f"cannot write {path}: it is a directory")
+        check_target(path, keep)
     staging = _Staging.create(folder, first)
     try:
         staging.write(files)
@@ -210,6 +213,32 @@ class _Staging:
             if existed:
                 os.replace(self.path / "old" / name, target)
         (self.path / _COMMIT).unlink(missing_ok=True)
+
+
+def check_target(path: Path, keep: Iterable[Path] = ()) -> None:
+    """Raise OutputFailure if ``path`` may not be written even with --force: a directory, a
+    device, pipe or socket, or one of the files ``keep`` names."""
+    if path.is_dir() and not path.is_symlink():
+        raise OutputFailure(f"cannot write {path}: it is a directory")
+    try:
+        found = path.stat()
+    except (OSError, ValueError):
+        return  # nothing there yet, or a link to nothing: written as usual
+    if any(_identity(other) == (found.st_dev, found.st_ino) for other in keep):
+        raise OutputFailure(f"cannot write {path}: it is a file this command reads; "
+                            "write the result elsewhere")
+    if not (stat.S_ISREG(found.st_mode) or stat.S_ISDIR(found.st_mode)):
+        raise OutputFailure(f"cannot write {path}: it is a device, a pipe or a socket, "
+                            "not a file; write to a file")
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    """The device and inode of the file at ``path`` (links followed), None if there is none."""
+    try:
+        found = path.stat()
+    except (OSError, ValueError):
+        return None
+    return found.st_dev, found.st_ino
 
 
 def _plain_name(name: object) -> bool:

@@ -54,7 +54,7 @@ def render_outputs(source: Path, languages: list[str], fmt: str, out: Path,
 def write_outputs(source: Path, files: dict[Path, bytes], force: bool) -> list[Path]:
     """Write one source's files as a set."""
     try:
-        return write_files(files, force)
+        return write_files(files, force, keep=[source])
     except OutputFailure as failure:
         raise RenderFailure(f"{source}: {failure}") from None
 

@@ -150,7 +150,7 @@ def compare_command(old: Path, new: Path, requested: list[str] | None, out: Path
         if fmt == "pdf":  # the targets' names, with the PDF of each Word file
             (converted,) = as_pdf([{f"{lang}.docx": blob for lang, blob in files.items()}])
             targets = dict(zip(targets, converted.values(), strict=True))
-        written = write_files(targets, force)
+        written = write_files(targets, force, keep=(old, new))
     except (CompareFailure, PdfFailure, ReadFailure) as failure:
         say(f"drafter: {failure}", err=True)
         return EXIT_INPUT

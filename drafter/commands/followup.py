@@ -105,7 +105,10 @@ def parse_agenda_item(text: str) -> AgendaItem:
     if not found:
         raise FollowUpError(f"--agenda-item {text!r} is not an agenda item such as \"127 (t)\" "
                             "or \"127 t)\"")
-    return AgendaItem(number=int(found.group(1)), sub_item=found.group(2))
+    digits = found.group(1).lstrip("0")
+    if not 0 < len(digits) <= 3:  # before int(): 5,000 digits are beyond what int() converts
+        raise FollowUpError(f"--agenda-item {text!r}: agenda items are numbered 1 to 999")
+    return AgendaItem(number=int(digits), sub_item=found.group(2))
 
 
 def tracked_time(resolution: Resolution) -> dt.datetime:
@@ -242,7 +245,8 @@ def followup_command(previous: Path, session: int, report: str | None, agenda_it
         if out.exists() and not out.is_dir():
             raise FollowUpError(f"--out {out} is a file, not a directory")
         files = as_pdf([outputs.files])[0] if fmt == "pdf" else outputs.files
-        written = write_files({out / name: blob for name, blob in files.items()}, force)
+        written = write_files({out / name: blob for name, blob in files.items()}, force,
+                              keep=[previous, *([pair] if pair else [])])
     except (PdfFailure, ReadFailure) as error:
         say(f"drafter: {error}; nothing was written", err=True)
         return EXIT_INPUT

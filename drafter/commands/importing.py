@@ -7,7 +7,7 @@ from pathlib import Path
 
 from drafter.importer import ImportFailure, import_files
 from drafter.language import LANGUAGES
-from drafter.output import OutputExists, OutputFailure, write_files
+from drafter.output import OutputExists, OutputFailure, check_target, write_files
 from drafter.pairing import UNTRANSLATED
 from drafter.phrasebook import BESIDE, book_for
 from drafter.readers import ReadFailure
@@ -29,6 +29,11 @@ def import_command(file: Path, lang: str | None, pair: Path | None, output: Path
 
     if lang is not None and lang not in LANGUAGES:
         return _fail(f"--lang takes {' or '.join(LANGUAGES)}, not {lang!r}")
+    inputs = [file, *([pair] if pair else [])]
+    try:
+        check_target(output, inputs)
+    except OutputFailure as failure:
+        return _fail(str(failure))
     exists = f"{output} already exists; add --force to overwrite it, or choose another -o"
     if os.path.lexists(output) and not force:
         return _fail(exists)
@@ -56,7 +61,7 @@ def import_command(file: Path, lang: str | None, pair: Path | None, output: Path
     try:
         text = dump_resolution(resolution, header, _previous_source(output), book_keys=True)
         # Checked again under the folder's lock: of two drafters writing one name, one wins.
-        write_files({output: text.encode("utf-8")}, force=force)
+        write_files({output: text.encode("utf-8")}, force=force, keep=inputs)
     except OutputExists:
         return _fail(exists)
     except OutputFailure as failure:

@@ -80,7 +80,7 @@ def _inside(root: Path, name: str) -> Path:
     path = root / name
     try:
         inside = path.resolve(strict=False).parent == root.resolve()
-    except OSError:
+    except (OSError, RuntimeError):  # a loop of links is a RuntimeError before Python 3.13
         inside = False
     if not inside:
         raise LibraryError(f"{name} is not a file of the editor's folder.", 404)

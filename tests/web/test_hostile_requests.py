@@ -6,6 +6,7 @@ and body-size checks are in test_security.py; path traversal by name in test_app
 
 from __future__ import annotations
 
+import os
 from typing import Any
 from urllib.parse import unquote
 
@@ -136,3 +137,32 @@ def test_odd_paths_are_a_404_that_shows_nothing_of_drafter(client, path):
     response = client.get(path)
     assert response.status_code == 404
     assert "import " not in response.text and "root:" not in response.text
+
+
+@pytest.fixture
+def odd_files(folder):
+    """Files a careless user leaves in the folder: links to themselves and a named pipe."""
+    for name in ("loop.yaml", "loop.docx"):
+        (folder / name).symlink_to(name)
+    os.mkfifo(folder / "pipe.yaml")
+    return folder
+
+
+@pytest.mark.parametrize(("method", "path", "body"), [
+    ("GET", "/", None), ("GET", "/edit/loop.yaml", None), ("GET", "/api/source/loop.yaml", None),
+    ("GET", "/edit/pipe.yaml", None), ("GET", "/api/source/pipe.yaml", None),
+    ("POST", "/api/save", {"name": "loop.yaml", "text": TEXT, "version": None}),
+    ("POST", "/api/compare", {"name": "x.yaml", "text": TEXT, "other": "loop.docx"}),
+    ("POST", "/api/compare", {"name": "x.yaml", "text": TEXT, "other": "pipe.yaml"}),
+], ids=["the list", "edit a loop", "open a loop", "edit a pipe", "open a pipe", "save over a loop",
+        "compare with a loop", "compare with a pipe"])
+def test_links_to_themselves_and_pipes_in_the_folder_are_listed_or_refused_in_a_sentence(
+        client, odd_files, method, path, body):
+    response = client.request(method, path) if body is None else client.post(path, body)
+    if path == "/":
+        assert response.status_code == 200 and "csto-77-13.yaml" in response.text
+    elif path.startswith("/edit/"):
+        assert response.status_code in (200, 404), response.text[:300]
+    else:
+        _sentence(response)
+    assert (odd_files / "pipe.yaml").is_fifo() and (odd_files / "loop.yaml").is_symlink()
