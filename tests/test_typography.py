@@ -352,3 +352,12 @@ def test_a_meaning_after_a_dropped_run_of_spaces_still_covers_its_words():
     assert fixed.text() == f"l'«{NBSP}opération{NBSP}», A/77/277"
     assert fixed.text()[span.start:span.end] == "A/77/277"
     assert len(fixed.inlines) == 3
+
+
+@given(_SPACED_TEXT, st.lists(st.integers(0, 44), max_size=12), st.lists(st.integers(-1, 44), max_size=12))
+def test_characters_counted_for_many_spans_at_once_are_counted_as_one_by_one(text, offsets, indices):
+    """A paragraph of thousands of dates moves all its spans with one pass over its text."""
+    from drafter.typography import _all_others_at, _all_others_before, _other_at, _others_before
+
+    assert _all_others_before(text, offsets) == {offset: _others_before(text, offset) for offset in offsets}
+    assert _all_others_at(text, indices) == {index: _other_at(text, index) for index in indices}
