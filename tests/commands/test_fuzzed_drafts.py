@@ -26,7 +26,7 @@ from lxml import etree
 from commandline import finished
 from conftest import EXAMPLE, ROOT
 
-from drafter.compose import compose
+from drafter.composer import compose
 from drafter.source import load
 from drafter.writers.docx import write_docx
 from drafter.writers.text import write_text

@@ -10,7 +10,7 @@ import pytest
 from conftest import REFERENCE
 from drafter.rules import all_rules
 from drafter.rules.openers import _SUGGESTIONS
-from drafter.validate import validate
+from drafter.commands.validate import validate
 
 PARAGRAPH = ("Encourageant les efforts que les États membres de l'Organisation du Traité de sécurité "
              "collective font pour atteindre des objectifs conformes aux buts et aux principes des "

@@ -20,7 +20,7 @@ from conftest import EXAMPLE
 from damage import compression_method, corrupt_deflate, rezip
 from test_source import HOSTILE
 
-from drafter.compose import compose
+from drafter.composer import compose
 from drafter.source import load
 from drafter.writers.docx import write_docx
 from drafter.writers.text import write_text

@@ -15,7 +15,7 @@ import pytest
 from commandline import finished, written
 from conftest import EXAMPLE
 
-from drafter.compose import compose
+from drafter.composer import compose
 from drafter.source import load
 from drafter.writers.docx import write_docx
 from drafter.writers.text import write_text
