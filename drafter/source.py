@@ -33,6 +33,10 @@ MAX_NODES = 20_000
 MAX_DEPTH = 40
 #: Digits in a whole number: sessions, meetings and resolution numbers have a few.
 MAX_DIGITS = 9
+#: Markup tags ({i|…}, {fn|…}, …) in one source (77/13 has about 40). Each becomes a run of
+#: the Word file, a footnote mark some 500 bytes of it: without a bound, 2 MB of ``{fn|a}``
+#: rendered a document.xml of 180 MB that validate refuses (and took minutes and gigabytes).
+MAX_TAGS = 10_000
 
 #: Characters that XML 1.0, hence a Word document, cannot hold (tab and line breaks it can).
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -268,6 +272,7 @@ class _Walk:
         self.text = text
         self.name = name
         self.count = 0
+        self.tags = 0
         self.values: dict[ModelPath, Position] = {}
         self.keys: dict[ModelPath, Position] = {}
         self.scalars: dict[ModelPath, _Scalar] = {}
@@ -321,6 +326,10 @@ class _Walk:
             raise self.fail(node, f"{_short(node.value)!r} is not a valid {_tag(node.tag)}; "
                             "remove the tag or correct the value") from None
         if isinstance(value, str):
+            self.tags += value.count("{")
+            if self.tags > MAX_TAGS:
+                raise self.fail(node, f"the source has more than {MAX_TAGS:,} markup tags such as "
+                                "{i|…} or {fn|…}; a resolution has a few dozen")
             if path is not None:
                 self.scalars[path] = _Scalar(node.start_mark.index, node.end_mark.index, node.style,
                                              value)
