@@ -142,8 +142,18 @@ def compute_chunk(tasks: list[Task]) -> list[_Computed | _Failed]:
 def choose_jobs(sources: int) -> int:
     """Worker processes for a batch of ``sources``: one per core the batch may use, as long as
     each has a few sources; 1 (this process) for a small batch."""
+    return max(1, min(_cores(), sources // _SOURCES_PER_WORKER))
+
+
+def max_jobs() -> int:
+    """The most worker processes --jobs may ask for: four per core. Every worker is forked at
+    once, so --jobs 100000 was as many processes."""
+    return 4 * _cores()
+
+
+def _cores() -> int:
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    return max(1, min(cores or 1, sources // _SOURCES_PER_WORKER))
+    return cores or 1
 
 
 def _missing(source: Path) -> str:
@@ -226,6 +236,7 @@ def _write(task: Task, computed: _Computed, force: bool, claimed: dict[Path, Pat
 
 def _results(tasks: list[Task], jobs: int) -> Iterator[tuple[Task, _Computed | _Failed]]:
     """Each task with its result, in the order they finish; in-process when jobs is 1."""
+    jobs = min(jobs, len(tasks))  # a worker with nothing to do is a process for nothing
     if jobs <= 1:
         for task in tasks:
             yield task, compute(task)

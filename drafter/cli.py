@@ -341,7 +341,7 @@ def batch(
     followup: Annotated[bool, typer.Option("--followup", help="Make the next session's drafts instead of rendering.")] = False,
     session: Annotated[int | None, typer.Option(help="With --followup: the session of the new drafts.")] = None,
     lang: LangList = "en,fr",
-    jobs: Annotated[int | None, typer.Option(help="Worker processes; 1 works in this process. By default, one per core when there are enough sources to share, else 1.", show_default=False)] = None,
+    jobs: Annotated[int | None, typer.Option(help="Worker processes; 1 works in this process, at most four per core. By default, one per core when there are enough sources to share, else 1.", show_default=False)] = None,
     author: Annotated[str, typer.Option(help="With --followup: name shown on the tracked changes.")] = "drafter",
     phrases: Phrases = None,
     format: Annotated[RenderFormat, typer.Option("--format", help="docx (Word), txt (plain text, not with --followup), akn (Akoma Ntoso XML) or pdf (one LibreOffice run for the whole batch).")] = RenderFormat.docx,

@@ -121,6 +121,7 @@ def test_sources_in_order_once(inputs: Path) -> None:
     (True, None, 1, "--followup needs --session N"),
     (False, 79, 1, "--session goes with --followup"),
     (False, None, 0, "--jobs 0: give 1 or more"),
+    (False, None, 100_000, "--jobs 100000: give at most"),
 ])
 def test_bad_arguments(inputs: Path, tmp_path: Path, followup: bool, session: int | None, jobs: int,
                        message: str, capsys) -> None:  # type: ignore[no-untyped-def]
@@ -237,3 +238,21 @@ def test_a_batch_killed_midway_leaves_whole_sets_and_its_workers_exit(tmp_path: 
     assert "already exist" in rerun.stderr
     assert sorted(path.name for path in out.iterdir()) == sorted(
         f"s{index:02d}.{lang}.docx" for index in range(40) for lang in ("en", "fr"))
+
+
+def test_a_batch_forks_no_more_workers_than_it_has_sources(inputs: Path, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Every worker is forked at once: --jobs 8 for three sources was eight processes."""
+    from drafter import batch
+
+    asked: list[int] = []
+    real = batch.ProcessPoolExecutor
+
+    def recording(max_workers: int, **options):  # type: ignore[no-untyped-def]
+        asked.append(max_workers)
+        return real(max_workers=max_workers, **options)
+
+    monkeypatch.setattr(batch, "ProcessPoolExecutor", recording)
+    monkeypatch.setattr(batch, "max_jobs", lambda: 8)
+    sources = sorted(inputs.glob("*.yaml"))
+    _batch([inputs], tmp_path / "out", jobs=8)
+    assert asked == [len(sources)]

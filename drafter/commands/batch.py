@@ -72,12 +72,16 @@ def batch_command(inputs: list[Path], out: Path, followup: bool, session: int | 
 
 def _check_arguments(inputs: list[Path], out: Path, followup: bool, session: int | None,
                      jobs: int | None) -> str | None:
+    from drafter.batch import max_jobs
+
     if followup and session is None:
         return "--followup needs --session N, the session of the new drafts"
     if session is not None and not followup:
         return "--session goes with --followup; without it, batch renders the sources as they are"
     if jobs is not None and jobs < 1:
         return f"--jobs {jobs}: give 1 or more worker processes"
+    if jobs is not None and jobs > max_jobs():
+        return f"--jobs {jobs}: give at most {max_jobs()} worker processes (four per core of this machine)"
     if out.exists() and not out.is_dir():
         return f"--out {out} is a file, not a directory"
     if not inputs:
