@@ -50,6 +50,10 @@ def serve_command(folder: Path, port: int, host: str, open_browser: bool) -> int
         say(f"drafter: {folder} is not a folder; give the folder that holds the sources "
             "(or nothing, for the current folder)", err=True)
         return EXIT_INPUT
+    if not 0 <= port <= 65535:
+        say(f"drafter: --port {port} is not a port; give one from 1 to 65535, or 0 for any free one",
+            err=True)
+        return EXIT_INPUT
     try:
         sock = bind(host, port)
     except OSError as error:

@@ -75,6 +75,14 @@ def test_a_port_in_use_is_one_sentence_and_exit_2(tmp_path):
     assert process.returncode == 2 and "--port 0" in errors and "Traceback" not in errors
 
 
+@pytest.mark.parametrize("port", ["70000", "-1"])
+def test_a_port_out_of_range_is_one_sentence_and_exit_2(tmp_path, port):
+    """bind() raised OverflowError, which is not an OSError: it was exit 70."""
+    process = serve(tmp_path, "--port", port, "--no-browser")
+    _, errors = process.communicate(timeout=30)
+    assert process.returncode == 2 and errors.strip().count("\n") == 0 and "is not a port" in errors
+
+
 def test_serve_takes_a_phrase_book_as_the_other_commands_do(tmp_path):
     """--phrases FILE: the editor offers and accepts its keys, as it does phrases.yaml's."""
     folder, books = tmp_path / "drafts", tmp_path / "books"
