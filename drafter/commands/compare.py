@@ -25,7 +25,11 @@ _SOURCE_SUFFIXES = (".yaml", ".yml")
 
 
 class CompareFailure(Exception):
-    """Versions that cannot be compared; the message says what to change."""
+    """Versions that cannot be compared; each line says what to change."""
+
+    def __init__(self, *lines: str) -> None:
+        super().__init__("\n".join(lines))
+        self.lines = lines
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +54,7 @@ class Version:
         try:
             return compose_document(self.resolution, lang, source=self.path)
         except RenderFailure as failure:
-            raise CompareFailure(str(failure)) from None
+            raise CompareFailure(*failure.lines) from None
 
 
 def read_version(path: Path, lang: str | None = None) -> Version:
@@ -62,7 +66,7 @@ def read_version(path: Path, lang: str | None = None) -> Version:
         try:
             return Version(path, resolution=load(path))
         except SourceInvalid as invalid:
-            raise CompareFailure(str(invalid)) from None
+            raise CompareFailure(*map(str, invalid.errors)) from None
     from drafter.readers import ReadFailure, read
 
     try:
@@ -152,7 +156,9 @@ def compare_command(old: Path, new: Path, requested: list[str] | None, out: Path
             targets = dict(zip(targets, converted.values(), strict=True))
         written = write_files(targets, force, keep=(old, new))
     except (CompareFailure, PdfFailure, ReadFailure) as failure:
-        say(f"drafter: {failure}", err=True)
+        # a source's mistakes one line each; say escapes any line break inside one
+        shown = failure.lines if isinstance(failure, CompareFailure) else (str(failure),)
+        say(*(f"drafter: {line}" for line in shown), err=True)
         return EXIT_INPUT
     except OutputFailure as failure:
         say(f"drafter: {failure}; nothing was written", err=True)

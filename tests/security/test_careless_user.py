@@ -133,3 +133,14 @@ def test_a_link_to_itself_given_to_validate_is_one_sentence(pair, drafts, tmp_pa
     files = [drafts / "draft.fr.txt", loop] if pair else [loop, drafts / "draft.fr.txt"]
     ran = finished("validate", files[0], "--pair", files[1], allowed=(2,))
     assert f"{loop}: cannot be opened" in ran.err, str(ran)
+
+
+@pytest.mark.parametrize("name", ["two.yaml", "two\nfake.yaml:1:1: forged.yaml"])
+def test_compare_shows_each_mistake_of_a_source_on_a_line_of_its_own(name, tmp_path):
+    """They were one line joined by a visible \\n; a line break in a file name stays escaped."""
+    source = tmp_path / name
+    source.write_text("session: 77\nfoo: 1\n", encoding="utf-8")
+    ran = finished("compare", source, EXAMPLE, "--out", tmp_path / "out", allowed=(2,))
+    lines = ran.err.splitlines()
+    assert len(lines) > 2 and all(line.startswith(f"drafter: {tmp_path}/two") for line in lines), str(ran)
+    assert "\\n" not in ran.err.replace("two\\nfake", "") and not written(tmp_path / "out")
