@@ -124,7 +124,9 @@ def compare_files(root: Path, text: str, name: str, other: str, author: str) -> 
             files[f"{_stem(name)}.{lang}.tracked.docx"] = tracked.docx
             lines += [f"{lang}:", *(f"  {part.describe()}" for part in tracked.changes)]
     except CompareFailure as failure:
-        raise LibraryError(f"{failure}.".replace("..", "."), 422) from None
+        first, *more = failure.lines or (str(failure),)
+        also = f" ({len(more)} more mistakes in {other})" if more else ""
+        raise LibraryError(f"{first}{also}.".replace("..", "."), 422) from None
     files["changes.txt"] = ("\n".join(lines) + "\n").encode("utf-8")
     return Download(f"{_stem(name)}-vs-{Path(other).stem}.zip", _zip(files), ZIP)
 

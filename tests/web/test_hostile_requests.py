@@ -148,6 +148,13 @@ def odd_files(folder):
     return folder
 
 
+def test_an_earlier_version_with_many_mistakes_is_one_sentence(client, folder):
+    """compare's mistakes are one line each; the editor shows the first and counts the others."""
+    (folder / "two.yaml").write_text("session: 77\nfoo: 1\n", encoding="utf-8")
+    message = _sentence(client.post("/api/compare", {"name": "x.yaml", "text": TEXT, "other": "two.yaml"}))
+    assert message.startswith(f"{folder / 'two.yaml'}:1:1: missing field") and "more mistakes in two.yaml" in message
+
+
 @pytest.mark.parametrize(("method", "path", "body"), [
     ("GET", "/", None), ("GET", "/edit/loop.yaml", None), ("GET", "/api/source/loop.yaml", None),
     ("GET", "/edit/pipe.yaml", None), ("GET", "/api/source/pipe.yaml", None),
