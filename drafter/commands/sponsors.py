@@ -14,7 +14,7 @@ from pathlib import Path
 from drafter.output import OutputExists, OutputFailure, write_files
 from drafter.resolution import Prose
 from drafter.source import SourceInvalid
-from drafter.terminal import say
+from drafter.terminal import has_controls, say
 
 #: Exit code for input that cannot be read or a change that cannot be made.
 EXIT_INPUT = 2
@@ -73,6 +73,9 @@ def sponsors_command(file: Path, add: list[str], remove: list[str], output: Path
 
 def parse_name(text: str) -> Prose:
     """A sponsor as typed after --add: "Kyrgyzstan|Kirghizistan"."""
+    if has_controls(text):  # an escape or a line break would make a source drafter refuses
+        raise SponsorsFailure(f"--add {text!r} is not a plain name: give it without control "
+                              "characters (line breaks, tabs, escapes)")
     english, separator, french = text.partition(SEPARATOR)
     english, french = english.strip(), french.strip()
     if not separator or not english or not french or SEPARATOR in french:

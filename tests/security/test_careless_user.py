@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from commandline import finished, written
-from conftest import EXAMPLE
+from conftest import EXAMPLE, ROOT
 
 from drafter.composer import compose
 from drafter.source import load
@@ -144,3 +144,16 @@ def test_compare_shows_each_mistake_of_a_source_on_a_line_of_its_own(name, tmp_p
     lines = ran.err.splitlines()
     assert len(lines) > 2 and all(line.startswith(f"drafter: {tmp_path}/two") for line in lines), str(ran)
     assert "\\n" not in ran.err.replace("two\\nfake", "") and not written(tmp_path / "out")
+
+
+@pytest.mark.parametrize("name", ["Ky\x1b[31mrgyzstan|Kirghizistan", "Kyrgyz\nstan|Kirghizistan",
+                                  "Kyrgyzstan|Kirghiz\u2028istan", "Kyrgyzstan\t|Kirghizistan"])
+def test_sponsors_refuses_a_name_with_a_control_character_and_keeps_the_source(name, tmp_path):
+    """With --force it rewrote the source in place with an escape that drafter then refused."""
+    draft = tmp_path / "draft.yaml"
+    draft.write_bytes((ROOT / "tests" / "fixtures" / "draft-coe.yaml").read_bytes())
+    before = draft.read_bytes()
+    ran = finished("sponsors", draft, "--add", name, "--force", allowed=(2,))
+    assert "is not a plain name" in ran.err and ran.err.count("\n") == 1
+    assert draft.read_bytes() == before
+    finished("validate", draft, allowed=(0, 1))
