@@ -399,9 +399,9 @@ def test_two_sources_written_to_one_name_at_once_exactly_one_wins(tmp_path: Path
 
         real, marker = output.write_files, Path(sys.argv.pop(1))
 
-        def write_files(files, force=False):
+        def write_files(files, force=False, **options):
             marker.touch()  # past the command's own check: now only the lock decides
-            return real(files, force)
+            return real(files, force, **options)
 
         output.write_files = write_files
         cli.main()
