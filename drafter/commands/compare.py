@@ -14,13 +14,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from drafter.document import Document
+from drafter.exits import EXIT_INPUT
 from drafter.language import LANGUAGES, language
 from drafter.layout import Layout
 from drafter.resolution import Resolution
 from drafter.terminal import say
 
-#: Exit code for input that cannot be compared, as for the other commands.
-EXIT_INPUT = 2
 _SOURCE_SUFFIXES = (".yaml", ".yml")
 
 

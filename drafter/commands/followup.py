@@ -30,13 +30,13 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from drafter import placeholders
+from drafter.exits import EXIT_INPUT
 from drafter.language import language
 from drafter.layout import Layout
 from drafter.organizations import registry
 from drafter.pairing import UNTRANSLATED
 from drafter.resolution import AgendaItem, CooperationSeries, ObserverStatusGranted, Resolution
 
-EXIT_INPUT = 2
 #: The standard recalls that the series recall follows, in the order the examples use.
 _BEFORE_SERIES = ("report_considered", "charter_regional", "observer_status")
 _AGENDA = re.compile(r"^\s*(\d+)\s*(?:\(?\s*([a-z]{1,2})\s*\))?\s*$")

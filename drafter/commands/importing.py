@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from drafter.exits import EXIT_INPUT
 from drafter.importer import ImportFailure, import_files
 from drafter.language import LANGUAGES
 from drafter.output import OutputExists, OutputFailure, check_target, write_files
@@ -14,9 +15,6 @@ from drafter.readers import ReadFailure
 from drafter.resolution import Resolution
 from drafter.source import SourceInvalid
 from drafter.terminal import say
-
-#: Exit code for input that cannot be read or imported, as for `drafter render`.
-EXIT_INPUT = 2
 
 
 def import_command(file: Path, lang: str | None, pair: Path | None, output: Path,

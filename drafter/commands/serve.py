@@ -15,10 +15,9 @@ import threading
 import webbrowser
 from pathlib import Path
 
+from drafter.exits import EXIT_INPUT
 from drafter.terminal import say
 from drafter.web.security import loopback_host, make_token
-
-EXIT_INPUT = 2
 
 
 def display_url(host: str, port: int, token: str) -> str:

@@ -11,13 +11,12 @@ import os
 import unicodedata
 from pathlib import Path
 
+from drafter.exits import EXIT_INPUT
 from drafter.output import OutputExists, OutputFailure, write_files
 from drafter.resolution import Prose
 from drafter.source import SourceInvalid
 from drafter.terminal import has_controls, say
 
-#: Exit code for input that cannot be read or a change that cannot be made.
-EXIT_INPUT = 2
 #: What separates the English and the French name in --add.
 SEPARATOR = "|"
 

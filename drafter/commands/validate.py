@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from drafter.document import Document
+from drafter.exits import EXIT_BUG, EXIT_INPUT
 from drafter.findings import BUG, INVALID, PAIR, UNREADABLE, Finding, Issue
 from drafter.language import LANGUAGES, language
 from drafter.rules import Rule, all_rules
@@ -26,8 +27,9 @@ if TYPE_CHECKING:
     from drafter.phrasebook import PhraseBook
     from drafter.source import Located, SourceInvalid
 
-#: Exit codes: clean, an error-severity finding, an input that cannot be read, a bug in drafter.
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNREADABLE, EXIT_BUG = 0, 1, 2, 70
+#: Exit codes: clean, an error-severity finding, an input that cannot be read (as every command
+#: says it); a bug in drafter is exits.EXIT_BUG.
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, EXIT_INPUT
 FORMATS = ("text", "json", "sarif")
 SOURCE_SUFFIXES = (".yaml", ".yml")
 
