@@ -1,6 +1,7 @@
 """The Jinja wording: grammar filters, strict variables, user overrides run in the sandbox.
 
-The sandbox's policy, limits, folder and cache have their own files: test_templating_*.py."""
+The sandbox's policy and limits, the folder and the cache have their own files, as their modules:
+test_sandbox.py, test_sandbox_limits.py, test_template_loader.py, test_template_cache.py."""
 
 from __future__ import annotations
 

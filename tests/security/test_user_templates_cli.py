@@ -44,7 +44,7 @@ def _written(out: Path) -> list[str]:
     return sorted(path.name for path in out.rglob("*")) if out.exists() else []
 
 
-#: A sample of the probes of tests/test_templating_limits.py and test_templating_sandbox.py.
+#: A sample of the probes of tests/test_sandbox_limits.py and test_sandbox.py.
 PROBES = {
     "pickle exploit": (f'{{{{ mandate.parse_raw("{PAYLOAD}", proto="pickle", allow_pickle=True) }}}}',
                        "has no attribute 'parse_raw'"),
