@@ -13,8 +13,21 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 from functools import cache, lru_cache, partial
+from operator import is_
 
-from drafter.document import Block, Document, FootnoteRef, Inline, Point, Run, Span
+from drafter.document import (
+    Block,
+    Conclusions,
+    Document,
+    Footnote,
+    FootnoteRef,
+    Inline,
+    OperativeParagraph,
+    Point,
+    PreambularParagraph,
+    Run,
+    Span,
+)
 from drafter.language import Language, Typography, language
 
 _SPACES = " \u00a0\u202f"
@@ -100,9 +113,10 @@ def apply_typography(document: Document, lang: Language) -> Document:
     typography = lang.typography or Typography(before={}, after={})
 
     def fix(block: Block) -> Block:
-        inlines = _fix_inlines(block.inlines, lang, typography)
-        if not block.meanings or (len(inlines) == len(block.inlines) and all(
-                new is old for new, old in zip(inlines, block.inlines))):
+        old = block.inlines
+        inlines = _fix_inlines(old, lang, typography)
+        # map(is_) compares in C, without a generator's frame per inline.
+        if not block.meanings or (len(inlines) == len(old) and all(map(is_, inlines, old))):
             return Block(inlines, meanings=block.meanings)  # nothing to move
         return Block(inlines, meanings=_moved(block.meanings, block.text(), Block(inlines).text()))
 
@@ -112,17 +126,19 @@ def apply_typography(document: Document, lang: Language) -> Document:
     preface = document.preface
     preface_fields = {name: fix(value) for name, value in vars_of(preface).items()
                       if isinstance(value, Block)}
+    # The paragraphs are remade field by field: dataclasses.replace, generic, costs several
+    # times more per call. A field added to them must be added here.
+    conclusions = document.conclusions
     return replace(
         document,
         preface=replace(preface, **preface_fields),  # type: ignore[arg-type]
         formula=fix(document.formula),
-        preamble=[replace(p, content=fix(p.content)) for p in document.preamble],
-        operative=[replace(p, content=fix(p.content), points=fix_points(p.points))
+        preamble=[PreambularParagraph(p.name, fix(p.content)) for p in document.preamble],
+        operative=[OperativeParagraph(p.num, p.name, fix(p.content), fix_points(p.points))
                    for p in document.operative],
-        conclusions=(replace(document.conclusions, meeting=fix(document.conclusions.meeting),
-                             date=fix(document.conclusions.date))
-                     if document.conclusions else None),
-        footnotes=[replace(f, content=fix(f.content)) for f in document.footnotes],
+        conclusions=(Conclusions(fix(conclusions.meeting), fix(conclusions.date))
+                     if conclusions else None),
+        footnotes=[Footnote(f.number, fix(f.content)) for f in document.footnotes],
     )
 
 
@@ -235,16 +251,24 @@ def _other_at(text: str, index: int) -> int:
 
 def _fix_inlines(inlines: list[Inline], lang: Language, typography: Typography) -> list[Inline]:
     out: list[Inline] = []
+    code = lang.code
+    # The boundary fixes that can change anything: English has no marks that take a space,
+    # so its runs skip the marks' two.
+    marks, dates = bool(typography.before or typography.after), lang.date_space != " "
     for item in inlines:
         if isinstance(item, Run):
-            text = _spaced(item.text, lang.code)
+            text = item.text
+            spaced = _spaced(text, code)
             if out:  # what lies across the boundary with the inline before
-                text = _fix_boundary(out, _after_boundary(out, text, typography), typography)
-                text = _date_boundary(out, text, lang)
-            if text != item.text:
-                item = item.with_text(text)
+                if marks:
+                    spaced = _fix_boundary(out, _after_boundary(out, spaced, typography), typography)
+                if dates:
+                    spaced = _date_boundary(out, spaced, lang)
+            if spaced != text:
+                item = item.with_text(spaced)
         out.append(item)
-    if _empty_runs(out) > _empty_runs(inlines):
+    emptied = _empty_runs(out)
+    if emptied and emptied > _empty_runs(inlines):
         # A run of spaces alone whose space now stands with a mark: it is dropped, so that the
         # Word file has no empty run; runs that came empty are dropped only then.
         out = [item for item in out if not isinstance(item, Run) or item.text]
