@@ -13,14 +13,12 @@ from datetime import datetime, timezone
 from functools import cache
 from typing import Literal
 
-from lxml import etree
-
 from drafter.document import Block, Document, FootnoteRef, Point, Preface, Run
 from drafter.language import language
 from drafter.layout import Layout, PageSetup
 from drafter.resources import DATA
 from drafter.writers import ooxml, package
-from drafter.writers.ooxml import paragraph, sub
+from drafter.writers.ooxml import paragraph, run
 from drafter.writers.styles import styles_part
 
 #: Page width and height in twentieths of a point.
@@ -101,66 +99,79 @@ def _tracker(revisions: ooxml.Revisions | None) -> ooxml.Revisions:
 
 # -- body -------------------------------------------------------------------------------------
 
+#: The size of the masthead's bold runs (symbol, organ), after their other properties.
+_MASTHEAD_SIZE = '<w:sz w:val="34"/><w:szCs w:val="34"/>'
+#: The thick rule under the masthead; pBdr goes right after the style, before the tabs, as
+#: the schema orders them (Word refuses a file otherwise).
+_BORDER = '<w:pBdr><w:bottom w:val="single" w:sz="12" w:space="4" w:color="auto"/></w:pBdr>'
+
+
+class _Marks:
+    """The body's footnote marks: where the first mark of each footnote is (the index of its
+    run among the pieces), and which footnotes a NOTEREF field cites again."""
+
+    def __init__(self) -> None:
+        self.first: dict[int, int] = {}
+        self.cited: set[int] = set()
+
+
 def _body(document: Document, page: PageSetup, revisions: ooxml.Revisions | None) -> bytes:
-    root = ooxml.root("document")
-    body = sub(root, "body")
-    _masthead(body, document, page.text_width, revisions)
+    out = ["<w:body>"]
+    marks = _Marks()
+    _masthead(out, document, page.text_width, revisions, marks)
     preface = document.preface
     for block, style in ((preface.adoption, "Adoption"), (preface.committee, "Committee"),
                          (preface.sponsors, "Committee")):
         if block is not None:
-            _paragraph(body, style, block, revisions)
-    _paragraph(body, "ResolutionHeading", preface.heading, revisions)
-    _paragraph(body, "Formula", document.formula, revisions)
+            _paragraph(out, style, block, revisions, marks)
+    _paragraph(out, "ResolutionHeading", preface.heading, revisions, marks)
+    last = _paragraph(out, "Formula", document.formula, revisions, marks)
     for item in document.preamble:
-        _paragraph(body, "Preambular", item.content, revisions)
+        last = _paragraph(out, "Preambular", item.content, revisions, marks)
     for operative in document.operative:
-        _paragraph(body, "Operative", operative.content, revisions, operative.num)
-        _points(body, operative.points, 0, revisions)
+        last = _paragraph(out, "Operative", operative.content, revisions, marks, operative.num)
+        last = _points(out, operative.points, 0, revisions, marks, last)
     if document.conclusions is not None:
         # The closing lines never stand alone on a page: the last operative paragraph keeps
         # with them (its last two lines at least, with widow control).
-        ooxml.keep_with_next(body[-1])
-        _paragraph(body, "Closing", document.conclusions.meeting, revisions)
-        _paragraph(body, "Closing", document.conclusions.date, revisions)
-    _section(body, page)
-    _bookmark_repeated(root)
-    return ooxml.serialize(root)
+        ooxml.keep_with_next(out, last)
+        _paragraph(out, "Closing", document.conclusions.meeting, revisions, marks)
+        _paragraph(out, "Closing", document.conclusions.date, revisions, marks)
+    out.append(_section(page))
+    out.append("</w:body>")
+    _bookmark_repeated(out, marks)
+    return ooxml.part("document", out)
 
 
-def _bookmark_repeated(root: etree._Element) -> None:
+def _bookmark_repeated(out: list[str], marks: _Marks) -> None:
     """Bookmark the first mark of each footnote that a NOTEREF field cites again."""
-    cited = {text.text.split()[1] for text in root.iter(ooxml.w("instrText"), ooxml.w("delInstrText"))
-             if text.text and text.text.split()[:1] == ["NOTEREF"]}
-    for reference in root.iter(ooxml.w("footnoteReference")):
-        number = int(reference.get(ooxml.w("id"), "0"))
-        if ooxml.bookmark_name(number) in cited:
-            cited.discard(ooxml.bookmark_name(number))
-            ooxml.footnote_bookmark(reference.getparent(), number)
+    for number in marks.cited:
+        index = marks.first.get(number)
+        if index is not None:
+            out[index] = ooxml.footnote_bookmark(out[index], number)
 
 
-def _masthead(body: etree._Element, document: Document, text_width: int,
-              revisions: ooxml.Revisions | None) -> None:
+def _masthead(out: list[str], document: Document, text_width: int,
+              revisions: ooxml.Revisions | None, marks: _Marks) -> None:
     """The header block: United Nations and the symbol, the organ and distribution, the date,
     then the session, agenda item and its title."""
     preface = document.preface
-    first = paragraph(body, "Masthead")
-    ooxml.tab_stops(first, [("right", text_width)])
-    _inlines(first, preface.united_nations, revisions)
-    ooxml.run(first, "\t")
-    _inlines(first, _symbol(preface), revisions, masthead=True)
+    paragraph(out, "Masthead", ooxml.tab_stops([("right", text_width)]))
+    _inlines(out, preface.united_nations, revisions, marks)
+    run(out, "\t")
+    _inlines(out, _symbol(preface), revisions, marks, masthead=True)
+    out.append("</w:p>")
 
     tab = min(DISTRIBUTION_TAB, text_width - _DATE_ROOM)
-    organ = paragraph(body, "Organ")
-    ooxml.tab_stops(organ, [("left", tab)])
-    _inlines(organ, preface.organ, revisions, masthead=True)
-    ooxml.run(organ, "\t")
-    _inlines(organ, preface.distribution, revisions)
-    date_line = paragraph(body, "Masthead")
-    ooxml.tab_stops(date_line, [("left", tab)])
-    _border(date_line)
-    ooxml.run(date_line, "\t")
-    _inlines(date_line, preface.date, revisions)
+    paragraph(out, "Organ", ooxml.tab_stops([("left", tab)]))
+    _inlines(out, preface.organ, revisions, marks, masthead=True)
+    run(out, "\t")
+    _inlines(out, preface.distribution, revisions, marks)
+    out.append("</w:p>")
+    paragraph(out, "Masthead",
+              _BORDER + ooxml.tab_stops([("left", tab)]) + '<w:spacing w:after="360"/>')
+    run(out, "\t")
+    _inlines(out, preface.date, revisions, marks)
     # A draft's column goes on under the date, after a blank line: the language of a
     # translation, then the original's ("Français", "Original : anglais"), as L documents print
     # it. Line breaks rather than paragraphs, so that a line a tracked document inserts or
@@ -168,15 +179,18 @@ def _masthead(body: etree._Element, document: Document, text_width: int,
     # the line before it when that line ends with an insertion, as the date line does.
     extra = [block for block in (preface.translation, preface.original) if block is not None]
     for index, block in enumerate(extra):
-        parent = (date_line if block.revision is None
-                  else _tracker(revisions).mark(date_line, block.revision))
-        for _ in range(1 if index else 2):
-            sub(sub(parent, "r"), "br")
-        _inlines(date_line, Block([Run("\t", revision=block.revision), *block.inlines]), revisions)
+        breaks = "<w:r><w:br/></w:r>" * (1 if index else 2)
+        if block.revision is None:
+            out.append(breaks)
+        else:
+            out.append(f"{_tracker(revisions).mark(block.revision)}{breaks}</w:{block.revision}>")
+        _inlines(out, Block([Run("\t", revision=block.revision), *block.inlines]), revisions,
+                 marks)
+    out.append("</w:p>")
 
     for block, style in ((preface.session, "SessionItem"), (preface.agenda_item, "SessionItem"),
                          (preface.agenda_title, "AgendaTitle")):
-        _paragraph(body, style, block, revisions)
+        _paragraph(out, style, block, revisions, marks)
 
 
 def _symbol(preface: Preface) -> Block:
@@ -184,139 +198,139 @@ def _symbol(preface: Preface) -> Block:
     return preface.tracked_symbol or Block([Run(preface.symbol)])
 
 
-def _points(body: etree._Element, points: list[Point], depth: int,
-            revisions: ooxml.Revisions | None) -> None:
+def _points(out: list[str], points: list[Point], depth: int, revisions: ooxml.Revisions | None,
+            marks: _Marks, last: int) -> int:
+    """The paragraphs of sub-paragraphs; returns where the last paragraph written opens
+    (``last`` when there are none)."""
     style = _SUBPARAGRAPH_STYLES[min(depth, len(_SUBPARAGRAPH_STYLES) - 1)]
     for point in points:
-        _paragraph(body, style, point.content, revisions, point.num)
-        _points(body, point.points, depth + 1, revisions)
+        last = _paragraph(out, style, point.content, revisions, marks, point.num)
+        last = _points(out, point.points, depth + 1, revisions, marks, last)
+    return last
 
 
-def _paragraph(parent: etree._Element, style: str, block: Block,
-               revisions: ooxml.Revisions | None, num: str | None = None) -> etree._Element:
+def _paragraph(out: list[str], style: str, block: Block, revisions: ooxml.Revisions | None,
+               marks: _Marks | None, num: str | None = None) -> int:
     """A paragraph holding one block after its number, if any; a whole inserted or deleted
-    block also marks the paragraph mark, so that accepting or rejecting removes the paragraph."""
-    p = paragraph(parent, style)
-    if block.revision is not None:
-        ooxml.mark_paragraph(p, block.revision, _tracker(revisions))
+    block also marks the paragraph mark, so that accepting or rejecting removes the paragraph.
+    Returns where the paragraph opens (see ooxml.keep_with_next)."""
+    properties = ("" if block.revision is None
+                  else ooxml.mark_paragraph(block.revision, _tracker(revisions)))
+    opening = paragraph(out, style, properties)
     if num:
-        ooxml.run(p, f"{num}\t")
-    _inlines(p, block, revisions)
-    return p
+        run(out, f"{num}\t")
+    _inlines(out, block, revisions, marks)
+    out.append("</w:p>")
+    return opening
 
 
-def _inlines(p: etree._Element, block: Block, revisions: ooxml.Revisions | None, *,
-             masthead: bool = False) -> None:
+def _inlines(out: list[str], block: Block, revisions: ooxml.Revisions | None,
+             marks: _Marks | None = None, *, masthead: bool = False) -> None:
     """The runs of a block; neighbouring runs with the same revision share one ``w:ins`` or
-    ``w:del``. Masthead runs (symbol, organ) are bold and large."""
-    parent, current = p, None
+    ``w:del``. Masthead runs (symbol, organ) are bold and large. ``marks`` notes the body's
+    footnote marks."""
+    current = None
     for item in block.inlines:
         if item.revision != current:
+            if current is not None:
+                out.append(f"</w:{current}>")
             current = item.revision
-            parent = p if current is None else _tracker(revisions).mark(p, current)
-        if isinstance(item, FootnoteRef) and item.repeat:
-            ooxml.footnote_repeat(parent, item.number, deleted=current == "del")
-            continue
+            if current is not None:
+                out.append(_tracker(revisions).mark(current))
         if isinstance(item, FootnoteRef):
-            ooxml.footnote_reference(parent, item.number)
+            if item.repeat:
+                ooxml.footnote_repeat(out, item.number, deleted=current == "del")
+                if marks is not None:
+                    marks.cited.add(item.number)
+            else:
+                if marks is not None and item.number not in marks.first:
+                    marks.first[item.number] = len(out)
+                ooxml.footnote_reference(out, item.number)
             continue
-        r = ooxml.run(parent, item.text, italic=item.italic, bold=item.bold or masthead,
-                      superscript=item.superscript, deleted=current == "del")
-        if masthead:
-            _size(r, 34)
-        if item.was is not None:
-            _tracker(revisions).format_change(r, *item.was)
+        bold = item.bold or masthead
+        properties = ooxml.run_properties(italic=item.italic, bold=bold,
+                                          superscript=item.superscript)
+        size = _MASTHEAD_SIZE if masthead else ""
+        change = ("" if item.was is None
+                  else _tracker(revisions).format_change(*item.was, bold=bold, size=size))
+        run(out, item.text, properties + size + change, deleted=current == "del")
+    if current is not None:
+        out.append(f"</w:{current}>")
 
 
-def _size(run: etree._Element, half_points: int) -> None:
-    rpr = run.find(ooxml.w("rPr"))
-    if rpr is None:
-        rpr = etree.Element(ooxml.w("rPr"))
-        run.insert(0, rpr)
-    sub(rpr, "sz", val=str(half_points))
-    sub(rpr, "szCs", val=str(half_points))
-
-
-def _border(p: etree._Element) -> None:
-    """The thick rule under the masthead; pBdr goes right after the style, before the tabs, as
-    the schema orders them (Word refuses a file otherwise)."""
-    properties = ooxml.paragraph_properties(p)
-    borders = etree.Element(ooxml.w("pBdr"))
-    sub(borders, "bottom", val="single", sz="12", space="4", color="auto")
-    style = properties.find(ooxml.w("pStyle"))
-    properties.insert(1 if style is not None else 0, borders)
-    sub(properties, "spacing", after="360")
-
-
-def _section(body: etree._Element, page: PageSetup) -> None:
+def _section(page: PageSetup) -> str:
     """Page size and margins; a first page without running header, later pages with one."""
-    sect = sub(body, "sectPr")
     ids = package.RELATIONSHIP_IDS
-    rel = f"{{{ooxml.R_NS}}}id"
-    for kind, tag, part in (("even", "headerReference", "header3.xml"),
-                            ("default", "headerReference", "header1.xml"),
-                            ("first", "headerReference", "header2.xml"),
-                            ("even", "footerReference", "footer3.xml"),
-                            ("default", "footerReference", "footer1.xml"),
-                            ("first", "footerReference", "footer2.xml")):
-        sub(sect, tag, type=kind).set(rel, ids[part])
-    sub(sect, "footnotePr").append(etree.Element(ooxml.w("numFmt"), {ooxml.w("val"): "decimal"}))
-    size = sub(sect, "pgSz", w=str(page.width), h=str(page.height))
-    if page.width > page.height:
-        size.set(ooxml.w("orient"), "landscape")
-    sub(sect, "pgMar", top=str(page.top), right=str(page.right), bottom=str(page.bottom),
-        left=str(page.left), header=str(page.header), footer=str(page.footer), gutter="0")
-    sub(sect, "titlePg")
+    references = "".join(
+        f'<w:{tag} w:type="{kind}" r:id="{ids[part]}"/>'
+        for kind, tag, part in (("even", "headerReference", "header3.xml"),
+                                ("default", "headerReference", "header1.xml"),
+                                ("first", "headerReference", "header2.xml"),
+                                ("even", "footerReference", "footer3.xml"),
+                                ("default", "footerReference", "footer1.xml"),
+                                ("first", "footerReference", "footer2.xml")))
+    orient = ' w:orient="landscape"' if page.width > page.height else ""
+    return (f'<w:sectPr>{references}<w:footnotePr><w:numFmt w:val="decimal"/></w:footnotePr>'
+            f'<w:pgSz w:w="{page.width}" w:h="{page.height}"{orient}/>'
+            f'<w:pgMar w:top="{page.top}" w:right="{page.right}" w:bottom="{page.bottom}" '
+            f'w:left="{page.left}" w:header="{page.header}" w:footer="{page.footer}" '
+            'w:gutter="0"/><w:titlePg/></w:sectPr>')
 
 
 # -- other parts ------------------------------------------------------------------------------
 
+_SEPARATORS = "".join(
+    f'<w:footnote w:type="{kind}" w:id="{number}"><w:p><w:pPr><w:spacing w:after="0" '
+    f'w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:{kind}/></w:r></w:p></w:footnote>'
+    for number, kind in ((-1, "separator"), (0, "continuationSeparator")))
+_FOOTNOTE_MARK = '<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteRef/></w:r>'
+
+
 def _footnotes(document: Document, revisions: ooxml.Revisions | None) -> bytes:
-    root = ooxml.root("footnotes")
-    for number, kind, mark in ((-1, "separator", "separator"),
-                               (0, "continuationSeparator", "continuationSeparator")):
-        note = sub(root, "footnote", type=kind, id=str(number))
-        p = sub(note, "p")
-        sub(sub(p, "pPr"), "spacing", after="0", line="240", lineRule="auto")
-        sub(sub(p, "r"), mark)
+    out = [_SEPARATORS]
     for footnote in document.footnotes:
-        note = sub(root, "footnote", id=str(footnote.number))
-        p = paragraph(note, "FootnoteText")
+        out.append(f'<w:footnote w:id="{footnote.number}">')
+        paragraph(out, "FootnoteText")
         # A whole inserted or deleted footnote: its mark and tab are part of the change too.
         whole = footnote.content.revision
-        opening = p if whole is None else _tracker(revisions).mark(p, whole)
-        mark = sub(opening, "r")
-        sub(sub(mark, "rPr"), "rStyle", val="FootnoteReference")
-        sub(mark, "footnoteRef")
-        ooxml.run(opening, "\t")
-        _inlines(p, footnote.content, revisions)
-    return ooxml.serialize(root)
+        if whole is not None:
+            out.append(_tracker(revisions).mark(whole))
+        out.append(_FOOTNOTE_MARK)
+        run(out, "\t")
+        if whole is not None:
+            out.append(f"</w:{whole}>")
+        _inlines(out, footnote.content, revisions)
+        out.append("</w:p></w:footnote>")
+    return ooxml.part("footnotes", out)
 
 
 def _running_header(symbol: Block, revisions: ooxml.Revisions | None, outside: str) -> bytes:
     """The symbol at the outside edge of the page: right on odd pages, left on even ones, as
     the UN prints a document meant to be printed on both sides."""
-    root = ooxml.root("hdr")
-    p = paragraph(root, "Header")
+    out: list[str] = []
+    paragraph(out, "Header")
     if outside == "right":
-        ooxml.run(p, "\t")
-    _inlines(p, symbol, revisions)
-    return ooxml.serialize(root)
+        run(out, "\t")
+    _inlines(out, symbol, revisions)
+    out.append("</w:p>")
+    return ooxml.part("hdr", out)
 
 
 def _page_footer(outside: str) -> bytes:
     """The page number ("2/3") at the outside edge, like the running header."""
-    root = ooxml.root("ftr")
-    p = paragraph(root, "Footer")
+    out: list[str] = []
+    paragraph(out, "Footer")
     if outside == "right":
-        ooxml.run(p, "\t")
-    ooxml.field(p, "PAGE", "2")
-    ooxml.run(p, "/")
-    ooxml.field(p, "NUMPAGES", "2")
-    return ooxml.serialize(root)
+        run(out, "\t")
+    ooxml.field(out, "PAGE", "2")
+    run(out, "/")
+    ooxml.field(out, "NUMPAGES", "2")
+    out.append("</w:p>")
+    return ooxml.part("ftr", out)
 
 
 def _empty(tag: str) -> bytes:
-    root = ooxml.root(tag)
-    paragraph(root, "Header" if tag == "hdr" else "Footer")
-    return ooxml.serialize(root)
+    out: list[str] = []
+    paragraph(out, "Header" if tag == "hdr" else "Footer")
+    out.append("</w:p>")
+    return ooxml.part(tag, out)

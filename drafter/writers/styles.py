@@ -14,7 +14,7 @@ from lxml import etree
 
 from drafter.layout import Font, Layout
 from drafter.resources import DATA
-from drafter.writers.ooxml import serialize, sub, w
+from drafter.writers.ooxml import W_NS
 
 
 @cache
@@ -59,3 +59,17 @@ def _restyle(rpr: etree._Element | None, ppr: etree._Element | None, font: Font)
     if spacing is not None and spacing.get(w("line")) is not None:
         line = int(spacing.get(w("line"), "240"))
         spacing.set(w("line"), str(round(line * font.size / own)))
+
+
+def w(tag: str) -> str:
+    """The Clark name of a w: element or attribute."""
+    return f"{{{W_NS}}}{tag}"
+
+
+def sub(parent: etree._Element, tag: str) -> etree._Element:
+    """Append a w: child."""
+    return etree.SubElement(parent, w(tag))
+
+
+def serialize(element: etree._Element) -> bytes:
+    return etree.tostring(element, xml_declaration=True, encoding="UTF-8", standalone=True)
