@@ -14,8 +14,9 @@ the English and French expressions of one resolution share them.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from urllib.parse import quote, unquote
+
+from msgspec import Struct
 
 from drafter.document import Meaning
 
@@ -53,8 +54,7 @@ def ga_number(part: str) -> str:
     return f"{head}/{tail}" if dash else spaced
 
 
-@dataclass(frozen=True, slots=True)
-class Work:
+class Work(Struct, frozen=True):
     """The FRBR work of a deliberative statement: who adopted (or will adopt) it, when, and its
     number as the UN writes it (77/13; a draft goes by its symbol, A/77/L.13)."""
 

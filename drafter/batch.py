@@ -24,8 +24,9 @@ import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
 from pathlib import Path
+
+from msgspec import Struct
 
 from drafter.layout import Layout
 
@@ -40,8 +41,7 @@ _SOURCES_PER_WORKER = 4
 _WATCH_SECONDS = 0.5
 
 
-@dataclass(frozen=True, slots=True)
-class Task:
+class Task(Struct, frozen=True):
     """One source to process, and where its outputs go."""
 
     source: Path
@@ -56,8 +56,7 @@ class Task:
     layout: Layout | None = None  # --reference-docx, read once by the parent
 
 
-@dataclass(frozen=True, slots=True)
-class Outcome:
+class Outcome(Struct, frozen=True):
     """What became of one source: the files written, or why none were."""
 
     source: Path
@@ -71,14 +70,12 @@ class Outcome:
         return not self.reason
 
 
-@dataclass(frozen=True, slots=True)
-class _Computed:
+class _Computed(Struct, frozen=True):
     files: dict[str, bytes]
     notes: int
 
 
-@dataclass(frozen=True, slots=True)
-class _Failed:
+class _Failed(Struct, frozen=True):
     reason: tuple[str, ...]
     bug: bool = False
 

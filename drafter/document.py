@@ -26,9 +26,10 @@ know them and leave them empty. Equality ignores them, so trees compare by what 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
+
+from msgspec import Struct, field
 
 #: A tracked change: inserted or deleted text; None for text common to both versions.
 Revision = Literal["ins", "del"] | None
@@ -40,8 +41,7 @@ DeviationKind = Literal["header_order", "header_layout", "header_unknown", "line
                         "cut_off", "typed_footnotes", "typed_spaces"]
 
 
-@dataclass(frozen=True, slots=True)
-class Run:
+class Run(Struct, frozen=True):
     """Text with one formatting."""
 
     text: str
@@ -59,8 +59,7 @@ class Run:
         return Run(text, self.italic, self.bold, self.superscript, self.revision, self.was)
 
 
-@dataclass(frozen=True, slots=True)
-class FootnoteRef:
+class FootnoteRef(Struct, frozen=True):
     """The mark of footnote ``number`` (1..N in document order); a revision on the mark means
     the whole footnote is inserted or deleted. A ``repeat`` mark cites an earlier footnote
     again: it shows that footnote's number and has no footnote of its own (Word writes it as a
@@ -74,8 +73,7 @@ class FootnoteRef:
 Inline = Run | FootnoteRef
 
 
-@dataclass(frozen=True, slots=True)
-class Meaning:
+class Meaning(Struct, frozen=True):
     """What a stretch of text stands for. ``kind`` is a value tag of the markup with its
     arguments as the source gives them (``date`` 2010-03-18; ``res`` 64/256 and its date when
     cited with one; ``sc`` 1631 and its year or date; ``doc`` a document symbol), or ``opener`` /
@@ -86,8 +84,7 @@ class Meaning:
     args: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
+class Span(Struct, frozen=True):
     """A meaning over the characters ``start``..``end`` of a Block's text (``Block.text()``:
     footnote marks take no room), whatever runs they fall in."""
 
@@ -118,8 +115,7 @@ def merge_runs(inlines: list[Inline]) -> list[Inline]:
     return merged
 
 
-@dataclass(slots=True)
-class Block:
+class Block(Struct):
     """A paragraph's content: its inlines in order. ``revision`` is that of the paragraph mark,
     set on a whole inserted or deleted paragraph (whose runs carry their own marks); on a
     footnote's content, it marks the whole footnote."""
@@ -127,7 +123,14 @@ class Block:
     inlines: list[Inline] = field(default_factory=list)
     revision: Revision = None
     absent: bool = False  # the part is missing from a read file (not merely empty)
-    meanings: list[Span] = field(default_factory=list, compare=False)  # in text order
+    meanings: list[Span] = field(default_factory=list)  # in text order; not compared
+
+    def __eq__(self, other: object) -> bool:
+        # Blocks are equal by what they show: meanings depend on how the text was built.
+        if type(other) is not Block:
+            return NotImplemented
+        return (self.inlines == other.inlines and self.revision == other.revision
+                and self.absent == other.absent)
 
     def text(self) -> str:
         """The text without formatting and without footnote marks."""
@@ -139,8 +142,7 @@ def absent() -> Block:
     return Block(absent=True)
 
 
-@dataclass(frozen=True, slots=True)
-class Deviation:
+class Deviation(Struct, frozen=True):
     """What a reader noticed that the tree alone cannot show, for the rules to report.
 
     ``kind`` names it (the rules map each kind to a code; see ``drafter.rules``), ``block`` is
@@ -153,8 +155,7 @@ class Deviation:
     found: str = ""
 
 
-@dataclass(slots=True)
-class Preface:
+class Preface(Struct):
     """The header block of the first page, in AKN4UN's ``<preface>``. In a read document any
     line may be absent (``Block.absent``), and ``symbol`` empty."""
 
@@ -187,16 +188,14 @@ PREFACE_LINES = ("united_nations", "organ", "distribution", "date", "translation
                  "heading")
 
 
-@dataclass(slots=True)
-class PreambularParagraph:
+class PreambularParagraph(Struct):
     """One preambular paragraph; ``name`` is its opener key or standard name."""
 
     name: str
     content: Block
 
 
-@dataclass(slots=True)
-class Point:
+class Point(Struct):
     """A sub-paragraph: "(a)" / "a)", possibly divided further. A tracked document leaves
     ``num`` empty and opens the content with it, so that relettering shows as a change."""
 
@@ -205,8 +204,7 @@ class Point:
     points: list[Point] = field(default_factory=list)
 
 
-@dataclass(slots=True)
-class OperativeParagraph:
+class OperativeParagraph(Struct):
     """One operative paragraph; ``num`` is None when it is the only one, and in a tracked
     document, which opens the content with it so that renumbering shows as a change."""
 
@@ -216,22 +214,19 @@ class OperativeParagraph:
     points: list[Point] = field(default_factory=list)
 
 
-@dataclass(slots=True)
-class Conclusions:
+class Conclusions(Struct):
     """The closing formula: the plenary meeting and the date of adoption."""
 
     meeting: Block
     date: Block
 
 
-@dataclass(slots=True)
-class Footnote:
+class Footnote(Struct):
     number: int
     content: Block
 
 
-@dataclass(slots=True)
-class Document:
+class Document(Struct):
     """A resolution in one language, ready for any writer."""
 
     lang: str
@@ -244,7 +239,14 @@ class Document:
     conclusions: Conclusions | None
     footnotes: list[Footnote]
     deviations: list[Deviation] = field(default_factory=list)  # read documents only
-    organization: str | None = field(default=None, compare=False)  # its registry key, if composed
+    organization: str | None = None  # its registry key, if composed; not compared
+
+    def __eq__(self, other: object) -> bool:
+        # Documents are equal by what they hold: a read file knows no registry key.
+        if type(other) is not Document:
+            return NotImplemented
+        return all(getattr(self, name) == getattr(other, name)
+                   for name in self.__struct_fields__ if name != "organization")
 
     def blocks(self) -> Iterator[Block]:
         """Every block of the body in reading order (footnotes and absent parts excluded)."""

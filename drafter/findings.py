@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
 from typing import Literal
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 Severity = Literal["error", "warning"]
 
@@ -12,8 +14,7 @@ Severity = Literal["error", "warning"]
 FieldPath = tuple[str | int, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Where:
+class Where(Struct, frozen=True):
     """A place in one document: a paragraph as a reader names it, and its first words."""
 
     paragraph: str  # "operative paragraph 3", "footnote 2", "the document"
@@ -27,8 +28,7 @@ class Where:
         return replace(self, words=words)
 
 
-@dataclass(frozen=True, slots=True)
-class Issue:
+class Issue(Struct, frozen=True):
     """What a check found, before the engine adds the rule and the file."""
 
     where: Where
@@ -36,8 +36,7 @@ class Issue:
     hint: str
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(Struct, frozen=True):
     """One reported problem, located in a file."""
 
     code: str

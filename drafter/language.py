@@ -8,10 +8,12 @@ so that superscripts and citations stay structured until the Document is built.
 from __future__ import annotations
 
 import string
-from dataclasses import dataclass, fields
 from datetime import date
 from functools import cache
 from typing import Any, Literal
+
+from msgspec import Struct
+from msgspec.structs import fields
 
 from drafter.resources import load_data
 
@@ -23,35 +25,30 @@ Section = Literal["preamble", "operative"]
 # tenth of its start-up. The loader still insists on exactly the declared keys.
 
 
-@dataclass(frozen=True, slots=True)
-class OrdinalSuffix:
+class OrdinalSuffix(Struct, frozen=True):
     exact: dict[int, str]
     last_two: dict[int, str]
     last: dict[int, str]
     default: str
 
 
-@dataclass(frozen=True, slots=True)
-class ListStyle:
+class ListStyle(Struct, frozen=True):
     separator: str
     last: str
 
 
-@dataclass(frozen=True, slots=True)
-class CitationStyle:
+class CitationStyle(Struct, frozen=True):
     ga: str
     sc: str
     sc_dated: str
 
 
-@dataclass(frozen=True, slots=True)
-class Typography:
+class Typography(Struct, frozen=True):
     before: dict[str, str]
     after: dict[str, str]
 
 
-@dataclass(frozen=True, slots=True)
-class Language:
+class Language(Struct, frozen=True):
     """The wording data of one language, as loaded from its data files."""
 
     code: str

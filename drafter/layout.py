@@ -8,19 +8,18 @@ sizes in half-points, as WordprocessingML writes them, so that the writer copies
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields, replace
+from msgspec import Struct
+from msgspec.structs import fields, replace
 
 
-@dataclass(frozen=True, slots=True)
-class Font:
+class Font(Struct, frozen=True):
     """A typeface and a size in half-points; None where the reference leaves it to drafter."""
 
     name: str | None = None
     size: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class PageSetup:
+class PageSetup(Struct, frozen=True):
     """Page size, margins and the distance of the header and footer from the page's edge."""
 
     width: int
@@ -37,8 +36,7 @@ class PageSetup:
         return self.width - self.left - self.right
 
 
-@dataclass(frozen=True, slots=True)
-class PageChanges:
+class PageChanges(Struct, frozen=True):
     """The parts of a page setup a reference sets, each None where it sets nothing."""
 
     width: int | None = None
@@ -51,8 +49,7 @@ class PageChanges:
     footer: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Layout:
+class Layout(Struct, frozen=True):
     """What a reference document sets: the page, the base text (its Normal style), the
     resolution's heading (its Heading 1) and the footnotes (its Footnote Text)."""
 

@@ -8,9 +8,10 @@ plain values that the language data formats (``{date|2022-11-21}``, ``{res|64/25
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+
+from msgspec import Struct
 
 from drafter import symbols
 
@@ -39,8 +40,7 @@ class MarkupError(ValueError):
         self.offset = offset
 
 
-@dataclass(frozen=True, slots=True)
-class Tag:
+class Tag(Struct, frozen=True):
     """One tag: ``children`` for prose tags, ``args`` for value tags."""
 
     name: str

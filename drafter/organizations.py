@@ -8,11 +8,11 @@ them, and a resolution of session N names the organization as it was called then
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 import datetime as dt
 from functools import cache
 from typing import Any, Literal
 
+from msgspec import Struct
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from drafter.language import language
@@ -125,8 +125,7 @@ class Organization(_Entry):
         )
 
 
-@dataclass(frozen=True, slots=True)
-class OrganizationForms:
+class OrganizationForms(Struct, frozen=True):
     """What a template sees as ``org``: ``org.the`` is "l'Organisation du Traité…", and so on."""
 
     name: str

@@ -8,8 +8,9 @@ mistake it for a translation.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
+
+from msgspec import Struct
 
 from drafter.language import LANGUAGES
 
@@ -17,15 +18,13 @@ from drafter.language import LANGUAGES
 UNTRANSLATED = "[to translate] "
 
 
-@dataclass(frozen=True)
-class Local:
+class Local(Struct, frozen=True):
     """Prose in the language it was read in."""
 
     text: str
 
 
-@dataclass(frozen=True)
-class Choice:
+class Choice(Struct, frozen=True):
     """Lexicon keys that fit a phrase, and the phrase as written. The two languages share a key,
     or else each keeps its phrase (an inline phrase, ``{en: …, fr: …}``). ``also`` holds the keys
     the phrase renders as a declared synonym ("Souligne" also renders underlines)."""

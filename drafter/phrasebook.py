@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from msgspec import Struct, field
 
 from drafter.language import LANGUAGES, Section, language, phrase_keys
 
@@ -37,8 +38,7 @@ MAX_ENTRIES = 2_000
 _NOT_IN_PHRASE = re.compile(r"[{}\n\r\t]")
 
 
-@dataclass(frozen=True)
-class PhraseBook:
+class PhraseBook(Struct, frozen=True):
     """The phrases of one or more books, by section and key: {"en": …, "fr": …}."""
 
     entries: dict[str, dict[str, dict[str, str]]] = field(

@@ -14,17 +14,16 @@ works the same on every platform (RLIMIT_AS is not enforced on macOS).
 
 from __future__ import annotations
 
-import dataclasses
 import time
 from collections.abc import (Callable, ItemsView, Iterable, Iterator, KeysView, Mapping,
                              MutableMapping, ValuesView)
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
 from datetime import date
 from types import BuiltinMethodType, MethodType
 from typing import Any
 
+from msgspec import Struct
 import jinja2
 from jinja2 import nodes
 from jinja2.compiler import CodeGenerator, Frame
@@ -41,8 +40,7 @@ class TemplateLimit(jinja2.TemplateRuntimeError):
     """A template that went past one of its limits (loop turns, sizes, time, nesting)."""
 
 
-@dataclass(frozen=True)
-class Limits:
+class Limits(Struct, frozen=True):
     """What the user templates of one document may spend. The whole of resolution 77/13 is
     about 20,000 characters and its templates turn a loop a few dozen times; these leave room
     for far more."""
@@ -64,10 +62,10 @@ _DICT_ATTRIBUTES = frozenset(dir(dict))
 
 
 def _view_fields(kind: type) -> tuple[str, ...] | None:
-    """The fields of a read-only view (a frozen dataclass), which templates may read."""
+    """The fields of a read-only view (a frozen Struct), which templates may read."""
     if kind not in _VIEWS:
-        frozen = dataclasses.is_dataclass(kind) and kind.__dataclass_params__.frozen  # type: ignore[attr-defined]
-        _VIEWS[kind] = tuple(field.name for field in dataclasses.fields(kind)) if frozen else None
+        frozen = issubclass(kind, Struct) and kind.__struct_config__.frozen
+        _VIEWS[kind] = kind.__struct_fields__ if frozen else None  # type: ignore[attr-defined]
     return _VIEWS[kind]
 
 

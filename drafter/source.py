@@ -12,11 +12,11 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import yaml
+from msgspec import Struct
 from pydantic import BaseModel, ValidationError
 
 from drafter.collector import paused
@@ -61,8 +61,7 @@ Position = tuple[int, int]
 ModelPath = tuple[str | int, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class SourceError:
+class SourceError(Struct, frozen=True):
     """One mistake in a source file, located for the drafter."""
 
     path: str
@@ -82,8 +81,7 @@ class SourceInvalid(Exception):
         self.errors = errors
 
 
-@dataclass(frozen=True, slots=True)
-class _Scalar:
+class _Scalar(Struct, frozen=True):
     """Where a text value sits in the file, to find a character of it again."""
 
     start: int  # offset in the file of the value's first character
@@ -92,8 +90,7 @@ class _Scalar:
     value: str
 
 
-@dataclass(frozen=True)
-class Positions:
+class Positions(Struct, frozen=True):
     """Where every field and paragraph of one source file starts.
 
     Paths are the model's: ``("operative", 2, "fr")`` is the French of the third operative
@@ -102,10 +99,14 @@ class Positions:
     """
 
     file: str
-    text: str = field(repr=False)
+    text: str
     values: Mapping[ModelPath, Position]
     keys: Mapping[ModelPath, Position]
-    scalars: Mapping[ModelPath, _Scalar] = field(repr=False)
+    scalars: Mapping[ModelPath, _Scalar]
+
+    def __repr__(self) -> str:
+        # The source's text and its scalars would fill a screen.
+        return f"Positions(file={self.file!r}, values={len(self.values)} places)"
 
     def at(self, *path: str | int) -> Position:
         """Line and column (from 1) where the value at ``path`` starts."""
@@ -164,8 +165,7 @@ def _offset_in_source(text: str, scalar: _Scalar, index: int) -> int:
     return scalar.start
 
 
-@dataclass(frozen=True)
-class Located:
+class Located(Struct, frozen=True):
     """A loaded source with the place in its file of every field and paragraph."""
 
     resolution: Resolution

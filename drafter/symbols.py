@@ -14,9 +14,10 @@ A source may write the conjunction of either language; ``format`` prints it in e
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
 from typing import Any
+
+from msgspec import Struct
 
 from drafter.language import LANGUAGES, language
 from drafter.resources import load_data
@@ -29,14 +30,12 @@ class SymbolError(ValueError):
     """A text that is not a document symbol, with a sentence saying why."""
 
 
-@dataclass(frozen=True, slots=True)
-class _Strict:
+class _Strict(Struct, frozen=True):
     prefix: str
     form: str
 
 
-@dataclass(frozen=True, slots=True)
-class _Grammar:
+class _Grammar(Struct, frozen=True):
     """data/symbols.yaml, read without a model (checked by tests/test_symbols.py)."""
 
     bodies: list[str]
@@ -51,8 +50,7 @@ class _Grammar:
                    general=data["general"])
 
 
-@dataclass(frozen=True, slots=True)
-class SymbolList:
+class SymbolList(Struct, frozen=True):
     """A symbol as printed: one document (possibly joint), then more of its series."""
 
     document: str  # "A/63/228-S/2008/531"
@@ -84,8 +82,7 @@ class SymbolList:
         return out
 
 
-@dataclass(frozen=True, slots=True)
-class Found:
+class Found(Struct, frozen=True):
     """A symbol found in running text, with its span and what it names."""
 
     text: str  # as printed, with any list: "A/61/256 and Add.1"
@@ -99,8 +96,7 @@ class Found:
         return self.symbols.document
 
 
-@dataclass(frozen=True)
-class _Compiled:
+class _Compiled(Struct, frozen=True):
     """The grammar's regular expressions, built once from the data."""
 
     bodies: frozenset[str]  # the organs whose symbols the grammar knows: A, S, E, ST

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import replace
 from functools import cache, lru_cache, partial
 from operator import is_
+
+from msgspec.structs import replace
 
 from drafter.document import (
     Block,
@@ -126,7 +127,7 @@ def apply_typography(document: Document, lang: Language) -> Document:
     preface = document.preface
     preface_fields = {name: fix(value) for name, value in vars_of(preface).items()
                       if isinstance(value, Block)}
-    # The paragraphs are remade field by field: dataclasses.replace, generic, costs several
+    # The paragraphs are remade field by field: a generic replace costs several
     # times more per call. A field added to them must be added here.
     conclusions = document.conclusions
     return replace(
@@ -143,8 +144,8 @@ def apply_typography(document: Document, lang: Language) -> Document:
 
 
 def vars_of(instance: object) -> dict[str, object]:
-    """Field values of a slotted dataclass."""
-    return {name: getattr(instance, name) for name in instance.__dataclass_fields__}  # type: ignore[attr-defined]
+    """Field values of a Struct."""
+    return {name: getattr(instance, name) for name in instance.__struct_fields__}  # type: ignore[attr-defined]
 
 
 def _moved(spans: list[Span], before: str, after: str) -> list[Span]:

@@ -160,16 +160,17 @@ def test_language_data_is_loaded_once():
 
 
 def _conforms(value: object, kind: object) -> bool:
-    """Whether a value has the type a dataclass field declares (the kinds the data uses)."""
-    import dataclasses
+    """Whether a value has the type a Struct field declares (the kinds the data uses)."""
     import types
     import typing
 
+    import msgspec
+
     origin, args = typing.get_origin(kind), typing.get_args(kind)
-    if dataclasses.is_dataclass(kind):
+    if isinstance(kind, type) and issubclass(kind, msgspec.Struct):
         hints = typing.get_type_hints(kind)
         return isinstance(value, kind) and all(  # type: ignore[arg-type]
-            _conforms(getattr(value, item.name), hints[item.name]) for item in dataclasses.fields(kind))
+            _conforms(getattr(value, item.name), hints[item.name]) for item in msgspec.structs.fields(kind))
     if origin in (typing.Union, types.UnionType):
         return any(_conforms(value, arg) for arg in args)
     if origin is typing.Literal:
@@ -186,7 +187,7 @@ def _conforms(value: object, kind: object) -> bool:
 
 @pytest.mark.parametrize("code", LANGUAGES)
 def test_the_language_data_has_every_field_with_the_type_it_declares(code):
-    """The data files are read into plain dataclasses, without a validating library: this is
+    """The data files are read into plain Structs, without a validating library: this is
     their validation."""
     from drafter.language import Language
 

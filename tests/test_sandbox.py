@@ -6,7 +6,7 @@ command, and ``parse_file`` read any file."""
 
 from __future__ import annotations
 
-import dataclasses
+import msgspec
 from datetime import date
 from types import SimpleNamespace
 from typing import Any
@@ -35,9 +35,9 @@ def _walk(value: Any) -> list[Any]:
         found += [item for inner in value.values() for item in _walk(inner)]
     elif isinstance(value, (list, tuple)):
         found += [item for inner in value for item in _walk(inner)]
-    elif dataclasses.is_dataclass(value):
-        found += [item for field in dataclasses.fields(value)
-                  for item in _walk(getattr(value, field.name))]
+    elif isinstance(value, msgspec.Struct):
+        found += [item for name in value.__struct_fields__
+                  for item in _walk(getattr(value, name))]
     return found
 
 
@@ -155,7 +155,7 @@ def test_loops_namespaces_and_macros_work(example, tmp_path):
     "'x'.format(1)", "'x'.center(9)", "'x'.join(['a', 'b'])", "'x'.replace('x', 'y')",
     "distribution_date.today()", "distribution_date.replace(year=1)",
     "mandate.update({})", "mandate.pop('report_session')", "sponsors.append(1)",
-    "org.__dataclass_fields__", "phrases.item.__globals__", "loop.__init__", "range.__self__",
+    "org.__dataclass_fields__", "org.__struct_config__", "phrases.item.__globals__", "loop.__init__", "range.__self__",
     "cycler(1)", "joiner()", "lipsum()", "namespace.__init__",
 ])
 def test_anything_the_policy_does_not_list_is_refused(expression, example, tmp_path):

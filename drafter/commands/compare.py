@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 from pathlib import Path
+
+from msgspec import Struct
 
 from drafter.document import Document
 from drafter.exits import EXIT_INPUT
@@ -31,8 +32,7 @@ class CompareFailure(Exception):
         self.lines = lines
 
 
-@dataclass(frozen=True, slots=True)
-class Version:
+class Version(Struct, frozen=True):
     """One side of a comparison: a bilingual source, or a draft read in one language."""
 
     path: Path

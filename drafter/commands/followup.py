@@ -24,9 +24,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
+from msgspec import Struct
 from pydantic import ValidationError
 
 from drafter import placeholders
@@ -50,8 +50,7 @@ class FollowUpError(Exception):
     """A follow-up that cannot be made; the message says what to change."""
 
 
-@dataclass(frozen=True, slots=True)
-class FollowUp:
+class FollowUp(Struct, frozen=True):
     """The new source, what changed from the previous one, and what the drafter must review."""
 
     resolution: Resolution
@@ -129,8 +128,7 @@ def followup_files(previous: Resolution, followup: FollowUp, languages: list[str
                             layout).files
 
 
-@dataclass(frozen=True, slots=True)
-class Outputs:
+class Outputs(Struct, frozen=True):
     """A follow-up's files by name, and per language what its tracked draft changes."""
 
     files: dict[str, bytes]
@@ -170,8 +168,7 @@ def followup_outputs(previous: Resolution, followup: FollowUp, languages: list[s
     return Outputs(files, tracked_changes)
 
 
-@dataclass(frozen=True, slots=True)
-class Previous:
+class Previous(Struct, frozen=True):
     """The previous resolution as read, the one language it was read in (None for both), and
     the text of its YAML source (None for a Word or text file)."""
 

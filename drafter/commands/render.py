@@ -20,17 +20,21 @@ def render_command(inputs: list[Path], languages: list[str], fmt: str, out: Path
     PDF is made in two passes: every source's Word files first, then one LibreOffice run that
     converts them all, then each source's PDF files written as a set. ``reference``:
     --reference-docx, read once for all the sources."""
-    from drafter.readers.reference import ReadFailure, layout_for
     from drafter.render import RenderFailure, render_file, render_outputs, write_outputs
-    from drafter.writers.pdf import PdfFailure, as_pdf, soffice
 
-    try:
-        layout = layout_for(reference, fmt)
-    except ReadFailure as failure:
-        say(f"drafter: {failure}; nothing was written", err=True)
-        return EXIT_INPUT
+    layout = None
+    if reference is not None:  # the Word reader is imported only when it is needed
+        from drafter.readers.reference import ReadFailure, layout_for
 
-    if fmt == "pdf":
+        try:
+            layout = layout_for(reference, fmt)
+        except ReadFailure as failure:
+            say(f"drafter: {failure}; nothing was written", err=True)
+            return EXIT_INPUT
+
+    if fmt == "pdf":  # so is the PDF writer: ``prepared`` below holds files for PDF only
+        from drafter.writers.pdf import PdfFailure, as_pdf, soffice
+
         try:
             soffice()
         except PdfFailure as failure:

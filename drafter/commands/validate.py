@@ -11,9 +11,11 @@ import os
 import sys
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from msgspec import Struct, field
+from msgspec.structs import replace
 
 from drafter.document import Document
 from drafter.exits import EXIT_BUG, EXIT_INPUT
@@ -42,8 +44,7 @@ class Unreadable(Exception):
         self.problems = list(problems)
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(Struct, frozen=True):
     """A file that could not be checked: one sentence naming it, and a code (see INPUT_CODES)."""
 
     file: str
@@ -53,8 +54,7 @@ class Problem:
     column: int | None = None
 
 
-@dataclass(slots=True)
-class Report:
+class Report(Struct):
     """Findings of one call, with the inputs that could not be checked."""
 
     findings: list[Finding] = field(default_factory=list)

@@ -4,7 +4,8 @@ from a draft is told apart, and compared with one drafter composes."""
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+
+from msgspec.structs import replace
 
 from drafter.document import Block, Inline, Run, merge_runs
 from drafter.language import language

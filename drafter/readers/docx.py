@@ -12,9 +12,9 @@ from typing import Literal
 import posixpath
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import replace
 from pathlib import Path
 
+from msgspec.structs import replace
 from lxml import etree
 
 from drafter.document import Deviation, Document, FootnoteRef, Inline, Run

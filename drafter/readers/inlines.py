@@ -4,7 +4,8 @@ whitespace collapsed the way a reader sees it, neighbouring runs of one format j
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+
+from msgspec.structs import replace
 
 from drafter.document import FootnoteRef, Inline, Run, merge_runs
 

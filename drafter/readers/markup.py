@@ -9,8 +9,9 @@ undone, so the markup is the one a drafter would type.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from functools import cache
+
+from msgspec.structs import replace
 
 from drafter.document import Block, FootnoteRef, Inline, Run, merge_runs
 from drafter.language import language

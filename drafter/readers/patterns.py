@@ -4,9 +4,10 @@ phrases in text and to read their values back: the inverse of ``drafter.language
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 import datetime as dt
 from functools import cache
+
+from msgspec import Struct
 
 from drafter import markup
 from drafter.language import Language, Section, language
@@ -37,8 +38,7 @@ def flexible(text: str) -> str:
     return r"\s+".join(re.escape(part) for part in text.split())
 
 
-@dataclass(frozen=True)
-class Patterns:
+class Patterns(Struct, frozen=True):
     """What one language writes, as patterns; ``as_markup`` when matching markup, not text."""
 
     lang: Language

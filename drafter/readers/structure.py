@@ -16,10 +16,11 @@ is refused.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from typing import Literal
+
+from msgspec import Struct
 
 from drafter.document import (
     Block,
@@ -63,8 +64,7 @@ _SESSION, _NUMBER, _ITEM, _SUB_ITEM, _SPONSOR = 117, 983, 987, "zz", "Qqsponsor"
 _DISTRIBUTED, _ADOPTED = date(2039, 12, 27), date(2039, 11, 26)
 
 
-@dataclass(frozen=True)
-class Step:
+class Step(Struct, frozen=True):
     """One header line: its name in the Preface and the pattern of its text."""
 
     name: str
@@ -76,8 +76,7 @@ _LINE = re.compile(r"[^\n]+")
 _BOLD_TITLE = Step("agenda_title", _LINE)
 
 
-@dataclass(frozen=True)
-class Skeleton:
+class Skeleton(Struct, frozen=True):
     """What one language's header, formula and closing look like, as patterns."""
 
     lang: Language

@@ -13,8 +13,9 @@ old text. ``summary`` says what changed, part by part.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime, timezone
+
+from msgspec import Struct
 
 from drafter.document import Document
 from drafter.layout import Layout
@@ -40,8 +41,7 @@ def tracked_docx(old: Document, new: Document, author: str, when: datetime) -> b
     return track(old, new, author, when).docx
 
 
-@dataclass(frozen=True, slots=True)
-class Tracked:
+class Tracked(Struct, frozen=True):
     """A tracked-changes Word file and what changed, part by part."""
 
     docx: bytes

@@ -4,7 +4,8 @@ the tracked body of each, and their numbers 1..N in the order of their marks."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
+
+from msgspec.structs import replace
 
 from drafter.document import Block, Document, Footnote, FootnoteRef, Revision
 from drafter.revisions.align import align

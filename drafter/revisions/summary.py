@@ -4,14 +4,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from drafter.document import PREFACE_LINES, Block, Conclusions, Document, Run, point_blocks
 from drafter.revisions.tokens import TOKEN
 
 
-@dataclass(frozen=True, slots=True)
-class PartChanges:
+class PartChanges(Struct, frozen=True):
     """What changed in one part of a tracked document, for the terminal's summary."""
 
     part: str

@@ -4,7 +4,8 @@ compares them, the paragraph alignment measures likeness with them, the summary 
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+
+from msgspec.structs import replace
 
 from drafter.document import Block, FootnoteRef, Inline, Run
 

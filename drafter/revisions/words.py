@@ -3,8 +3,9 @@ spaces and formatting tracked), the others deleted or inserted, footnote marks w
 
 from __future__ import annotations
 
-from dataclasses import replace
 from difflib import SequenceMatcher
+
+from msgspec.structs import replace
 
 from drafter.document import Block, FootnoteRef, Inline, Revision, Run, merge_runs
 from drafter.revisions.footnotes import TrackedFootnotes

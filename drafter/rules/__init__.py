@@ -9,9 +9,10 @@ side.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
+
+from msgspec import Struct
 
 from drafter.findings import Issue, Severity
 
@@ -24,8 +25,7 @@ ResolutionCheck = Callable[["Resolution"], Iterable[Issue]]
 PairCheck = Callable[["Draft", "Draft"], Iterable[Issue]]
 
 
-@dataclass(frozen=True, slots=True)
-class Rule:
+class Rule(Struct, frozen=True):
     """One editorial rule: what it checks, why, and a wrong and a right example."""
 
     code: str

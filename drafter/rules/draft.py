@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Literal
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from drafter.document import Block, Document, FootnoteRef, Point, Run
 from drafter.findings import Where
@@ -19,8 +21,7 @@ MARK = "\ufffc"
 _EXCERPT_WORDS = 6
 
 
-@dataclass(frozen=True)
-class Paragraph:
+class Paragraph(Struct, frozen=True, dict=True):
     """One paragraph with what the rules need to know about its place."""
 
     kind: Kind
@@ -49,8 +50,7 @@ class Paragraph:
         return marked(self.block)
 
 
-@dataclass
-class Draft:
+class Draft(Struct, dict=True):
     """A Document to check, with where it came from (some rules depend on the file type)."""
 
     document: Document

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import cache
+
+from msgspec import Struct
 
 from drafter.findings import Issue
 from drafter.language import language
@@ -109,8 +110,7 @@ def _footnote_sentences(draft: Draft) -> Iterator[Issue]:
                         "“Resolution …”) or with the symbol it cites.")
 
 
-@dataclass(frozen=True)
-class _Slip:
+class _Slip(Struct, frozen=True):
     """A spacing mistake: where it is, what it is and what to do (``{mark}`` names the mark)."""
 
     pattern: re.Pattern[str]
@@ -204,6 +204,8 @@ def _pairs(draft: Draft) -> Iterator[Issue]:
     for paragraph in draft.paragraphs:
         text = _LABEL.sub("", paragraph.plain)
         for opening, closing in _PAIRS.items():
+            if opening not in text and closing not in text:  # most paragraphs: no scan
+                continue
             depth = 0
             for char in text:
                 depth += (char == opening) - (char == closing)

@@ -10,8 +10,10 @@ writes them as they are printed.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from drafter.document import Block, Document, FootnoteRef, Point
 from drafter.findings import FieldPath, Finding
@@ -25,8 +27,7 @@ if TYPE_CHECKING:
 _HEADING_FIELDS = ("symbol", "draft_symbol", "report", "distribution_date")
 
 
-@dataclass(frozen=True)
-class SourceMap:
+class SourceMap(Struct, frozen=True):
     """A source's positions, and which source paragraph each composed paragraph comes from."""
 
     resolution: Resolution

@@ -5,8 +5,9 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import cache
+
+from msgspec import Struct
 
 from drafter.document import FootnoteRef
 from drafter.findings import Issue
@@ -108,8 +109,7 @@ def _superscripts(paragraph: Paragraph) -> tuple[str, list[bool]]:
     return "".join(text), raised
 
 
-@dataclass(frozen=True)
-class WrongForm:
+class WrongForm(Struct, frozen=True):
     """A form that is wrong wherever it occurs, except before the name of an organization whose
     head bears that very title (“Secretary General of the Council of Europe”)."""
 
@@ -171,7 +171,10 @@ def _names(draft: Draft) -> Iterator[Issue]:
 
 def _quotes(draft: Draft) -> Iterator[Issue]:
     quotes = wording(draft.lang.code).data.quotes
+    wrong = frozenset(quotes.wrong)
     for paragraph in draft.paragraphs:
+        if wrong.isdisjoint(paragraph.plain):  # most paragraphs: no scan character by character
+            continue
         depth = 0
         for index, char in enumerate(paragraph.plain):
             if char == quotes.open:

@@ -12,11 +12,11 @@ import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
 from datetime import date
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
+from msgspec import Struct
 from pydantic import BaseModel, ConfigDict
 
 from drafter import symbols
@@ -76,8 +76,7 @@ class RuleData(_Data):
 
 
 
-@dataclass(frozen=True, slots=True)
-class Cited:
+class Cited(Struct, frozen=True):
     """A dated GA resolution citation found in text."""
 
     number: str

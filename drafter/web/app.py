@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
 
+from msgspec import Struct
 from starlette.applications import Starlette
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
@@ -17,8 +17,7 @@ from drafter.web.security import ASGIApp, Message, Receive, Scope, Send, protect
 STATIC = Path(__file__).resolve().parent / "static"
 
 
-@dataclass(frozen=True, slots=True)
-class Settings:
+class Settings(Struct, frozen=True):
     """What one ``drafter serve`` serves, fixed at start: the views read it from ``app.state``."""
 
     root: Path  # the folder of sources; nothing outside it is read or written

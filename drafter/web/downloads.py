@@ -8,8 +8,9 @@ import shutil
 import subprocess
 import tempfile
 import zipfile
-from dataclasses import dataclass
 from pathlib import Path
+
+from msgspec import Struct
 
 from drafter.resolution import Resolution
 from drafter.source import SourceInvalid, parse
@@ -23,8 +24,7 @@ ZIP = "application/zip"
 PDF_TIMEOUT = 120
 
 
-@dataclass(frozen=True, slots=True)
-class Download:
+class Download(Struct, frozen=True):
     filename: str
     data: bytes
     media_type: str

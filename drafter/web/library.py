@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from msgspec import Struct
 
 if TYPE_CHECKING:  # the model and the loader load on first use, so that serve starts at once
     from drafter.phrasebook import PhraseBook
@@ -42,8 +43,7 @@ class Conflict(LibraryError):
         self.version = version
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
+class Entry(Struct, frozen=True):
     """One source of the folder as the list page shows it."""
 
     name: str

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from msgspec import Struct, field
 
 from drafter.findings import Finding
 from drafter.phrasebook import PhraseBook
@@ -23,8 +24,7 @@ LANGUAGES = ("en", "fr")
 _LABEL = re.compile(r"^(?:(preambular|operative) paragraph (\d+)|(the operative paragraph))")
 
 
-@dataclass(slots=True)
-class Preview:
+class Preview(Struct):
     """The answer to one keystroke; ``html`` is empty when the text did not compose."""
 
     data: dict[str, Any] | None

@@ -14,11 +14,12 @@ models amendments its own way, which drafter does not write.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
 from itertools import groupby
 from typing import Literal
 
 from lxml import etree
+from msgspec import Struct
+from msgspec.structs import replace
 
 from drafter import akn
 from drafter.document import Block, Document, FootnoteRef, Inline, Meaning, Point, Run, Span
@@ -353,8 +354,7 @@ class _Writer:
         self.inlines(_element(note, "p"), self.notes.get(mark.number, Block()), "body", eid)
 
 
-@dataclass(frozen=True, slots=True)
-class _Unit:
+class _Unit(Struct, frozen=True):
     """A stretch of a block: a run or mark outside any meaning, or the runs of one meaning;
     ``on`` says, per format, whether all of it has that format."""
 

@@ -5,7 +5,7 @@ document or template, or that sets what Word never would, is refused in one sent
 from __future__ import annotations
 
 import zipfile
-from dataclasses import replace
+from msgspec.structs import replace
 from pathlib import Path
 
 import docx

@@ -4,7 +4,7 @@ every one gives the old text, for the follow-up of 77/13 and for random edits al
 from __future__ import annotations
 
 import copy
-from dataclasses import replace
+from msgspec.structs import replace
 
 import pytest
 from hypothesis import given, settings

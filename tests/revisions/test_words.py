@@ -4,7 +4,7 @@ formatting changes are tracked as such."""
 from __future__ import annotations
 
 import copy
-from dataclasses import replace
+from msgspec.structs import replace
 
 from conftest import W, part_xml
 from drafter.document import Run

@@ -37,11 +37,14 @@ dates = st.dates(min_value=date(1990, 1, 1), max_value=date(2030, 12, 31))
 
 @st.composite
 def ga_citation(draw: st.DrawFn) -> str:
-    """A GA resolution dated within its session, before the example's session 77."""
+    """A GA resolution dated within its session, before the example's session 77, other than
+    the example itself."""
     session = draw(st.integers(40, 77))
     first, last = session_window(session)
     day = first + timedelta(days=draw(st.integers(20, (last - first).days - 40)))
-    return f"{{res|{session}/{draw(st.integers(1, 300))}|{day.isoformat()}}}"
+    # never 77/13, the example's own number: citing it is a mistake (C403)
+    number = draw(st.integers(1, 300).filter(lambda number: (session, number) != (77, 13)))
+    return f"{{res|{session}/{number}|{day.isoformat()}}}"
 
 
 #: Security Council resolutions adopted before the example's session 77 ended.
