@@ -1,5 +1,5 @@
 """``python -m drafter``: the same as the ``drafter`` command."""
 
-from drafter.cli import main
+from drafter.cli import run
 
-main()
+run()

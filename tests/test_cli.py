@@ -329,6 +329,36 @@ def test_the_safety_net_turns_a_bug_into_a_report_and_ctrl_c_into_a_quiet_stop(m
     assert "interrupted" in capsys.readouterr().err
 
 
+
+def test_the_command_ends_at_once_with_its_whole_output_and_exit_code(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The console script skips Python's teardown (cli.run): nothing it printed may be lost."""
+    wrong = tmp_path / "wrong.txt"
+    wrong.write_text("Recalling its resolution 75/276 of 28 April 2021;\n" * 400, encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "drafter", "validate", str(wrong), "--format",
+                             "json"], capture_output=True, text=True)
+    in_process = CliRunner().invoke(app, ["validate", str(wrong), "--format", "json"])
+    assert result.returncode == in_process.exit_code == 1
+    assert len(result.stdout) > 65_536  # more than a pipe holds: flushed before the exit
+    assert json.loads(result.stdout) == json.loads(in_process.stdout)
+
+
+@pytest.mark.parametrize("busy", ["handler", "thread"])
+def test_the_command_exits_as_usual_when_work_is_left_for_the_end(busy, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import atexit
+    import threading
+
+    import drafter.cli as cli
+
+    monkeypatch.setattr(cli, "main", lambda: None)
+    if busy == "handler":
+        monkeypatch.setattr(atexit, "_ncallbacks", lambda: 1)
+    else:
+        monkeypatch.setattr(threading, "active_count", lambda: 2)
+    with pytest.raises(SystemExit) as stopped:  # os._exit would end this very test run
+        cli.run()
+    assert stopped.value.code == 0
+
+
 # -- conventions: version, completion, choices in --help --------------------------------------
 
 def test_version_is_the_package_version():
