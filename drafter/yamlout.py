@@ -66,6 +66,15 @@ def _folded(dumper: yaml.SafeDumper, data: _Folded) -> yaml.Node:
 
 _SourceDumper.add_representer(_Flow, _flow)
 _SourceDumper.add_representer(_Folded, _folded)
+# The round trip (drafter.roundtrip) reads sources as YAML 1.2, where more plain words are
+# numbers than in PyYAML's YAML 1.1: prose such as "1e999" is text to the one and infinity to
+# the other, and came back from a follow-up as ".inf". Text that YAML 1.2 reads as a number is
+# quoted, so that both read it as text.
+_SourceDumper.add_implicit_resolver(
+    "tag:yaml.org,2002:float",
+    re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$"
+               r"|^[-+]?\.(?:inf|Inf|INF)$|^\.(?:nan|NaN|NAN)$"),
+    list("-+0123456789."))
 
 
 def dump_resolution(resolution: Resolution, header: list[str] | None = None,

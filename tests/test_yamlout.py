@@ -73,6 +73,22 @@ def test_comments_quoting_and_order_stay_where_the_data_changed() -> None:
     assert len(removed) == 2 and len(added) == 3
 
 
+@pytest.mark.parametrize("prose", ["1e999", "1e3", "-2.5e-3", ".5", "-.inf", ".NaN"])
+def test_prose_that_yaml_1_2_reads_as_a_number_stays_text_through_a_follow_up(prose: str) -> None:
+    """PyYAML reads these as text, ruamel.yaml's round trip as numbers ("1e999" came back as
+    ".inf", which no source may hold): written quoted, they are text to both."""
+    from drafter.resolution import Resolution
+
+    text = COMMENTED.read_text(encoding="utf-8")
+    data = load(COMMENTED).model_dump(mode="python", exclude_defaults=True)
+    data["preamble"][-1]["en"] = prose
+    previous = dump_resolution(Resolution.model_validate(data), previous=text)
+    unquoted = previous.replace(f"'{prose}'", prose)  # as a drafter may have typed it
+    data["session"] = 79
+    out = dump_resolution(Resolution.model_validate(data), previous=unquoted)
+    assert parse(out).preamble[-1].en == prose  # type: ignore[union-attr]
+
+
 def _changed_lines(before: str, after: str) -> tuple[list[str], list[str]]:
     import difflib
 
