@@ -106,8 +106,13 @@ def symbols(draft: Draft, paragraph: Paragraph) -> list[str]:
     return found
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def figures(draft: Draft, paragraph: Paragraph) -> list[str]:
     """Numbers that are not part of a date, a citation or a symbol: years, counts, ordinals."""
+    if not _DIGIT.search(paragraph.plain):  # most paragraphs of prose: no figure to find
+        return []
     words = wording(draft.lang.code)
     text, plain = list(paragraph.block.text()), paragraph.plain  # same length, same positions
     spans = [(start, end) for _, start, end in find_symbols(plain)]

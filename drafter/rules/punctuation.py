@@ -198,13 +198,16 @@ def _around(text: str, start: int, end: int) -> str:
 _PAIRS = {"(": ")", "[": "]", "“": "”", "«": "»"}
 #: French refers to sub-paragraphs by their label alone: « l'alinéa b) », « 3 b) ».
 _LABEL = re.compile(r"(?<![\w(])[a-z]{1,4}\)")
+_PAIR_MARKS = frozenset([*_PAIRS, *_PAIRS.values()])
 
 
 def _pairs(draft: Draft) -> Iterator[Issue]:
     for paragraph in draft.paragraphs:
+        if _PAIR_MARKS.isdisjoint(paragraph.plain):  # most paragraphs: nothing to count
+            continue
         text = _LABEL.sub("", paragraph.plain)
         for opening, closing in _PAIRS.items():
-            if opening not in text and closing not in text:  # most paragraphs: no scan
+            if opening not in text and closing not in text:
                 continue
             depth = 0
             for char in text:

@@ -160,8 +160,11 @@ def _names(draft: Draft) -> Iterator[Issue]:
     forms = wrong_forms(draft.lang.code)
     for paragraph in draft.paragraphs:
         seen: set[str] = set()
+        text = paragraph.plain
         for form in forms:
-            for wrong, right in form.find(paragraph.plain):
+            if not form.pattern.search(text):  # the usual case, without a generator
+                continue
+            for wrong, right in form.find(text):
                 if wrong in seen:
                     continue  # one finding for one mistake, whichever form matched it
                 seen.add(wrong)
