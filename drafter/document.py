@@ -54,8 +54,8 @@ class Run(Struct, frozen=True):
     was: tuple[bool, bool] | None = None
 
     def with_text(self, text: str) -> Run:
-        """Other text with this run's formatting (``dataclasses.replace`` costs ten times more,
-        and runs are remade for every merge and every typographic fix)."""
+        """Other text with this run's formatting (a generic ``replace`` costs more, and runs are
+        remade for every merge and every typographic fix)."""
         return Run(text, self.italic, self.bold, self.superscript, self.revision, self.was)
 
 
