@@ -166,50 +166,45 @@ class _Composer:
         body = body.rstrip()
         if body and body[-1] in _PUNCTUATION:
             body = body[:-1].rstrip()
-        inlines: list[Inline] = []
+        runs = _Runs()
         spans: list[Span] = []
         if opener:
-            inlines += [Run(opener, italic=True), Run(" ")]
+            runs.add(opener, True, False)
+            runs.add(" ", False, False)
             if said is not None:
                 spans.append(Span(0, len(opener), said))
-        inlines += self.inlines(markup.parse(body), False, False, spans, _length(inlines))
-        inlines.append(Run(end))
-        return Block(_place_footnote_marks(merge_runs(inlines), self.lang.footnote_mark),
+        self.inlines(markup.parse(body), runs, False, False, spans)
+        runs.add(end, False, False)
+        return Block(_place_footnote_marks(runs.inlines(), self.lang.footnote_mark),
                      meanings=spans)
 
     # -- inline markup ------------------------------------------------------------------------
 
     def block(self, text: str) -> Block:
+        runs = _Runs()
         spans: list[Span] = []
-        return Block(merge_runs(self.inlines(markup.parse(text), False, False, spans)),
-                     meanings=spans)
+        self.inlines(markup.parse(text), runs, False, False, spans)
+        return Block(runs.inlines(), meanings=spans)
 
-    def inlines(self, nodes: tuple[markup.Node, ...], italic: bool, superscript: bool,
-                spans: list[Span] | None = None, start: int = 0) -> list[Inline]:
-        """The runs of markup. With ``spans``, what each value tag's text means is added to it,
-        at offsets in the text counted from ``start``."""
-        out: list[Inline] = []
-        position = start
+    def inlines(self, nodes: tuple[markup.Node, ...], runs: _Runs, italic: bool,
+                superscript: bool, spans: list[Span] | None = None) -> None:
+        """Add the runs of markup to ``runs``. With ``spans``, what each value tag's text means
+        is added to it, at offsets in the text of all of ``runs``."""
         for node in nodes:
-            if isinstance(node, str):  # most nodes: text, whose length is its own
-                out.append(Run(node, italic, False, superscript))
-                position += len(node)
-                continue
-            inner: list[Inline]
-            if node.name == "i":
-                inner = self.inlines(node.children, True, superscript, spans, position)
+            if isinstance(node, str):  # most nodes: text
+                runs.add(node, italic, superscript)
+            elif node.name == "i":
+                self.inlines(node.children, runs, True, superscript, spans)
             elif node.name == "sup":
-                inner = self.inlines(node.children, italic, True, spans, position)
+                self.inlines(node.children, runs, italic, True, spans)
             elif node.name == "fn":
-                inner = [self.footnote(node.children)]
+                runs.mark(self.footnote(node.children))
             else:
-                inner = self.inlines(markup.parse(self.expand(node)), italic, superscript)
+                start = runs.length
+                self.inlines(markup.parse(self.expand(node)), runs, italic, superscript)
                 if spans is not None:
                     meaning = Meaning(node.name, node.args)  # type: ignore[arg-type]
-                    spans.append(Span(position, position + _length(inner), meaning))
-            out += inner
-            position += _length(inner)
-        return out
+                    spans.append(Span(start, runs.length, meaning))
 
     def footnote(self, children: tuple[markup.Node, ...]) -> FootnoteRef:
         """A new footnote; the same text again in the document cites that footnote again."""
@@ -220,9 +215,10 @@ class _Composer:
         # Reserve the number before the body, so the ids follow the order of the marks.
         self.footnotes.append(Footnote(number, Block()))
         # markup.parse refuses a footnote inside a footnote, so the content holds none.
+        runs = _Runs()
         spans: list[Span] = []
-        content = merge_runs(self.inlines(children, False, False, spans))
-        self.footnotes[number - 1].content.inlines = content
+        self.inlines(children, runs, False, False, spans)
+        self.footnotes[number - 1].content.inlines = runs.inlines()
         self.footnotes[number - 1].content.meanings = spans
         return FootnoteRef(number)
 
@@ -239,6 +235,43 @@ class _Composer:
             dated = date.fromisoformat(args[1])
             return self.lang.sc_citation(args[0], dated.year, dated)
         return symbols.format(args[0], self.lang.code)  # doc: "A/61/256 and Add.1" / "et Add.1"
+
+
+class _Runs:
+    """Inlines as merge_runs leaves them, built as they come: neighbouring texts of the same
+    formatting are joined and empty ones dropped, so that each run is made once, rather than
+    made for every piece of text, its length summed, and merged."""
+
+    __slots__ = ("items", "texts", "italic", "superscript", "length")
+
+    def __init__(self) -> None:
+        self.items: list[Inline] = []
+        self.texts: list[str] = []  # of the run being built
+        self.italic = self.superscript = False  # its formatting
+        self.length = 0  # of all the text so far, for the offsets of meanings
+
+    def add(self, text: str, italic: bool, superscript: bool) -> None:
+        if not text:
+            return
+        if self.texts and (italic != self.italic or superscript != self.superscript):
+            self._close()
+        self.texts.append(text)
+        self.italic, self.superscript = italic, superscript
+        self.length += len(text)
+
+    def mark(self, reference: FootnoteRef) -> None:
+        if self.texts:
+            self._close()
+        self.items.append(reference)
+
+    def inlines(self) -> list[Inline]:
+        if self.texts:
+            self._close()
+        return self.items
+
+    def _close(self) -> None:
+        self.items.append(Run("".join(self.texts), self.italic, False, self.superscript))
+        self.texts = []
 
 
 def _context(resolution: Resolution, lang: str) -> dict[str, object]:
@@ -286,7 +319,13 @@ def _localize(value: Any, lang: str) -> Any:
 
 
 def _place_footnote_marks(inlines: list[Inline], placement: str) -> list[Inline]:
-    """Move each footnote mark to its side of an adjacent punctuation mark."""
+    """Move each footnote mark to its side of an adjacent punctuation mark (``inlines`` are
+    merged runs: without a mark, they are returned as they are)."""
+    for item in inlines:
+        if isinstance(item, FootnoteRef):
+            break
+    else:
+        return inlines
     pending = list(inlines)
     out: list[Inline] = []
     while pending:
@@ -303,10 +342,6 @@ def _place_footnote_marks(inlines: list[Inline], placement: str) -> list[Inline]
                 pending.insert(0, _with_text(preceding, preceding.text[-1]))
         out.append(item)
     return merge_runs(out)
-
-
-def _length(inlines: list[Inline]) -> int:
-    return sum(len(item.text) for item in inlines if isinstance(item, Run))
 
 
 def _with_text(run: Run, text: str) -> Run:

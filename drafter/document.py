@@ -100,6 +100,9 @@ def merge_runs(inlines: list[Inline]) -> list[Inline]:
     trees built from the same text compare equal whatever way they were assembled.
     """
     merged: list[Inline] = []
+    #: The texts joined into each merged item, where it joins more than one: each run is made
+    #: once, at the end, rather than once for every run joined to it.
+    joined: dict[int, list[str]] = {}
     for item in inlines:
         if isinstance(item, Run):
             if not item.text:
@@ -109,9 +112,15 @@ def merge_runs(inlines: list[Inline]) -> list[Inline]:
             if (isinstance(previous, Run) and previous.italic == item.italic
                     and previous.superscript == item.superscript and previous.bold == item.bold
                     and previous.revision == item.revision and previous.was == item.was):
-                merged[-1] = item.with_text(previous.text + item.text)
+                texts = joined.get(len(merged) - 1)
+                if texts is None:
+                    joined[len(merged) - 1] = [previous.text, item.text]
+                else:
+                    texts.append(item.text)
                 continue
         merged.append(item)
+    for index, texts in joined.items():
+        merged[index] = merged[index].with_text("".join(texts))  # type: ignore[union-attr]
     return merged
 
 

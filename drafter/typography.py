@@ -80,6 +80,13 @@ def _rules(code: str) -> tuple[Rules, ...]:
     return tuple(rules)
 
 
+@cache
+def _needed(code: str) -> tuple[str, ...]:
+    """Every text that a rule or a fix at a run boundary needs (the boundary fixes need a mark
+    or a month, as the rules do): a block whose text holds none of them stays as it is."""
+    return tuple(dict.fromkeys(part for needed, _ in _rules(code) for part in needed))
+
+
 def _after(before: re.Pattern[str], space: str, spaces: re.Match[str]) -> str:
     """Spaces become ``space`` where ``before`` matches behind them, else stay as they are."""
     return space if before.match(spaces.string, spaces.start()) else spaces.group()
@@ -113,13 +120,20 @@ def apply_typography(document: Document, lang: Language) -> Document:
         return document
     typography = lang.typography or Typography(before={}, after={})
 
+    needed = _needed(lang.code)
+
     def fix(block: Block) -> Block:
-        old = block.inlines
+        old, text = block.inlines, block.text()
+        for part in needed:  # a loop, not any(), as in _apply
+            if part in text:
+                break
+        else:  # most blocks of an English document: no rule or boundary fix can change them
+            return Block(list(old), meanings=block.meanings)
         inlines = _fix_inlines(old, lang, typography)
         # map(is_) compares in C, without a generator's frame per inline.
         if not block.meanings or (len(inlines) == len(old) and all(map(is_, inlines, old))):
             return Block(inlines, meanings=block.meanings)  # nothing to move
-        return Block(inlines, meanings=_moved(block.meanings, block.text(), Block(inlines).text()))
+        return Block(inlines, meanings=_moved(block.meanings, text, Block(inlines).text()))
 
     def fix_points(points: list[Point]) -> list[Point]:
         return [Point(p.num, fix(p.content), fix_points(p.points)) for p in points]
