@@ -13,12 +13,12 @@ the English and French expressions of one resolution share them.
 
 from __future__ import annotations
 
-import re
 from urllib.parse import quote, unquote
 
 from msgspec import Struct
 
 from drafter.document import Meaning
+from drafter.regexes import compiled
 
 #: The Akoma Ntoso 3.0 namespace (OASIS LegalDocML).
 NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
@@ -36,8 +36,8 @@ SYMBOLS = "https://undocs.org/"
 REFERENCE_NAMES = {"res": "generalAssemblyResolution", "sc": "securityCouncilResolution",
                    "doc": "document"}
 
-_SEPARATORS = re.compile(r"[^A-Za-z0-9]+")
-_WORK = re.compile(r"^/akn/un/statement/deliberation/(?P<actor>[a-z-]+)/"
+_SEPARATORS = compiled(r"[^A-Za-z0-9]+")
+_WORK = compiled(r"^/akn/un/statement/deliberation/(?P<actor>[a-z-]+)/"
                    r"(?P<date>\d{4}(?:-\d{2}-\d{2})?)/(?P<number>[^/@]+)$")
 
 
@@ -121,8 +121,8 @@ def reference_id(meaning: Meaning) -> str:
 # -- eIds -------------------------------------------------------------------------------------
 
 #: Separators that stand between two digits of a number ("11.2", "2,3") and become "-".
-_BETWEEN_DIGITS = re.compile(r"(?<=\d)[\s.,;:_/-]+(?=\d)")
-_NOT_ALPHANUMERIC = re.compile(r"[\W_]+")
+_BETWEEN_DIGITS = compiled(r"(?<=\d)[\s.,;:_/-]+(?=\d)")
+_NOT_ALPHANUMERIC = compiled(r"[\W_]+")
 
 
 def clean_num(num: str) -> str:

@@ -157,6 +157,9 @@ def run() -> None:
         code = stopped.code
     if code is None:
         code = 0
+    regexes = sys.modules.get("drafter.regexes")
+    if regexes is not None:
+        regexes.keep()  # the patterns this run compiled, for the next runs (drafter.regexes)
     pending = getattr(atexit, "_ncallbacks", lambda: 1)()  # CPython's count of handlers
     if type(code) is int and not pending and threading.active_count() == 1:
         try:

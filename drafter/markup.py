@@ -14,6 +14,7 @@ from functools import lru_cache
 from msgspec import Struct
 
 from drafter import symbols
+from drafter.regexes import compiled
 
 #: Tags whose single argument is prose, parsed recursively.
 PROSE_TAGS = {"i": "italic", "sup": "superscript", "fn": "footnote"}
@@ -23,10 +24,10 @@ VALUE_TAGS = {"date": (1, 1), "res": (1, 2), "sc": (2, 2), "doc": (1, 1)}
 MAX_DEPTH = 8
 
 # Digits are ASCII and few: sessions have three, resolutions four, Council resolutions five.
-GA_NUMBER = re.compile(r"^(?:S-|ES-)?[0-9]{1,3}/[0-9]{1,4}(?: [A-Z])?$|^[0-9]{1,4} \([IVXLC]+\)$")
-SC_NUMBER = re.compile(r"^[0-9]{1,5}$")
+GA_NUMBER = compiled(r"^(?:S-|ES-)?[0-9]{1,3}/[0-9]{1,4}(?: [A-Z])?$|^[0-9]{1,4} \([IVXLC]+\)$")
+SC_NUMBER = compiled(r"^[0-9]{1,5}$")
 #: The characters a scan stops at; everything between them is text.
-_BRACE = re.compile("[{}]")
+_BRACE = compiled("[{}]")
 #: Parsed texts kept (a document's prose, the templates' output, dates), and the longest text
 #: kept: bounded, so that neither a batch of a thousand sources nor a hostile text grows memory.
 _CACHED, _CACHED_LENGTH = 1024, 4000

@@ -15,27 +15,27 @@ its key, so that nothing after loading needs the book.
 from __future__ import annotations
 
 import difflib
-import re
 from pathlib import Path
 from typing import Any
 
 from msgspec import Struct, field
 
 from drafter.language import LANGUAGES, Section, language, phrase_keys
+from drafter.regexes import compiled
 
 #: The file a source's folder may hold.
 BESIDE = "phrases.yaml"
 #: What a Document calls a paragraph whose opener or verb is written out in the source.
 INLINE = "inline"
 #: Keys are words joined by underscores, like the lexicon's.
-KEY = re.compile(r"[a-z][a-z0-9_]{0,59}")
+KEY = compiled(r"[a-z][a-z0-9_]{0,59}")
 SECTIONS: tuple[Section, ...] = ("preamble", "operative")
 #: The longest phrase: the lexicon's longest opener has 44 characters.
 MAX_PHRASE = 80
 #: Entries in one book.
 MAX_ENTRIES = 2_000
 #: What a phrase may not hold: markup braces, line breaks.
-_NOT_IN_PHRASE = re.compile(r"[{}\n\r\t]")
+_NOT_IN_PHRASE = compiled(r"[{}\n\r\t]")
 
 
 class PhraseBook(Struct, frozen=True):

@@ -9,12 +9,12 @@ follow-up's review notes look for them with ``is_placeholder_symbol``). An unkno
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Any
 
 from pydantic import BaseModel
 
+from drafter.regexes import compiled
 from drafter.resolution import AgendaItem, Resolution
 
 PROSE = "[…]"
@@ -22,7 +22,7 @@ PROSE = "[…]"
 AGENDA_ITEM = AgendaItem(number=999, sub_item="xx")
 #: A plenary meeting not known (an imported text without its closing lines): no session has 999.
 MEETING = 999
-_SYMBOL = re.compile(r"(?:^|[/.])x{2,}$")
+_SYMBOL = compiled(r"(?:^|[/.])x{2,}$")
 
 
 def draft_symbol(session: int) -> str:

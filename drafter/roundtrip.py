@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import io
 import json
-import re
 from difflib import SequenceMatcher
 from typing import Any
 
@@ -22,12 +21,14 @@ from ruamel.yaml.scalarstring import (
     SingleQuotedScalarString,
 )
 
+from drafter.regexes import compiled
+
 #: Wide enough that ruamel.yaml never folds a line itself: folded prose keeps the line breaks
 #: it was read with, and new prose those of the fresh text.
 _NO_FOLDING = 4096
 #: The shortest width at which changed prose is folded again (drafter writes 88 columns).
 _WIDTH = 80
-_WORD = re.compile(r"\S+")
+_WORD = compiled(r"\S+")
 
 
 def update(previous: str, fresh: str, full: dict[str, Any]) -> str:

@@ -10,7 +10,6 @@ text keys only, numbers written in decimal, and no character that a Word documen
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -20,6 +19,7 @@ from msgspec import Struct
 from pydantic import BaseModel, ValidationError
 
 from drafter.collector import paused
+from drafter.regexes import compiled
 from drafter.resolution import STANDARDS, Resolution
 
 if TYPE_CHECKING:
@@ -39,8 +39,8 @@ MAX_DIGITS = 9
 MAX_TAGS = 10_000
 
 #: Characters that XML 1.0, hence a Word document, cannot hold (tab and line breaks it can).
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-_DECIMAL = re.compile(r"[-+]?[0-9]+")
+_NOT_XML = compiled("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_DECIMAL = compiled(r"[-+]?[0-9]+")
 _INT_TAG = "tag:yaml.org,2002:int"
 _SCALAR_TAGS = {f"tag:yaml.org,2002:{name}" for name in
                 ("str", "int", "float", "bool", "null", "timestamp")}

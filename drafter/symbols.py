@@ -20,6 +20,7 @@ from typing import Any
 from msgspec import Struct
 
 from drafter.language import LANGUAGES, language
+from drafter.regexes import compiled
 from drafter.resources import load_data
 
 #: The longest symbol or list accepted (77/13's longest is 19 characters).
@@ -128,12 +129,12 @@ def _grammar() -> _Compiled:
     head = rf"(?:{bodies})(?:[0-9]{{1,4}})?/[^\s,;()\[\]”»]*[^\s,;()\[\]”».:]"
     return _Compiled(
         bodies=frozenset(data.bodies),
-        joint=re.compile(rf"-(?=(?:{bodies})/)"),
-        strict=[(re.compile(entry.prefix), re.compile(entry.form + suffix)) for entry in data.strict],
-        general=re.compile(data.general + suffix),
-        conjunctions=re.compile(joined),
+        joint=compiled(rf"-(?=(?:{bodies})/)"),
+        strict=[(compiled(entry.prefix), compiled(entry.form + suffix)) for entry in data.strict],
+        general=compiled(data.general + suffix),
+        conjunctions=compiled(joined),
         shape=rf"^{part}(?:-{part})*{tail}$",
-        candidate=re.compile(rf"(?<![\w/.-]){head}{tail}(?![\w/])"),
+        candidate=compiled(rf"(?<![\w/.-]){head}{tail}(?![\w/])"),
     )
 
 
@@ -211,7 +212,7 @@ def problem(text: str) -> str | None:
 
 
 #: The revision suffix of a symbol: "/Rev.1" of A/79/L.20/Rev.1 (and of A/79/L.20/Rev.1/Corr.1).
-_REVISION = re.compile(r"/Rev\.([0-9]{1,3})(?=/|$)")
+_REVISION = compiled(r"/Rev\.([0-9]{1,3})(?=/|$)")
 
 
 def revision(symbol: str) -> int | None:

@@ -8,7 +8,6 @@ because user-supplied templates are code we did not write.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Mapping
 from contextlib import AbstractContextManager
 from datetime import date
@@ -19,12 +18,13 @@ from typing import Any, TypeVar
 import jinja2
 
 from drafter.language import Language, language
+from drafter.regexes import compiled
 from drafter.resources import templates_dir
 from drafter.sandbox import GuardedEnvironment, TemplateData, TemplateEnvironment
 from drafter.template_cache import template_cache
 from drafter.template_loader import FolderLoader
 
-_SPACES = re.compile(r"[ \t\r\n]+")
+_SPACES = compiled(r"[ \t\r\n]+")
 _T = TypeVar("_T")
 
 

@@ -30,12 +30,13 @@ from drafter.document import (
     Span,
 )
 from drafter.language import Language, Typography, language
+from drafter.regexes import compiled
 
 _SPACES = " \u00a0\u202f"
 _SPACE = f"[{_SPACES}]*"
 #: One space or more, written so that the regular expression engine scans for its first.
 _SPACES_RUN = f"[{_SPACES}][{_SPACES}]*"
-_DIGIT = re.compile(r"(?<=\d)")
+_DIGIT = compiled(r"(?<=\d)")
 #: A mark used as punctuation is followed by a space, the end, or a closing sign.
 _AS_PUNCTUATION = r"(?=[\s»)\]]|$)"
 #: Runs spaced once and kept, and the longest kept (bounded, as in drafter.markup).
@@ -60,21 +61,21 @@ def _rules(code: str) -> tuple[Rules, ...]:
     rules: list[Rules] = []
     for mark, space in (typography.before if typography else {}).items():
         tail = _AS_PUNCTUATION if mark != "»" else ""
-        pattern = re.compile(f"(?<=\\S){_SPACE}{re.escape(mark)}{tail}")
+        pattern = compiled(f"(?<=\\S){_SPACE}{re.escape(mark)}{tail}")
         rules.append(((mark,), ((pattern, space + mark),)))
     for mark, space in (typography.after if typography else {}).items():
-        rules.append(((mark,), ((re.compile(f"{re.escape(mark)}{_SPACE}(?=\\S)"), mark + space),)))
+        rules.append(((mark,), ((compiled(f"{re.escape(mark)}{_SPACE}(?=\\S)"), mark + space),)))
     if lang.date_space != " ":
         names = [re.escape(name) for name in lang.months]
         months = "(?:" + "|".join(names) + ")(?!\\w)"
-        after_month = re.compile("|".join(f"(?<=\\b{name})" for name in names))
+        after_month = compiled("|".join(f"(?<=\\b{name})" for name in names))
         # Day and month, month and year: "9 November", "November 2018", "juillet 2019". Each
         # pattern finds spaces (no space can start a match inside them, since what follows them
         # is looked for right after the last) and then looks behind them: scanning for a space
         # is quick, trying twelve lookbehinds at every character is not.
         rules.append((lang.months, (
-            (re.compile(f"{_SPACES_RUN}(?={months})"), partial(_after, _DIGIT, lang.date_space)),
-            (re.compile(f"{_SPACES_RUN}(?=\\d{{4}}(?!\\d))"),
+            (compiled(f"{_SPACES_RUN}(?={months})"), partial(_after, _DIGIT, lang.date_space)),
+            (compiled(f"{_SPACES_RUN}(?=\\d{{4}}(?!\\d))"),
              partial(_after, after_month, lang.date_space)),
         )))
     return tuple(rules)

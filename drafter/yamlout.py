@@ -17,12 +17,12 @@ top that drafter did not write, stay.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from typing import Any
 
 import yaml
 
+from drafter.regexes import compiled
 from drafter.resolution import Resolution
 from drafter.schema import modeline
 from drafter.terminal import printable
@@ -31,7 +31,7 @@ from drafter.terminal import printable
 #: "Imported by `drafter import` from …"): that comment paragraph is drafter's own, and a new
 #: header replaces it instead of piling up above it.
 BY_DRAFTER = "by `drafter "
-_MODELINE = re.compile(r"#\s*yaml-language-server\s*:")
+_MODELINE = compiled(r"#\s*yaml-language-server\s*:")
 
 #: Prose longer than this is folded into a ``>-`` block; shorter prose stays on its line.
 _FOLD_AT = 60
@@ -72,7 +72,7 @@ _SourceDumper.add_representer(_Folded, _folded)
 # quoted, so that both read it as text.
 _SourceDumper.add_implicit_resolver(
     "tag:yaml.org,2002:float",
-    re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$"
+    compiled(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$"
                r"|^[-+]?\.(?:inf|Inf|INF)$|^\.(?:nan|NaN|NAN)$"),
     list("-+0123456789."))
 

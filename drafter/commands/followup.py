@@ -35,13 +35,14 @@ from drafter.language import language
 from drafter.layout import Layout
 from drafter.organizations import registry
 from drafter.pairing import UNTRANSLATED
+from drafter.regexes import compiled
 from drafter.resolution import AgendaItem, CooperationSeries, ObserverStatusGranted, Resolution
 
 #: The standard recalls that the series recall follows, in the order the examples use.
 _BEFORE_SERIES = ("report_considered", "charter_regional", "observer_status")
-_AGENDA = re.compile(r"^\s*(\d+)\s*(?:\(?\s*([a-z]{1,2})\s*\))?\s*$")
-_DATE_TAG = re.compile(r"\{date\|(\d{4}-\d{2}-\d{2})\}")
-_PERIOD = re.compile(r"(?<![\d/|-])((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)(?![\d/-])")
+_AGENDA = compiled(r"^\s*(\d+)\s*(?:\(?\s*([a-z]{1,2})\s*\))?\s*$")
+_DATE_TAG = compiled(r"\{date\|(\d{4}-\d{2}-\d{2})\}")
+_PERIOD = compiled(r"(?<![\d/|-])((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)(?![\d/-])")
 #: Registry fields that every text prints; observer_status only when its paragraph uses it.
 _PRINTED = ("en.name", "fr.name")
 

@@ -3,7 +3,6 @@ standard paragraph when composing that standard gives it back, else prose after 
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from drafter import placeholders
@@ -16,9 +15,10 @@ from drafter.language import language
 from drafter.organizations import registry
 from drafter.pairing import Choice, Local
 from drafter.phrasebook import PhraseBook
+from drafter.regexes import compiled
 
 #: A General Assembly document, not a resolution, cited in a footnote: the report considered.
-_DOCUMENT = re.compile(r"\{doc\|(A/(?!RES/)[^{}|]+)\}")
+_DOCUMENT = compiled(r"\{doc\|(A/(?!RES/)[^{}|]+)\}")
 
 
 def read_body(document: Document, header: dict[str, Any], book: PhraseBook,

@@ -11,11 +11,12 @@ from drafter.importer.recompose import Recomposer
 from drafter.organizations import registry
 from drafter.pairing import Choice, Local
 from drafter.readers.patterns import patterns
+from drafter.regexes import compiled
 
-_RES = re.compile(r"\{res\|([^|{}]+)\|(\d{4}-\d{2}-\d{2})\}")
-_SC = re.compile(r"\{sc\|(\d+)\|(\d{4})(-\d{2}-\d{2})?\}")
-_STATEMENT = re.compile(r"\{date\|([\d-]+)\}\{fn\|\{doc\|(S/PRST/\d{4}/\d+)\}((?:[^{}]|\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\})*)\}")
-_REPORT = re.compile(r"\{fn\|\{doc\|([^{}|]+)\}\.\}")
+_RES = compiled(r"\{res\|([^|{}]+)\|(\d{4}-\d{2}-\d{2})\}")
+_SC = compiled(r"\{sc\|(\d+)\|(\d{4})(-\d{2}-\d{2})?\}")
+_STATEMENT = compiled(r"\{date\|([\d-]+)\}\{fn\|\{doc\|(S/PRST/\d{4}/\d+)\}((?:[^{}]|\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\})*)\}")
+_REPORT = compiled(r"\{fn\|\{doc\|([^{}|]+)\}\.\}")
 
 #: A recogniser: the standard paragraph's source item, or None when the body is not that standard.
 Standard = Callable[[Recomposer, str, list[str]], "dict[str, Any] | None"]

@@ -21,6 +21,7 @@ from drafter.document import Deviation, Document, FootnoteRef, Inline, Run
 from drafter.readers import inlines as il
 from drafter.readers.safety import MAX_PARAGRAPHS, Package, ReadFailure, source_bytes
 from drafter.readers.structure import Paragraph, assemble
+from drafter.regexes import compiled
 from drafter.writers.docx import PAGES
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -33,7 +34,7 @@ _SKIP = {f"{W}del", f"{W}moveFrom", f"{W}txbxContent", f"{_MC}Fallback", f"{W}in
          f"{W}delText", f"{W}rPr", f"{W}pPr"}
 _SEPARATORS = {"separator", "continuationSeparator", "continuationNotice"}
 #: A footnote mark typed as superscript characters (¹, ²³), at most MARK_DIGITS long.
-_TYPED_MARK = re.compile(f"(?<![{il.SUPERSCRIPT_DIGITS}])[{il.SUPERSCRIPT_DIGITS}]{{1,{il.MARK_DIGITS}}}"
+_TYPED_MARK = compiled(f"(?<![{il.SUPERSCRIPT_DIGITS}])[{il.SUPERSCRIPT_DIGITS}]{{1,{il.MARK_DIGITS}}}"
                          f"(?![{il.SUPERSCRIPT_DIGITS}])")
 #: Makes the mark of a footnote from its id; None inside footnotes, which have no marks.
 Marks = Callable[[str], FootnoteRef] | None

@@ -3,17 +3,16 @@ whitespace collapsed the way a reader sees it, neighbouring runs of one format j
 
 from __future__ import annotations
 
-import re
-
 from msgspec.structs import replace
 
 from drafter.document import FootnoteRef, Inline, Run, merge_runs
+from drafter.regexes import compiled
 
 #: Layout whitespace (tabs, line breaks, spaces); no-break spaces are text and are kept.
-_LAYOUT = re.compile(r"[ \t\r\n]+")
+_LAYOUT = compiled(r"[ \t\r\n]+")
 #: Two spaces or more typed between two characters (a footnote mark counts as one): in a Word
 #: file spaces are typed, layout is tabs and breaks; in a text file spaces may be layout too.
-_TYPED_SPACES = re.compile(r"(?<=[^\s]) {2,}(?=[^\s])")
+_TYPED_SPACES = compiled(r"(?<=[^\s]) {2,}(?=[^\s])")
 #: How many words on each side of the spaces a finding quotes.
 _AROUND = 2
 #: Digits typed as superscript characters: a footnote mark in a text typed by hand.

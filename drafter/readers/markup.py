@@ -17,6 +17,7 @@ from drafter.document import Block, FootnoteRef, Inline, Run, merge_runs
 from drafter.language import language
 from drafter.readers.patterns import patterns
 from drafter.readers.structure import GA_NUMBER
+from drafter.regexes import compiled
 
 _PUNCTUATION = ",;.:"
 _NO_BREAK = "[\u00a0\u202f]+"
@@ -107,13 +108,13 @@ def _recognisers(code: str) -> tuple[tuple[re.Pattern[str], object], ...]:
 
     sc, year = r"(?P<sc>\d{1,5})", r"(?P<year>\d{4})"
     return (
-        (re.compile(citation(lang.citation.sc_dated, number=sc, year=year, date=marked.date("scd"))),
+        (compiled(citation(lang.citation.sc_dated, number=sc, year=year, date=marked.date("scd"))),
          dated_council),
-        (re.compile(citation(lang.citation.sc, number=sc, year=year)),
+        (compiled(citation(lang.citation.sc, number=sc, year=year)),
          lambda m: f"{{sc|{m.group('sc')}|{m.group('year')}}}"),
-        (re.compile(citation(lang.citation.ga, number=f"(?P<ga>{GA_NUMBER})", date=marked.date("gad"))), ga),
-        (re.compile(marked.date("d")), day),
-        (re.compile(rf"{guard}(?:S-|ES-)?\d+/\d+(?: [A-Z](?![\w'’]))?(?![\w/])"),
+        (compiled(citation(lang.citation.ga, number=f"(?P<ga>{GA_NUMBER})", date=marked.date("gad"))), ga),
+        (compiled(marked.date("d")), day),
+        (compiled(rf"{guard}(?:S-|ES-)?\d+/\d+(?: [A-Z](?![\w'’]))?(?![\w/])"),
          lambda m: f"{{res|{m.group()}}}"),
     )
 
@@ -139,7 +140,7 @@ def _symbols(text: str) -> str:
 
 
 #: A value tag already made, whose arguments no later pattern may touch.
-_VALUE_TAG = re.compile(r"(\{(?:doc|res|sc|date)\|[^{}]*\})")
+_VALUE_TAG = compiled(r"(\{(?:doc|res|sc|date)\|[^{}]*\})")
 
 
 def recognise(text: str, code: str) -> str:

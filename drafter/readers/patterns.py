@@ -11,6 +11,7 @@ from msgspec import Struct
 
 from drafter import markup
 from drafter.language import Language, Section, language
+from drafter.regexes import compiled
 
 
 def plain(text: str) -> str:
@@ -114,4 +115,4 @@ def _phrases(code: str, section: Section) -> tuple[re.Pattern[str], dict[str, tu
     keys: dict[str, tuple[str, ...]] = {}
     for key, phrase in language(code).phrases[section].items():
         keys[phrase] = (*keys.get(phrase, ()), key)
-    return re.compile(rf"({alternation(list(keys))})(?![^\W_])"), keys
+    return compiled(rf"({alternation(list(keys))})(?![^\W_])"), keys

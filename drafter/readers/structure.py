@@ -41,6 +41,7 @@ from drafter.organizations import every_form, registry
 from drafter.readers import inlines as il
 from drafter.readers.patterns import alternation, flexible, leading_phrases, patterns, plain
 from drafter.readers.safety import MAX_PARAGRAPHS, ReadFailure
+from drafter.regexes import compiled
 from drafter.resources import load_data
 from drafter.templating import wording
 
@@ -48,11 +49,11 @@ from drafter.templating import wording
 SYMBOL = r"[A-Z]+(?:/[A-Za-z0-9]+(?:[.\-][A-Za-z0-9]+)*)+"
 #: A General Assembly resolution number: "64/256", "S-30/1", "69/96 A", or before 1976 "2011 (XX)".
 GA_NUMBER = r"(?:(?:S-|ES-)?\d+/\d+(?: [A-Z])?|\d+ \([IVXLC]+\))"
-_NUMBERED = re.compile(r"\s*(\d{1,4})\.\s+")
+_NUMBERED = compiled(r"\s*(\d{1,4})\.\s+")
 _TIGHT = ":;!?»"  # marks a space may or may not precede
 _END = r"(?=\s|\Z)"
 #: What ends a paragraph: its punctuation, perhaps followed by closing quotes or brackets.
-_CLOSED = re.compile(r"[,;:.!?][\"”»’')\]]*\s*$")
+_CLOSED = compiled(r"[,;:.!?][\"”»’')\]]*\s*$")
 #: Where the issue date of a document with no date at all is taken from: the Charter's entry
 #: into force, a date no draft has, so that nobody mistakes it for a real one.
 NO_DATE = date(1945, 10, 24)
@@ -71,7 +72,7 @@ class Step(Struct, frozen=True):
     pattern: re.Pattern[str]
 
 
-_LINE = re.compile(r"[^\n]+")
+_LINE = compiled(r"[^\n]+")
 #: A bold line that no other pattern fits: the agenda title, as hand-typed headers set it.
 _BOLD_TITLE = Step("agenda_title", _LINE)
 
@@ -186,7 +187,7 @@ def _longest_first(items: list[str]) -> list[str]:
 def _pattern(text: str, values: dict[str, str]) -> str:
     """A probe text as a pattern: probe values become groups, spaces become flexible."""
     probes = f"({alternation(list(values))})|" if values else "((?!))|"
-    tokens = re.compile(probes + r"(\s+)")
+    tokens = compiled(probes + r"(\s+)")
     out, position = [], 0
     for match in tokens.finditer(text):
         out.append(re.escape(text[position: match.start()]))
@@ -287,18 +288,18 @@ def skeleton(code: str) -> Skeleton:
     formula = adopted.formula.text().rstrip(",;:. ")
     return Skeleton(
         lang=lang,
-        formula=re.compile(rf"\s*{flexible(formula)}\s*[,;:.]?\s*", re.IGNORECASE),
-        formula_start=re.compile(rf"\s*{flexible(formula)}\s*,\s+(?=\S)", re.IGNORECASE),
-        formula_inside=re.compile(rf"(?<=\s)(?P<formula>{flexible(adopted.formula.text())})\s+(?=[^\W\d_])"),
+        formula=compiled(rf"\s*{flexible(formula)}\s*[,;:.]?\s*", re.IGNORECASE),
+        formula_start=compiled(rf"\s*{flexible(formula)}\s*,\s+(?=\S)", re.IGNORECASE),
+        formula_inside=compiled(rf"(?<=\s)(?P<formula>{flexible(adopted.formula.text())})\s+(?=[^\W\d_])"),
         formula_text=adopted.formula.text(),
         united_nations=a.united_nations.text(),
         # Older layouts print header lines in capitals ("RESOLUTION ADOPTED BY THE GENERAL ASSEMBLY").
-        steps=tuple(Step(name, re.compile(f"(?:{pattern}){_END}", re.IGNORECASE)) for name, pattern in steps),
-        others=tuple(Step(name, re.compile(f"(?:{pattern}){_END}", re.IGNORECASE)) for name, pattern in others),
-        closing=re.compile(closing),
-        meeting=re.compile(rf"(?:^|\s)(?P<meeting_block>{meeting})(?:\s+(?P<date_block>"
+        steps=tuple(Step(name, compiled(f"(?:{pattern}){_END}", re.IGNORECASE)) for name, pattern in steps),
+        others=tuple(Step(name, compiled(f"(?:{pattern}){_END}", re.IGNORECASE)) for name, pattern in others),
+        closing=compiled(closing),
+        meeting=compiled(rf"(?:^|\s)(?P<meeting_block>{meeting})(?:\s+(?P<date_block>"
                            rf"{patterns(code).date('closing')}))?\s*$"),
-        label=re.compile(rf"\s*(?:{labels})\s+"),
+        label=compiled(rf"\s*(?:{labels})\s+"),
     )
 
 

@@ -16,7 +16,6 @@ keeps the symbols it printed, for the rules to compare with the first page's).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -27,16 +26,17 @@ from drafter.readers import inlines as il
 from drafter.readers.patterns import leading_phrases
 from drafter.readers.safety import MAX_PARAGRAPHS, ReadFailure, decode_text, source_bytes
 from drafter.readers.structure import Paragraph, assemble, skeleton
+from drafter.regexes import compiled
 
 _SUPERSCRIPT, _DIGITS, _MARK_DIGITS = il.SUPERSCRIPT_DIGITS, il.TO_DIGITS, il.MARK_DIGITS
-_FOOTNOTE_LINE = re.compile(f"^\\s*([{_SUPERSCRIPT}]{{1,{_MARK_DIGITS}}})(?![{_SUPERSCRIPT}])\\s+")
-_TOKEN = re.compile(rf"\*\*|\*|\^\{{([^{{}}]*)\}}|\^(\w)|([{_SUPERSCRIPT}]+)")
-_BLANK = re.compile(r"\n[ \t]*\n\s*")
+_FOOTNOTE_LINE = compiled(f"^\\s*([{_SUPERSCRIPT}]{{1,{_MARK_DIGITS}}})(?![{_SUPERSCRIPT}])\\s+")
+_TOKEN = compiled(rf"\*\*|\*|\^\{{([^{{}}]*)\}}|\^(\w)|([{_SUPERSCRIPT}]+)")
+_BLANK = compiled(r"\n[ \t]*\n\s*")
 _ENDS = ",;.:"
-_CLOSED = re.compile(r"[,;:.][*\"”»’')\]" + _SUPERSCRIPT + r"]*\s*$")
-_OPENS = re.compile(r"\s*(?:\d{1,3}\.\s|\(?[a-z]{1,6}\)\s)")
+_CLOSED = compiled(r"[,;:.][*\"”»’')\]" + _SUPERSCRIPT + r"]*\s*$")
+_OPENS = compiled(r"\s*(?:\d{1,3}\.\s|\(?[a-z]{1,6}\)\s)")
 #: Lines a PDF puts on every page: the job number "22-26741 (E)", its bar code, "2/4".
-_FURNITURE = re.compile(r"\s*(?:\d{2}-\d{5}\s*(?:\([A-Z]\))?|\*\d{7,}\*|\d{1,3}/\d{1,3})\s*")
+_FURNITURE = compiled(r"\s*(?:\d{2}-\d{5}\s*(?:\([A-Z]\))?|\*\d{7,}\*|\d{1,3}/\d{1,3})\s*")
 #: Makes the mark of a footnote from its printed number; None inside footnotes.
 Marks = Callable[[int], FootnoteRef] | None
 

@@ -3,11 +3,10 @@ compares them, the paragraph alignment measures likeness with them, the summary 
 
 from __future__ import annotations
 
-import re
-
 from msgspec.structs import replace
 
 from drafter.document import Block, FootnoteRef, Inline, Run
+from drafter.regexes import compiled
 
 #: Punctuation that ends a phrase, and brackets and quotation marks: tokens of their own. A stop
 #: inside a word ("A/79/L.20", "1,5") belongs to the word; a bracket never does.
@@ -16,7 +15,7 @@ _BRACKETS = "()\\[\\]«»“”\""
 #: A token: the spaces before it (no-break spaces included), then a word or one mark. Spaces lead,
 #: so that "2019 and 75/276" → "2019, 75/276" shows " and" deleted and "," inserted: a word that
 #: gains or loses the punctuation after it is never deleted and typed again.
-TOKEN = re.compile(rf"\s*(?:(?:[^\s{_STOPS}{_BRACKETS}]|[{_STOPS}](?=[^\s{_STOPS}{_BRACKETS}]))+"
+TOKEN = compiled(rf"\s*(?:(?:[^\s{_STOPS}{_BRACKETS}]|[{_STOPS}](?=[^\s{_STOPS}{_BRACKETS}]))+"
                    rf"|[{_STOPS}{_BRACKETS}])|\s+")
 
 

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from drafter.document import Point
 from drafter.findings import Issue
 from drafter.language import Section
+from drafter.regexes import compiled
 from drafter.rules import PairCheck, Rule
 from drafter.rules.draft import Draft, Kind, Paragraph, plain
 from drafter.rules.wording import find_symbols, spoken, wording
@@ -106,7 +107,7 @@ def symbols(draft: Draft, paragraph: Paragraph) -> list[str]:
     return found
 
 
-_DIGIT = re.compile(r"\d")
+_DIGIT = compiled(r"\d")
 
 
 def figures(draft: Draft, paragraph: Paragraph) -> list[str]:

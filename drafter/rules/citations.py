@@ -11,6 +11,7 @@ from msgspec.structs import replace
 from drafter.document import Block, FootnoteRef
 from drafter.findings import Issue, Where
 from drafter.placeholders import is_placeholder_symbol
+from drafter.regexes import compiled
 from drafter.resolution import CouncilResolution, Resolution
 from drafter.rules import Rule
 from drafter.rules.draft import Draft, excerpt, plain, Kind
@@ -34,7 +35,7 @@ def session_window(session: int) -> tuple[date, date] | None:
     return date(1945 + session, 9, 1), date(1946 + session, 9, 30)
 
 
-_GA = re.compile(r"(\d+)/(\d+)(?: [A-Z])?")
+_GA = compiled(r"(\d+)/(\d+)(?: [A-Z])?")
 #: No session has adopted more resolutions than this (the most is about 350).
 _MOST_RESOLUTIONS = 9999
 

@@ -7,20 +7,20 @@ document's own: a few names or titles kept in the original do not tip the balanc
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from functools import cache
 
 from drafter.findings import Issue
 from drafter.language import LANGUAGES, language
 from drafter.pairing import UNTRANSLATED
+from drafter.regexes import compiled
 from drafter.resources import load_data
 from drafter.rules import Rule
 from drafter.rules.draft import Draft, Kind
 from drafter.rules.wording import normalize, shortened
 
 _TEXT: tuple[Kind, ...] = ("preamble", "operative", "point", "footnote")
-_WORD = re.compile(r"[^\W\d_]+'?")
+_WORD = compiled(r"[^\W\d_]+'?")
 #: The other language must have at least this many stop words, and twice as many as the own.
 _AT_LEAST, _RATIO = 2, 2
 _MARK = UNTRANSLATED.strip()

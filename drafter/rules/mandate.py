@@ -12,13 +12,14 @@ from collections.abc import Iterator
 
 from drafter.findings import Issue, Where
 from drafter.language import language
+from drafter.regexes import compiled
 from drafter.rules import Rule
 from drafter.rules.draft import Draft, Paragraph, excerpt, plain
 from drafter.rules.wording import normalize, whole, wording
 
 #: The last session whose name the language data can write: a later one is a mistake.
 LAST_SESSION = max(language("en").sessions)
-_NUMBERED = re.compile(r"^\s*\d+/\d+(?: [A-Z])?\.\s*")
+_NUMBERED = compiled(r"^\s*\d+/\d+(?: [A-Z])?\.\s*")
 _QUOTES = str.maketrans({"“": "", "”": "", "«": "", "»": "", '"': ""})
 
 
@@ -87,7 +88,7 @@ def _sub_item(draft: Draft) -> Iterator[Issue]:
 def _session_names(draft: Draft) -> Iterator[Issue]:
     """A session named by an ordinal the language does not write ("seventy-nineth")."""
     words = wording(draft.lang.code)
-    pattern = re.compile(words.data.session_word, re.IGNORECASE)
+    pattern = compiled(words.data.session_word, re.IGNORECASE)
     for paragraph in draft.paragraphs:
         for match in pattern.finditer(paragraph.plain):
             name = match.group("session")

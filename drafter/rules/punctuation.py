@@ -11,6 +11,7 @@ from msgspec import Struct
 
 from drafter.findings import Issue
 from drafter.language import language
+from drafter.regexes import compiled
 from drafter.rules import DocumentCheck, Rule
 from drafter.rules.draft import MARK, Draft, Paragraph
 from drafter.rules.structure import has_words, in_place
@@ -75,7 +76,7 @@ def _hint(paragraph: Paragraph, expected: str) -> str:
 
 def _marks(draft: Draft) -> Iterator[Issue]:
     after = draft.lang.footnote_mark == "after_punctuation"
-    pattern = re.compile(f"{MARK}[{_PUNCTUATION}]" if after else f"[{_PUNCTUATION}]{MARK}")
+    pattern = compiled(f"{MARK}[{_PUNCTUATION}]" if after else f"[{_PUNCTUATION}]{MARK}")
     for paragraph in draft.of_kind("preamble", "operative", "point"):
         found = pattern.search(paragraph.marked)
         if found is None:
@@ -144,24 +145,24 @@ def _slips(code: str) -> tuple[_Slip, ...]:
     closing = _CLOSING + "".join(mark for mark in (quotes.close, *quotes.nested[1:])
                                  if mark not in before)
     return (
-        _Slip(re.compile(r"\S(?P<words>  +)\S"), "two spaces in a row",
+        _Slip(compiled(r"\S(?P<words>  +)\S"), "two spaces in a row",
               "Leave one space between words."),
-        _Slip(re.compile(f"[\\w)\\]”’»{_FOOTNOTE}](?P<words> +(?P<mark>[{re.escape(tight)}]))(?!\\d)"),
+        _Slip(compiled(f"[\\w)\\]”’»{_FOOTNOTE}](?P<words> +(?P<mark>[{re.escape(tight)}]))(?!\\d)"),
               "a space before {mark}", "Put {mark} right after the word."),
-        _Slip(re.compile(r"(?P<words>[^\W\d_](?P<mark>[,;])[^\W\d_])"),
+        _Slip(compiled(r"(?P<words>[^\W\d_](?P<mark>[,;])[^\W\d_])"),
               "no space after {mark}", "Put a space after {mark}."),
-        _Slip(re.compile(f"(?P<words>(?P<mark>[{re.escape(opening)}]) +)(?=[\\w{_FOOTNOTE}])"),
+        _Slip(compiled(f"(?P<words>(?P<mark>[{re.escape(opening)}]) +)(?=[\\w{_FOOTNOTE}])"),
               "a space after {mark}", "Write the words right after {mark}."),
-        _Slip(re.compile(f"(?<=[\\w.{_FOOTNOTE}])(?P<words> +(?P<mark>[{re.escape(closing)}]))"),
+        _Slip(compiled(f"(?<=[\\w.{_FOOTNOTE}])(?P<words> +(?P<mark>[{re.escape(closing)}]))"),
               "a space before {mark}", "Put {mark} right after the words."),
-        _Slip(re.compile(r"(?P<words>,[,;.:]|;[,;.:]|\.[,;]|:[,;.:])"), "punctuation marks doubled",
+        _Slip(compiled(r"(?P<words>,[,;.:]|;[,;.:]|\.[,;]|:[,;.:])"), "punctuation marks doubled",
               "Keep one punctuation mark."),
         _Slip(_DOUBLED, "a word written twice", "Delete the second one."),
     )
 
 
 #: Only the short words that prose cannot do without are never written twice on purpose.
-_DOUBLED = re.compile(r"(?i)(?<![\w'’-])(?P<words>(?P<word>[^\W\d_]+) (?P=word))(?![\w'’-])")
+_DOUBLED = compiled(r"(?i)(?<![\w'’-])(?P<words>(?P<word>[^\W\d_]+) (?P=word))(?![\w'’-])")
 
 
 def _spacing(draft: Draft) -> Iterator[Issue]:
@@ -197,7 +198,7 @@ def _around(text: str, start: int, end: int) -> str:
 #: Marks that open and close: each opening one is closed in the same paragraph.
 _PAIRS = {"(": ")", "[": "]", "“": "”", "«": "»"}
 #: French refers to sub-paragraphs by their label alone: « l'alinéa b) », « 3 b) ».
-_LABEL = re.compile(r"(?<![\w(])[a-z]{1,4}\)")
+_LABEL = compiled(r"(?<![\w(])[a-z]{1,4}\)")
 _PAIR_MARKS = frozenset([*_PAIRS, *_PAIRS.values()])
 
 

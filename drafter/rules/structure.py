@@ -8,11 +8,12 @@ from collections.abc import Iterator
 from drafter.findings import Issue, Where
 from drafter.language import Section
 from drafter.placeholders import AGENDA_ITEM, MEETING, PROSE, is_placeholder_symbol
+from drafter.regexes import compiled
 from drafter.rules import Rule
 from drafter.rules.draft import Draft, Kind, Paragraph, excerpt, plain
 from drafter.rules.wording import find_symbols, normalize, shortened, whole, wording
 
-_NUMBER = re.compile(r"^\s*(\d+)\.?\s*$")
+_NUMBER = compiled(r"^\s*(\d+)\.?\s*$")
 
 
 def has_words(text: str) -> bool:

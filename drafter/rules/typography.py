@@ -13,6 +13,7 @@ from drafter.document import FootnoteRef
 from drafter.findings import Issue
 from drafter.language import language
 from drafter.organizations import registry
+from drafter.regexes import compiled
 from drafter.rules import Rule
 from drafter.rules.draft import MARK, Draft, Paragraph
 from drafter.rules.wording import wording
@@ -53,7 +54,7 @@ def _places(code: str) -> re.Pattern[str] | None:
     before = "|".join(f"{re.escape(mark)}{_AS_PUNCTUATION if mark != '»' else ''}"
                       for mark in typography.before)
     after = "|".join(f"{re.escape(mark)}(?=.)" for mark in typography.after)
-    return re.compile(f"(?<=.)(?P<before>{before})|(?P<after>{after})", re.DOTALL)
+    return compiled(f"(?<=.)(?P<before>{before})|(?P<after>{after})", re.DOTALL)
 
 
 def _missing(draft: Draft) -> Iterator[Issue]:
@@ -84,7 +85,7 @@ def _ordinals(draft: Draft) -> Iterator[Issue]:
     suffixes = sorted(wording(draft.lang.code).data.superscript_ordinals, key=len, reverse=True)
     if not suffixes:
         return
-    pattern = re.compile(rf"(?<![\w/.-])\d+({'|'.join(map(re.escape, suffixes))})(?!\w)")
+    pattern = compiled(rf"(?<![\w/.-])\d+({'|'.join(map(re.escape, suffixes))})(?!\w)")
     for paragraph in draft.paragraphs:
         text, raised = _superscripts(paragraph)
         for match in pattern.finditer(text):
@@ -140,7 +141,7 @@ def wrong_forms(code: str) -> tuple[WrongForm, ...]:
     names = [organization.forms(code) for organization in registry().values()]
     forms = []
     for form in wording(code).data.wrong_forms:
-        pattern = re.compile(form.wrong)
+        pattern = compiled(form.wrong)
         titled = [name for name in names if pattern.fullmatch(name.head)]
         forms.append(WrongForm(pattern, form.right,
                                tuple(" " + name.of for name in titled),
@@ -148,11 +149,11 @@ def wrong_forms(code: str) -> tuple[WrongForm, ...]:
     for name in names:
         for right, written in wording(code).data.name_variants:
             if right in name.name:
-                forms.append(WrongForm(re.compile(re.escape(name.name.replace(right, written))),
+                forms.append(WrongForm(compiled(re.escape(name.name.replace(right, written))),
                                        name.name.replace("\\", "\\\\")))
         if "-" in name.head:
             wrong = re.escape(name.head.replace("-", " ")) + "(?= " + re.escape(name.of) + ")"
-            forms.append(WrongForm(re.compile(wrong), name.head.replace("\\", "\\\\")))
+            forms.append(WrongForm(compiled(wrong), name.head.replace("\\", "\\\\")))
     return tuple(forms)
 
 
@@ -202,7 +203,7 @@ def _dates(draft: Draft) -> Iterator[Issue]:
     the language writes an ordinal (« 1er août »), and periods that run backwards."""
     words, lang = wording(draft.lang.code), draft.lang
     special = {day: re.sub(r"\{sup\|([^}]*)\}", r"\1", form) for day, form in lang.days.items()}
-    wrong = [re.compile(_date_regex(pattern)) for pattern in words.data.wrong_dates]
+    wrong = [compiled(_date_regex(pattern)) for pattern in words.data.wrong_dates]
     months = {month.lower() for month in lang.months}
     for paragraph in draft.of_kind("preamble", "operative", "point", "footnote", "heading",
                                    "closing"):
@@ -237,7 +238,7 @@ def _dates(draft: Draft) -> Iterator[Issue]:
                             "ends before it begins.", "Write the earlier year first.")
 
 
-_PERIOD = re.compile(r"(?<![\w/.-])(?P<start>(?:19|20)\d\d)\s*[-–]\s*(?P<end>(?:19|20)\d\d)(?![\w/-])")
+_PERIOD = compiled(r"(?<![\w/.-])(?P<start>(?:19|20)\d\d)\s*[-–]\s*(?P<end>(?:19|20)\d\d)(?![\w/-])")
 
 
 def _date_regex(pattern: str) -> str:
@@ -267,7 +268,7 @@ def _ordinals_suffixes(draft: Draft) -> Iterator[Issue]:
     """Numeric ordinals with the language's suffix: 39th, 21st; 39e, 1er, 1re."""
     lang = draft.lang
     typed = sorted(wording(lang.code).data.ordinal_suffixes, key=len, reverse=True)
-    pattern = re.compile(rf"{_NUMBER}(?P<suffix>{'|'.join(map(re.escape, typed))})(?![\w])")
+    pattern = compiled(rf"{_NUMBER}(?P<suffix>{'|'.join(map(re.escape, typed))})(?![\w])")
     for paragraph in draft.paragraphs:
         for match in pattern.finditer(paragraph.plain):
             number = int(match.group("number"))

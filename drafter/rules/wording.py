@@ -21,6 +21,7 @@ from pydantic import BaseModel, ConfigDict
 
 from drafter import symbols
 from drafter.language import LANGUAGES, Language, Section, language
+from drafter.regexes import compiled
 from drafter.resources import load_data
 
 if TYPE_CHECKING:
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
 #: A GA resolution number standing alone: "67/6", "S-30/1", "31/16 A" (not inside a symbol).
 GA_NUMBER = r"(?:S-|ES-)?\d+/\d+(?: [A-Z](?![\w]))?"
 _NOT_AFTER = r"(?<![\w/.-])"
-_MARKUP = re.compile(r"\{sup\|([^}]*)\}")
+_MARKUP = compiled(r"\{sup\|([^}]*)\}")
 
 
 class _Data(BaseModel):
@@ -116,16 +117,16 @@ class Wording:
     def __init__(self, lang: Language) -> None:
         self.lang = lang
         self.data = RuleData.model_validate(load_data(f"{lang.code}/rules.yaml"))
-        self.date = re.compile(_date_pattern(lang))
+        self.date = compiled(_date_pattern(lang))
         dated = _prefixed(self.date.pattern, "d")
-        self.ga_dated = re.compile(_NOT_AFTER + _template(
+        self.ga_dated = compiled(_NOT_AFTER + _template(
             lang.citation.ga, number=f"(?P<number>{GA_NUMBER})", date=dated))
-        self.ga_number = re.compile(_NOT_AFTER + GA_NUMBER + r"(?![\w/])")
+        self.ga_number = compiled(_NOT_AFTER + GA_NUMBER + r"(?![\w/])")
         sc_parts = {"number": r"(?P<number>\d+)", "year": r"(?P<year>\d{4})"}
-        self.sc = re.compile(_NOT_AFTER + _template(lang.citation.sc, **sc_parts))
-        self.sc_dated = re.compile(_NOT_AFTER + _template(lang.citation.sc_dated, **sc_parts,
+        self.sc = compiled(_NOT_AFTER + _template(lang.citation.sc, **sc_parts))
+        self.sc_dated = compiled(_NOT_AFTER + _template(lang.citation.sc_dated, **sc_parts,
                                                           date=dated))
-        self.sc_bare = re.compile(
+        self.sc_bare = compiled(
             rf"\b{self.data.resolution_word}\s+(?P<number>\d+)(?![\d/])(?! \((?:\d{{4}}|[IVXLC]+)\))")
         self.sessions = {word: number for number, word in lang.sessions.items()}
         self.months = {name: index + 1 for index, name in enumerate(lang.months)}

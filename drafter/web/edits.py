@@ -18,12 +18,14 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 from ruamel.yaml.scalarstring import FoldedScalarString, ScalarString
 
+from drafter.regexes import compiled
+
 #: Prose longer than this becomes a folded ``>-`` block, as ``drafter new`` writes it.
 FOLD_AT = 60
 #: Folded lines are cut near this width.
 WIDTH = 96
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_SEQUENCE_INDENT = re.compile(r"^( *)[A-Za-z_][\w]*:[ \t]*\n( *)- ", re.MULTILINE)
+_DATE = compiled(r"^\d{4}-\d{2}-\d{2}$")
+_SEQUENCE_INDENT = compiled(r"^( *)[A-Za-z_][\w]*:[ \t]*\n( *)- ", re.MULTILINE)
 
 
 class EditFailure(Exception):

@@ -10,19 +10,20 @@ hash of its bytes), and writes atomically.
 from __future__ import annotations
 
 import hashlib
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from msgspec import Struct
+
+from drafter.regexes import compiled
 
 if TYPE_CHECKING:  # the model and the loader load on first use, so that serve starts at once
     from drafter.phrasebook import PhraseBook
 
 #: How many sources a folder listing shows, so a huge folder stays a quick page.
 MAX_LISTED = 500
-_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._ -]{0,120}\.ya?ml$")
-_FILE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._ -]{0,120}$")
+_NAME = compiled(r"^[A-Za-z0-9][A-Za-z0-9._ -]{0,120}\.ya?ml$")
+_FILE = compiled(r"^[A-Za-z0-9][A-Za-z0-9._ -]{0,120}$")
 #: What "Compare with…" accepts as the earlier version: what ``drafter compare`` reads.
 COMPARABLE = (".yaml", ".yml", ".docx", ".txt")
 

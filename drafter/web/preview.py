@@ -10,7 +10,6 @@ located errors, never an exception.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from pathlib import Path
 from typing import Any
 
@@ -18,10 +17,11 @@ from msgspec import Struct, field
 
 from drafter.findings import Finding
 from drafter.phrasebook import PhraseBook
+from drafter.regexes import compiled
 from drafter.source import Positions, SourceError, SourceInvalid, parse_located, read_yaml
 
 LANGUAGES = ("en", "fr")
-_LABEL = re.compile(r"^(?:(preambular|operative) paragraph (\d+)|(the operative paragraph))")
+_LABEL = compiled(r"^(?:(preambular|operative) paragraph (\d+)|(the operative paragraph))")
 
 
 class Preview(Struct):

@@ -13,7 +13,6 @@ models amendments its own way, which drafter does not write.
 
 from __future__ import annotations
 
-import re
 from itertools import groupby
 from typing import Literal
 
@@ -27,6 +26,7 @@ from drafter.language import language
 from drafter.organizations import registry
 from drafter.phrasebook import INLINE
 from drafter.readers.inlines import cut
+from drafter.regexes import compiled
 from drafter.resources import load_data
 
 _A = "{%s}" % akn.NS
@@ -38,7 +38,7 @@ _STRUCTURE = {"akomaNtoso", "statement", "meta", "identification", "FRBRWork", "
               "list", "point", "intro", "content"}
 #: Formatting, outermost first.
 _FORMATS = (("b", "bold"), ("i", "italic"), ("sup", "superscript"))
-_NUMBER = re.compile(r"^(?P<number>.*\S)(?P<rest>\.\s*)$")
+_NUMBER = compiled(r"^(?P<number>.*\S)(?P<rest>\.\s*)$")
 
 Where = Literal["body", "preface"]
 

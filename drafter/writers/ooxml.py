@@ -13,13 +13,13 @@ Builders append pieces of text to a list, the part being joined once at the end.
 
 from __future__ import annotations
 
-import re
+from drafter.regexes import compiled
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
 #: What lxml refuses in a text or attribute: control characters, U+FFFE and U+FFFF.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_NOT_XML = compiled("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def text(value: str) -> str:
