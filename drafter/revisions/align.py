@@ -3,9 +3,9 @@ version; the rest are deleted or inserted whole."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterator, Sequence
 from difflib import SequenceMatcher
-from typing import TypeVar
+from typing import Literal, TypeVar
 
 from drafter.revisions.tokens import words
 
@@ -14,6 +14,16 @@ from drafter.revisions.tokens import words
 SIMILAR = 0.5
 
 T = TypeVar("T")
+Opcode = tuple[Literal["replace", "delete", "insert", "equal"], int, int, int, int]
+
+
+def opcodes(a: Sequence[Hashable], b: Sequence[Hashable]) -> list[Opcode]:
+    """difflib's opcodes from ``a`` to ``b`` (no junk). Two equal sequences, most paragraphs
+    of a follow-up, are one equal stretch without a matcher: a tracked draft diffs some 500
+    token lists, and building their matchers cost a third of its diff."""
+    if a == b:
+        return [("equal", 0, len(a), 0, len(b))] if a else []
+    return SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
 
 
 def align(old: Sequence[T], new: Sequence[T],
@@ -21,8 +31,7 @@ def align(old: Sequence[T], new: Sequence[T],
     """Paragraph pairs in tracked order: (old, new) for the same or a changed paragraph,
     (old, None) for a deleted one and (None, new) for an inserted one."""
     before, after = [text(item) for item in old], [text(item) for item in new]
-    matcher = SequenceMatcher(None, before, after, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+    for tag, i1, i2, j1, j2 in opcodes(before, after):
         if tag == "equal":
             yield from zip(old[i1:i2], new[j1:j2], strict=True)
         else:

@@ -3,11 +3,10 @@ spaces and formatting tracked), the others deleted or inserted, footnote marks w
 
 from __future__ import annotations
 
-from difflib import SequenceMatcher
-
 from msgspec.structs import replace
 
 from drafter.document import Block, FootnoteRef, Inline, Revision, Run, merge_runs
+from drafter.revisions.align import opcodes
 from drafter.revisions.footnotes import TrackedFootnotes
 from drafter.revisions.tokens import has_note, numbered, tokens
 
@@ -22,11 +21,26 @@ class WordDiff:
                 new_num: str | None = None) -> Block:
         """One paragraph, changed word by word; its number, if any, is one token, so that
         renumbering shows as "2." deleted and "3." inserted."""
-        if old.inlines == new.inlines and old_num == new_num and not has_note(new.inlines):
-            return numbered(new_num, new)
+        if old.inlines == new.inlines and old_num == new_num:
+            if not has_note(new.inlines):
+                return numbered(new_num, new)
+            if self._kept_whole(new.inlines):
+                # What the word diff gives when it keeps every token, without splitting the
+                # runs into words and joining them again: each footnote kept, its body diffed.
+                return Block(merge_runs([self.footnotes.shared(item, item, self.changed)
+                                         if isinstance(item, FootnoteRef) else item
+                                         for item in numbered(new_num, new).inlines]))
         before = numbered(old_num, Block()).inlines + tokens(old.inlines)
         after = numbered(new_num, Block()).inlines + tokens(new.inlines)
         return Block(merge_runs(self._tracked(before, after, strict=True)))
+
+    def _kept_whole(self, inlines: list[Inline]) -> bool:
+        """Whether the word diff of a paragraph against itself keeps every token as it is: no
+        run records a former formatting, and each footnote mark stands for one footnote of
+        both versions."""
+        return all(item.was is None if isinstance(item, Run)
+                   else self.footnotes.key(item, "old") == self.footnotes.key(item, "new")
+                   for item in inlines)
 
     def listed(self, old: Block, new: Block, same: dict[str, str]) -> Block:
         """A list changed name by name: words that ``same`` maps to one another align (see
@@ -44,11 +58,9 @@ class WordDiff:
         stays, its body changed (the report considered: A/77/277 becomes A/79/302). Words that
         ``same`` maps to one another align, and show as replaced."""
         same = same or {}
-        matcher = SequenceMatcher(None, [self._key(item, "old", strict, same) for item in before],
-                                  [self._key(item, "new", strict, same) for item in after],
-                                  autojunk=False)
         out: list[Inline] = []
-        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        for tag, i1, i2, j1, j2 in opcodes([self._key(item, "old", strict, same) for item in before],
+                                           [self._key(item, "new", strict, same) for item in after]):
             removed, added = before[i1:i2], after[j1:j2]
             if tag == "equal":
                 for first, second in zip(removed, added, strict=True):
