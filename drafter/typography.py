@@ -10,8 +10,7 @@ that no date is split across two lines.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from functools import cache, lru_cache, partial
+from functools import cache, lru_cache
 from operator import is_
 
 from msgspec.structs import replace
@@ -34,22 +33,15 @@ from drafter.regexes import compiled
 
 _SPACES = " \u00a0\u202f"
 _SPACE = f"[{_SPACES}]*"
-#: One space or more, written so that the regular expression engine scans for its first.
-_SPACES_RUN = f"[{_SPACES}][{_SPACES}]*"
-_DIGIT = compiled(r"(?<=\d)")
 #: A mark used as punctuation is followed by a space, the end, or a closing sign.
 _AS_PUNCTUATION = r"(?=[\s»)\]]|$)"
 #: Runs spaced once and kept, and the longest kept (bounded, as in drafter.markup).
 _CACHED, _CACHED_LENGTH = 2048, 4000
 
 
-#: What a rule puts in place of what it matched: a text, or a function of the match.
-Replacement = str | Callable[[re.Match[str]], str]
-
-
 #: Rules that can only match where one of some texts is: those texts, and each rule's pattern
-#: and what it puts in place of what the pattern matched.
-Rules = tuple[tuple[str, ...], tuple[tuple[re.Pattern[str], Replacement], ...]]
+#: and the text it puts in place of what the pattern matched.
+Rules = tuple[tuple[str, ...], tuple[tuple[re.Pattern[str], str], ...]]
 
 
 @cache
@@ -68,15 +60,16 @@ def _rules(code: str) -> tuple[Rules, ...]:
     if lang.date_space != " ":
         names = [re.escape(name) for name in lang.months]
         months = "(?:" + "|".join(names) + ")(?!\\w)"
-        after_month = compiled("|".join(f"(?<=\\b{name})" for name in names))
+        after_month = "|".join(f"(?<=\\b{name}[{_SPACES}])" for name in names)
         # Day and month, month and year: "9 November", "November 2018", "juillet 2019". Each
-        # pattern finds spaces (no space can start a match inside them, since what follows them
-        # is looked for right after the last) and then looks behind them: scanning for a space
-        # is quick, trying twelve lookbehinds at every character is not.
+        # pattern finds a space (quick to scan for), looks behind it for what must come before
+        # the spaces (a digit, a month), then ahead of them: trying twelve lookbehinds at every
+        # character, or calling Python for every space that a month or year follows, is not.
         rules.append((lang.months, (
-            (compiled(f"{_SPACES_RUN}(?={months})"), partial(_after, _DIGIT, lang.date_space)),
-            (compiled(f"{_SPACES_RUN}(?=\\d{{4}}(?!\\d))"),
-             partial(_after, after_month, lang.date_space)),
+            (compiled(f"[{_SPACES}](?<=\\d[{_SPACES}])[{_SPACES}]*(?={months})"),
+             lang.date_space),
+            (compiled(f"[{_SPACES}](?=[{_SPACES}]*\\d{{4}}(?!\\d))(?:{after_month})[{_SPACES}]*"),
+             lang.date_space),
         )))
     return tuple(rules)
 
@@ -86,11 +79,6 @@ def _needed(code: str) -> tuple[str, ...]:
     """Every text that a rule or a fix at a run boundary needs (the boundary fixes need a mark
     or a month, as the rules do): a block whose text holds none of them stays as it is."""
     return tuple(dict.fromkeys(part for needed, _ in _rules(code) for part in needed))
-
-
-def _after(before: re.Pattern[str], space: str, spaces: re.Match[str]) -> str:
-    """Spaces become ``space`` where ``before`` matches behind them, else stay as they are."""
-    return space if before.match(spaces.string, spaces.start()) else spaces.group()
 
 
 def _spaced(text: str, code: str) -> str:
