@@ -14,13 +14,15 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import yaml
 from msgspec import Struct
 from pydantic import BaseModel, ValidationError
 
 from drafter.collector import paused
-from drafter.regexes import compiled
+from drafter.regexes import compiled, kept_while_importing
 from drafter.resolution import STANDARDS, Resolution
+
+with kept_while_importing():  # PyYAML compiles a dozen patterns as it is imported
+    import yaml
 
 if TYPE_CHECKING:
     from drafter.phrasebook import PhraseBook

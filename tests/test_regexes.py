@@ -90,3 +90,26 @@ def test_the_table_stops_growing(table, monkeypatch) -> None:
     for number in range(10):
         regexes.compiled(f"word{number}")
     assert len(regexes._TABLE.programs_kept()) == 3
+
+
+def test_a_library_imported_meanwhile_gets_its_patterns_from_the_table(table, monkeypatch) -> None:
+    """PyYAML, imported by drafter.source, compiles its patterns with re.compile."""
+    import os
+    import subprocess
+    import sys
+
+    script = "\n".join([
+        "import re",
+        "from drafter import regexes",
+        "with regexes.kept_while_importing():",
+        "    import yaml",
+        "assert re.compile is regexes._RE_COMPILE",  # given back
+        "pattern = yaml.reader.Reader.NON_PRINTABLE",
+        "assert pattern == re.compile(pattern.pattern)",
+        "regexes.keep()",
+    ])
+    for _ in range(2):  # a miss, then a hit
+        subprocess.run([sys.executable, "-c", script], check=True,
+                       env={**os.environ, "XDG_CACHE_HOME": str(table)})
+    _start_again(monkeypatch)
+    assert any("\\x85" in pattern or "\x85" in pattern for pattern, _ in regexes._TABLE.programs_kept())
