@@ -12,7 +12,6 @@ import zlib
 from collections.abc import Mapping
 from datetime import date
 from functools import lru_cache
-from html import escape
 
 _EPOCH = (1980, 1, 1, 0, 0, 0)
 _OFFICE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -125,7 +124,7 @@ def _core(title: str, language: str, created: date) -> bytes:
         '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
         'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
         'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
-        f"<dc:title>{escape(title, quote=False)}</dc:title><dc:creator>drafter</dc:creator>"
+        f"<dc:title>{_escaped(title)}</dc:title><dc:creator>drafter</dc:creator>"
         f"<cp:lastModifiedBy>drafter</cp:lastModifiedBy><dc:language>{language}</dc:language>"
         f'<cp:revision>1</cp:revision><dcterms:created xsi:type="dcterms:W3CDTF">{stamp}</dcterms:created>'
         f'<dcterms:modified xsi:type="dcterms:W3CDTF">{stamp}</dcterms:modified>'
@@ -138,3 +137,9 @@ _APP = (
     b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
     b"<Application>drafter</Application></Properties>"
 )
+
+
+def _escaped(text: str) -> str:
+    """Text as XML content: html.escape(text, quote=False), without importing html, whose table
+    of 2,000 entities costs 8 million instructions of every cold render."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
