@@ -119,7 +119,8 @@ def _key() -> str:
 
 
 def _read() -> dict[tuple[str, int], Program]:
-    payload = read_entry(cache_folder("regex") / _key(), _key(), _FORMAT)
+    key = _key()
+    payload = read_entry(cache_folder("regex") / key, key, _FORMAT)
     if payload is None:
         return {}
     try:

@@ -17,14 +17,10 @@ from msgspec.structs import replace
 
 from drafter.document import (
     Block,
-    Conclusions,
     Document,
-    Footnote,
     FootnoteRef,
     Inline,
-    OperativeParagraph,
     Point,
-    PreambularParagraph,
     Run,
     Span,
 )
@@ -130,19 +126,17 @@ def apply_typography(document: Document, lang: Language) -> Document:
     preface = document.preface
     preface_fields = {name: fix(value) for name, value in vars_of(preface).items()
                       if isinstance(value, Block)}
-    # The paragraphs are remade field by field: a generic replace costs several
-    # times more per call. A field added to them must be added here.
     conclusions = document.conclusions
     return replace(
         document,
         preface=replace(preface, **preface_fields),  # type: ignore[arg-type]
         formula=fix(document.formula),
-        preamble=[PreambularParagraph(p.name, fix(p.content)) for p in document.preamble],
-        operative=[OperativeParagraph(p.num, p.name, fix(p.content), fix_points(p.points))
+        preamble=[replace(p, content=fix(p.content)) for p in document.preamble],
+        operative=[replace(p, content=fix(p.content), points=fix_points(p.points))
                    for p in document.operative],
-        conclusions=(Conclusions(fix(conclusions.meeting), fix(conclusions.date))
-                     if conclusions else None),
-        footnotes=[Footnote(f.number, fix(f.content)) for f in document.footnotes],
+        conclusions=(replace(conclusions, meeting=fix(conclusions.meeting),
+                             date=fix(conclusions.date)) if conclusions else None),
+        footnotes=[replace(f, content=fix(f.content)) for f in document.footnotes],
     )
 
 
