@@ -156,11 +156,11 @@ def _original(english: Draft, french: Draft) -> Iterator[Issue]:
 
 
 def _original_of(draft: Draft) -> str | None:
-    from drafter.readers.structure import header_values
-
     line = draft.document.preface.original
     if line is None:
-        return None
+        return None  # a source's Documents: no reader to import (25 M instructions)
+    from drafter.readers.structure import header_values
+
     name = header_values(line, "original", draft.lang.code).get("original", "")
     return draft.lang.language_named(name)
 
@@ -178,10 +178,12 @@ def _sponsors(english: Draft, french: Draft) -> Iterator[Issue]:
 
 
 def _sponsor_count(draft: Draft) -> int:
+    line = draft.document.preface.sponsors
+    if line is None:
+        return 0
     from drafter.readers.structure import header_values
 
-    line = draft.document.preface.sponsors
-    names = header_values(line, "sponsors", draft.lang.code).get("sponsors", "") if line else ""
+    names = header_values(line, "sponsors", draft.lang.code).get("sponsors", "")
     if not names:
         return 0
     style = draft.lang.list_style
