@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator
+from functools import cache
 
 from drafter.document import Point
 from drafter.findings import Issue
@@ -121,10 +122,19 @@ def figures(draft: Draft, paragraph: Paragraph) -> list[str]:
         spans += [match.span() for match in pattern.finditer(plain)]
     for start, end in spans:
         text[start:end] = " " * (end - start)
-    separators = words.data.thousands_separators
-    grouped = rf"\d+(?:[{re.escape(separators)}]\d{{3}})*(?!\d)" if separators else r"\d+"
-    return [re.sub(f"[{re.escape(separators)}]", "", found) if separators else found
-            for found in re.findall(grouped, "".join(text))]
+    grouped, separator = _grouping(draft.lang.code)
+    return [separator.sub("", found) if separator else found
+            for found in grouped.findall("".join(text))]
+
+
+@cache
+def _grouping(code: str) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
+    """A figure, its digits perhaps grouped ("1,000", « 1 000 »), and what groups them."""
+    separators = wording(code).data.thousands_separators
+    if not separators:
+        return compiled(r"\d+"), None
+    return (compiled(rf"\d+(?:[{re.escape(separators)}]\d{{3}})*(?!\d)"),
+            compiled(f"[{re.escape(separators)}]"))
 
 
 def _openers(english: Draft, french: Draft) -> Iterator[Issue]:

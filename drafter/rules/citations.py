@@ -15,7 +15,7 @@ from drafter.regexes import compiled
 from drafter.resolution import CouncilResolution, Resolution
 from drafter.rules import Rule
 from drafter.rules.draft import Draft, excerpt, plain, Kind
-from drafter.rules.mandate import LAST_SESSION, current_session
+from drafter.rules.mandate import LAST_SESSION, SESSION_OF_SYMBOL, current_session
 from drafter.rules.wording import Cited, find_symbols, shortened, spoken, whole, wording
 
 #: Resolutions are numbered session/number since the thirty-first session.
@@ -93,9 +93,16 @@ def _order(draft: Draft) -> Iterator[Issue]:
                             "List cited resolutions in the order of their adoption, oldest first.")
 
 
+_DIGITS = compiled(r"\d+")
+
+
 def _key(cited: Cited) -> tuple[date, int, int]:
-    parts = [whole(part) or 0 for part in re.findall(r"\d+", cited.number)[:2]]
+    parts = [whole(part) or 0 for part in _DIGITS.findall(cited.number)[:2]]
     return cited.date or date.min, parts[0], parts[-1]
+
+
+_OWN_NUMBER = compiled(r"\s*(\d+)/\d+(?: [A-Z])?\.")
+_DRAFT = compiled(r"A/(\d+)/L\.")
 
 
 def _own_number(draft: Draft) -> Iterator[Issue]:
@@ -103,16 +110,16 @@ def _own_number(draft: Draft) -> Iterator[Issue]:
     preface = draft.document.preface
     heading = Where("the heading", 0, excerpt(preface.heading))
     found: dict[str, int] = {}
-    line = re.search(words.data.session_line, plain(preface.session))
+    line = words.session_line.search(plain(preface.session))
     if line and (session := words.session_number(line.group("session"))):
         found["the session line"] = session
-    symbol = re.match(r"A/(?:RES/)?(\d+)/", preface.symbol)
+    symbol = SESSION_OF_SYMBOL.match(preface.symbol)
     if symbol:
         found[f"the symbol {shortened(preface.symbol)}"] = whole(symbol.group(1)) or 0
-    number = re.match(r"\s*(\d+)/\d+(?: [A-Z])?\.", plain(preface.heading))
+    number = _OWN_NUMBER.match(plain(preface.heading))
     if number:
         found[f"the number {shortened(number.group()[:-1].strip())}"] = whole(number.group(1)) or 0
-    draft_symbol = re.search(r"A/(\d+)/L\.", plain(preface.committee)) if preface.committee else None
+    draft_symbol = _DRAFT.search(plain(preface.committee)) if preface.committee else None
     if draft_symbol:
         found[f"the draft {draft_symbol.group()}…"] = whole(draft_symbol.group(1)) or 0
     if len(set(found.values())) > 1:
@@ -149,13 +156,16 @@ def _council(draft: Draft) -> Iterator[Issue]:
                             f"{spoken(cited)}, in another year: “{match.group()}”.",
                             "The year in parentheses is the year of adoption; check both.")
         for match in words.sc.finditer(text):
-            cited_as_resolution = re.search(words.data.resolution_word, text[max(0, match.start() - 60):match.start()])
+            cited_as_resolution = words.resolution_word.search(text[max(0, match.start() - 60):match.start()])
             if window and cited_as_resolution and int(match.group("year")) > window[1].year:
                 yield Issue(paragraph.where.at(match.group()),
                             f"Security Council resolution {match.group()} is dated after this "
                             f"resolution's session {session}.",
                             "Check the year: a resolution cites only what was adopted before it.")
     yield from _statements(draft)
+
+
+_STATEMENT = compiled(r"\s*S/PRST/(\d{4})/")
 
 
 def _statements(draft: Draft) -> Iterator[Issue]:
@@ -170,7 +180,7 @@ def _statements(draft: Draft) -> Iterator[Issue]:
             if not isinstance(item, FootnoteRef):
                 before += item.text
                 continue
-            statement = re.match(r"\s*S/PRST/(\d{4})/", notes.get(item.number, ""))
+            statement = _STATEMENT.match(notes.get(item.number, ""))
             dates = list(words.date.finditer(before.rstrip(" ,;")[-40:]))
             dated = words.parse_date(dates[-1]) if dates else None
             if statement and dated and dated.year != int(statement.group(1)) and \
@@ -265,26 +275,30 @@ def _date_in(draft: Draft, block: Block | None) -> tuple[date, str] | None:
     return None
 
 
+_NUMBERED = compiled(r"\s*(?:S-|ES-)?\d+/\d+(?: [A-Z])?\.")
+_L_DOCUMENT = compiled(r"A/\d+/L\.")
+
+
 def _stage(draft: Draft) -> Iterator[Issue]:
     """An adopted resolution bears an A/RES symbol, a draft an L-document symbol."""
     if draft.origin == "source":
         return  # a source says its stage: see _stage_source
     preface = draft.document.preface
-    numbered = re.match(r"\s*(?:S-|ES-)?\d+/\d+(?: [A-Z])?\.", plain(preface.heading))
+    numbered = _NUMBERED.match(plain(preface.heading))
     adopted = bool(preface.adoption or draft.document.conclusions or numbered)
     where = Where("the heading", 0, excerpt(preface.heading), preface.symbol, ("symbol",))
     yield from _stage_issues(where, adopted, preface.symbol)
     distribution = wording(draft.lang.code).data.distribution
     said, expected = (distribution.draft, distribution.adopted) if adopted else \
         (distribution.adopted, distribution.draft)
-    if re.search(rf"\b{re.escape(said)}\b", plain(preface.distribution)):
+    if compiled(rf"\b{re.escape(said)}\b").search(plain(preface.distribution)):
         yield Issue(where.at(plain(preface.distribution).strip()),
                     f"The distribution line says “{said}” on "
                     f"{'an adopted resolution' if adopted else 'a draft'}.",
                     f"A {'resolution' if adopted else 'draft'} is distributed “{expected}”.")
     committee = plain(preface.committee) if preface.committee else ""
     for symbol, _, _ in find_symbols(committee):
-        if not re.match(r"A/\d+/L\.", symbol) and not is_placeholder_symbol(symbol):
+        if not _L_DOCUMENT.match(symbol) and not is_placeholder_symbol(symbol):
             yield Issue(where.at(symbol), f"The committee line cites {symbol}, which is not the "
                         "symbol of a draft (A/77/L.13).",
                         "Under an adopted resolution, the committee line cites its draft, the "
@@ -307,7 +321,7 @@ def _stage_issues(where: Where, adopted: bool, symbol: str) -> Iterator[Issue]:
         yield Issue(where, f"The draft bears {symbol}, the symbol of an adopted resolution.",
                     "A draft resolution is an L-document (A/77/L.13); the A/RES symbol is given "
                     "at adoption, with the date and meeting.")
-    elif adopted and re.match(r"A/\d+/L\.", symbol):
+    elif adopted and _L_DOCUMENT.match(symbol):
         yield Issue(where, f"The adopted resolution bears {symbol}, the symbol of its draft.",
                     "An adopted resolution bears its A/RES symbol (A/RES/77/13); the draft's "
                     "symbol is cited under the title.")
@@ -356,20 +370,23 @@ def _running_hint(symbol: str, printed: str) -> str:
     return f"Every page carries the document's symbol: write {symbol} in the running header."
 
 
+_SESSION_OF_REPORT = compiled(r"A/(\d+)/")
+
+
 def _report_session(draft: Draft) -> Iterator[Issue]:
     """The report considered is a document of the session."""
     session = current_session(draft)
-    pattern = wording(draft.lang.code).data.report_considered
     if session is None:
         return
+    pattern = wording(draft.lang.code).report_considered
     notes = {int(note.num or 0): note for note in draft.of_kind("footnote") if (note.num or "").isdigit()}
     for paragraph in draft.of_kind("preamble"):
-        if not re.search(pattern, paragraph.plain):
+        if not pattern.search(paragraph.plain):
             continue
         for item in paragraph.block.inlines:
             note = notes.get(item.number) if isinstance(item, FootnoteRef) else None
             for symbol, _, _ in find_symbols(note.plain if note else ""):
-                found = re.match(r"A/(\d+)/", symbol)
+                found = _SESSION_OF_REPORT.match(symbol)
                 if found and whole(found.group(1)) != session and not is_placeholder_symbol(symbol):
                     yield Issue(replace(paragraph.where, field=("report",)).at(symbol),
                                 f"The report considered, {symbol}, is a document of session "

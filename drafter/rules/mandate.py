@@ -20,14 +20,17 @@ from drafter.rules.wording import normalize, whole, wording
 #: The last session whose name the language data can write: a later one is a mistake.
 LAST_SESSION = max(language("en").sessions)
 _NUMBERED = compiled(r"^\s*\d+/\d+(?: [A-Z])?\.\s*")
+#: The session of a resolution's symbol (A/RES/77/13, A/77/L.13) and of its number (77/13.).
+SESSION_OF_SYMBOL = compiled(r"A/(?:RES/)?(\d+)/")
+_SESSION_OF_NUMBER = compiled(r"\s*(\d+)/")
 _QUOTES = str.maketrans({"“": "", "”": "", "«": "", "»": "", '"': ""})
 
 
-def _found(draft: Draft, pattern: str) -> tuple[int, Paragraph, str] | None:
+def _found(draft: Draft, pattern: re.Pattern[str]) -> tuple[int, Paragraph, str] | None:
     """The session a mandate paragraph names, the paragraph, and the words that name it."""
     words = wording(draft.lang.code)
     for paragraph in draft.of_kind("operative", "point"):
-        match = re.search(pattern, paragraph.plain)
+        match = pattern.search(paragraph.plain)
         if match and (session := words.session_number(match.group("session"))):
             return session, paragraph, match.group()
     return None
@@ -37,17 +40,17 @@ def current_session(draft: Draft) -> int | None:
     """The session of the resolution, from the heading's session line, symbol or number."""
     words = wording(draft.lang.code)
     preface = draft.document.preface
-    line = re.search(words.data.session_line, plain(preface.session))
+    line = words.session_line.search(plain(preface.session))
     if line and (session := words.session_number(line.group("session"))):
         return session
-    number = re.match(r"A/(?:RES/)?(\d+)/", preface.symbol) or re.match(r"\s*(\d+)/", plain(preface.heading))
+    number = SESSION_OF_SYMBOL.match(preface.symbol) or _SESSION_OF_NUMBER.match(plain(preface.heading))
     session = whole(number.group(1)) if number else None
     return session if session is not None and session <= LAST_SESSION else None
 
 
 def _mandate(draft: Draft) -> tuple[tuple[int, Paragraph, str] | None, tuple[int, Paragraph, str] | None]:
-    data = wording(draft.lang.code).data
-    return _found(draft, data.report_request), _found(draft, data.agenda_inclusion)
+    words = wording(draft.lang.code)
+    return _found(draft, words.report_request), _found(draft, words.agenda_inclusion)
 
 
 def _same_session(draft: Draft) -> Iterator[Issue]:
@@ -69,8 +72,8 @@ def _sub_item(draft: Draft) -> Iterator[Issue]:
     words = wording(draft.lang.code)
     preface = draft.document.preface
     title = _comparable(_NUMBERED.sub("", plain(preface.heading)))
-    agenda = _found(draft, words.data.agenda_inclusion)
-    match = re.search(words.data.sub_item, agenda[1].plain) if agenda else None
+    agenda = _found(draft, words.agenda_inclusion)
+    match = words.sub_item.search(agenda[1].plain) if agenda else None
     if agenda and match and title and _comparable(match.group("title")) != title:
         yield Issue(agenda[1].where.at(match.group("title").strip()),
                     f"The sub-item put on the agenda, “{match.group('title').strip()}”, is not the "

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from drafter.findings import Issue, Where
@@ -147,15 +146,19 @@ def _empty(draft: Draft) -> Iterator[Issue]:
                         "Complete the paragraph or delete it.")
 
 
+_AGENDA_ITEM = compiled(rf"\b{AGENDA_ITEM.number}\b")
+_MEETING = compiled(rf"\s*{MEETING}\D")
+
+
 def _placeholders(draft: Draft) -> Iterator[Issue]:
     preface = draft.document.preface
     heading = Where("the heading", 0, excerpt(preface.heading))
     if is_placeholder_symbol(preface.symbol):
         yield _placeholder(heading, preface.symbol)
-    if re.search(rf"\b{AGENDA_ITEM.number}\b", plain(preface.agenda_item)):
+    if _AGENDA_ITEM.search(plain(preface.agenda_item)):
         yield _placeholder(heading, plain(preface.agenda_item).strip())
     closing = draft.document.conclusions
-    if closing is not None and re.match(rf"\s*{MEETING}\D", plain(closing.meeting)):
+    if closing is not None and _MEETING.match(plain(closing.meeting)):
         yield _placeholder(draft.where(closing.meeting), plain(closing.meeting).strip())
     for paragraph in draft.paragraphs:
         if PROSE in paragraph.plain:

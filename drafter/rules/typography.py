@@ -202,7 +202,7 @@ def _dates(draft: Draft) -> Iterator[Issue]:
     """Dates that do not exist, in another convention, with a misspelt month or a plain day where
     the language writes an ordinal (« 1er août »), and periods that run backwards."""
     words, lang = wording(draft.lang.code), draft.lang
-    special = {day: re.sub(r"\{sup\|([^}]*)\}", r"\1", form) for day, form in lang.days.items()}
+    special = {day: _unmarked(form) for day, form in lang.days.items()}
     wrong = [compiled(_date_regex(pattern)) for pattern in words.data.wrong_dates]
     months = {month.lower() for month in lang.months}
     for paragraph in draft.of_kind("preamble", "operative", "point", "footnote", "heading",
@@ -224,7 +224,7 @@ def _dates(draft: Draft) -> Iterator[Issue]:
                 yield Issue(paragraph.where.at(match.group()), f"The date “{match.group()}” is "
                             f"not written as {lang.name} writes dates.",
                             f"Write the day, the month and the year: “{spoken_in(lang.code, match)}”.")
-        for match in re.finditer(r"\b(?P<day>\d{1,2}) (?P<month>[^\W\d_]{3,12}) (?P<year>\d{4})\b", text):
+        for match in _WORDS_DATE.finditer(text):
             month = match.group("month")
             if month.lower() in months or month in ("session", "sessions"):
                 continue
@@ -238,7 +238,12 @@ def _dates(draft: Draft) -> Iterator[Issue]:
                             "ends before it begins.", "Write the earlier year first.")
 
 
+#: A date whose month is a word, to tell a misspelt month.
+_WORDS_DATE = compiled(r"\b(?P<day>\d{1,2}) (?P<month>[^\W\d_]{3,12}) (?P<year>\d{4})\b")
 _PERIOD = compiled(r"(?<![\w/.-])(?P<start>(?:19|20)\d\d)\s*[-–]\s*(?P<end>(?:19|20)\d\d)(?![\w/-])")
+
+
+_FIELD = compiled(r"\{(\w+)\}")
 
 
 def _date_regex(pattern: str) -> str:
@@ -248,7 +253,7 @@ def _date_regex(pattern: str) -> str:
     months = "|".join(of("en").months + of("fr").months)
     parts = {"month": f"(?P<month>{months})", "day": r"(?P<day>\d{1,2})", "year": r"(?P<year>\d{4})"}
     return "".join(parts[part] if index % 2 else re.escape(part)
-                   for index, part in enumerate(re.split(r"\{(\w+)\}", pattern))) + r"(?!\d)"
+                   for index, part in enumerate(_FIELD.split(pattern))) + r"(?!\d)"
 
 
 def spoken_in(code: str, match: re.Match[str]) -> str:
@@ -258,8 +263,8 @@ def spoken_in(code: str, match: re.Match[str]) -> str:
     lang = language(code)
     month = next((index for index, name in enumerate(lang.months, 1) if name == match.group("month")), 0)
     try:
-        return re.sub(r"\{sup\|([^}]*)\}", r"\1", lang.format_date(
-            date(int(match.group("year")), month, int(match.group("day")))))
+        return _unmarked(lang.format_date(date(int(match.group("year")), month,
+                                               int(match.group("day")))))
     except ValueError:
         return f"{match.group('day')} {match.group('month')} {match.group('year')}"
 
@@ -282,8 +287,11 @@ def _ordinals_suffixes(draft: Draft) -> Iterator[Issue]:
                             f"Write “{_unmarked(lang.ordinal(number))}”.")
 
 
+_SUPERSCRIPT = compiled(r"\{sup\|([^}]*)\}")
+
+
 def _unmarked(text: str) -> str:
-    return re.sub(r"\{sup\|([^}]*)\}", r"\1", text)
+    return _SUPERSCRIPT.sub(r"\1", text)
 
 
 RULES = [

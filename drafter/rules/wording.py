@@ -13,11 +13,10 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import date
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from typing import TYPE_CHECKING
 
-from msgspec import Struct
-from pydantic import BaseModel, ConfigDict
+from msgspec import Struct, convert
 
 from drafter import symbols
 from drafter.language import LANGUAGES, Language, Section, language
@@ -33,29 +32,28 @@ _NOT_AFTER = r"(?<![\w/.-])"
 _MARKUP = compiled(r"\{sup\|([^}]*)\}")
 
 
-class _Data(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class WrongForm(_Data):
+# Structs rather than pydantic models: the data is drafter's own, and defining and validating
+# five models cost each cold validate about 9 M instructions; msgspec.convert still refuses
+# unknown keys, missing ones and values of the wrong type.
+class WrongForm(Struct, frozen=True, forbid_unknown_fields=True):
     wrong: str  # a pattern
     right: str  # what to write instead: a template of re.Match.expand
     unless_after: list[str] = []  # words before which the form is right
 
 
-class Quotes(_Data):
+class Quotes(Struct, frozen=True, forbid_unknown_fields=True):
     open: str
     close: str
     wrong: list[str]
     nested: list[str]
 
 
-class Distribution(_Data):
+class Distribution(Struct, frozen=True, forbid_unknown_fields=True):
     draft: str
     adopted: str
 
 
-class RuleData(_Data):
+class RuleData(Struct, frozen=True, forbid_unknown_fields=True):
     """The contents of ``data/<lang>/rules.yaml``."""
 
     formula: str
@@ -76,7 +74,6 @@ class RuleData(_Data):
     ordinal_suffixes: list[str]
 
 
-
 class Cited(Struct, frozen=True):
     """A dated GA resolution citation found in text."""
 
@@ -89,11 +86,13 @@ class Cited(Struct, frozen=True):
 #: Digit runs longer than this are no number a resolution uses (and Python refuses to convert
 #: runs of more than 4,300 digits).
 _MAX_DIGITS = 9
+_DIGITS = compiled(rf"[0-9]{{1,{_MAX_DIGITS}}}")
+_NOT_DIGIT = compiled(r"\D")
 
 
 def whole(digits: str) -> int | None:
     """The number a run of ASCII digits writes, or None when it is no plausible number."""
-    return int(digits) if re.fullmatch(rf"[0-9]{{1,{_MAX_DIGITS}}}", digits) else None
+    return int(digits) if _DIGITS.fullmatch(digits) else None
 
 
 def shortened(text: str, length: int = 40) -> str:
@@ -116,7 +115,7 @@ class Wording:
 
     def __init__(self, lang: Language) -> None:
         self.lang = lang
-        self.data = RuleData.model_validate(load_data(f"{lang.code}/rules.yaml"))
+        self.data = convert(load_data(f"{lang.code}/rules.yaml"), RuleData)
         self.date = compiled(_date_pattern(lang))
         dated = _prefixed(self.date.pattern, "d")
         self.ga_dated = compiled(_NOT_AFTER + _template(
@@ -132,12 +131,38 @@ class Wording:
         self.months = {name: index + 1 for index, name in enumerate(lang.months)}
         self.days = {_MARKUP.sub(r"\1", form): day for day, form in lang.days.items()}
 
+    # The data's own patterns, compiled on first use (drafter.regexes keeps their programs).
+
+    @cached_property
+    def session_line(self) -> re.Pattern[str]:
+        return compiled(self.data.session_line)
+
+    @cached_property
+    def resolution_word(self) -> re.Pattern[str]:
+        return compiled(self.data.resolution_word)
+
+    @cached_property
+    def report_request(self) -> re.Pattern[str]:
+        return compiled(self.data.report_request)
+
+    @cached_property
+    def agenda_inclusion(self) -> re.Pattern[str]:
+        return compiled(self.data.agenda_inclusion)
+
+    @cached_property
+    def sub_item(self) -> re.Pattern[str]:
+        return compiled(self.data.sub_item)
+
+    @cached_property
+    def report_considered(self) -> re.Pattern[str]:
+        return compiled(self.data.report_considered)
+
     # -- dates and citations ------------------------------------------------------------------
 
     def parse_date(self, match: re.Match[str], prefix: str = "") -> date | None:
         """The date of a match of ``self.date`` (its groups possibly prefixed)."""
         day_text = match.group(f"{prefix}day")
-        day = self.days.get(day_text) or int(re.sub(r"\D", "", day_text))
+        day = self.days.get(day_text) or int(_NOT_DIGIT.sub("", day_text))
         try:
             return date(int(match.group(f"{prefix}year")),
                         self.months[match.group(f"{prefix}month")], day)
@@ -255,13 +280,17 @@ def _date_pattern(lang: Language) -> str:
                             year=r"(?P<year>\d{4})") + r"(?!\d)"
 
 
+_FIELD = compiled(r"\{(\w+)\}")
+_DATE_GROUP = compiled(r"\(\?P<(day|month|year)>")
+
+
 def _template(pattern: str, **groups: str) -> str:
     """A citation pattern of the language data ("{number} of {date}") as a regular expression."""
-    parts = re.split(r"\{(\w+)\}", pattern)
+    parts = _FIELD.split(pattern)
     return "".join(groups[part] if index % 2 else re.escape(part)
                    for index, part in enumerate(parts))
 
 
 def _prefixed(pattern: str, prefix: str) -> str:
     """Rename the groups of the date pattern, so a citation's own groups stay distinct."""
-    return re.sub(r"\(\?P<(day|month|year)>", rf"(?P<{prefix}\1>", pattern)
+    return _DATE_GROUP.sub(rf"(?P<{prefix}\1>", pattern)
