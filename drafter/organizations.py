@@ -6,7 +6,8 @@ them, and a resolution of session N names the organization as it was called then
 (``Organization.at``). Templates, readers and ``drafter orgs`` all go through that lookup.
 """
 
-from __future__ import annotations
+# No ``from __future__ import annotations``: pydantic would evaluate every field's annotation
+# from its text as it builds the classes below (2.7 M instructions of each start).
 
 import datetime as dt
 from functools import cache
@@ -78,28 +79,28 @@ class Organization(_Entry):
     earlier: list[EarlierForms] = []
 
     @model_validator(mode="after")
-    def _earlier_forms_are_complete(self) -> Organization:
+    def _earlier_forms_are_complete(self) -> "Organization":
         for form in self.earlier:
             self._with(form)  # every earlier form must make a valid entry
         if [form.until for form in self.earlier] != sorted({form.until for form in self.earlier}):
             raise ValueError("earlier forms go from the oldest to the newest, each with its own `until`")
         return self
 
-    def _with(self, form: EarlierForms) -> Organization:
+    def _with(self, form: EarlierForms) -> "Organization":
         return Organization(
             en=EnglishName.model_validate({**self.en.model_dump(), **form.en}),
             fr=FrenchName.model_validate({**self.fr.model_dump(), **form.fr}),
             observer_status=self.observer_status, periodicity=self.periodicity,
             unconfirmed=self.unconfirmed)
 
-    def at(self, session: int) -> Organization:
+    def at(self, session: int) -> "Organization":
         """The entry as the resolutions of ``session`` name the organization."""
         for form in self.earlier:
             if session <= form.until:
                 return self._with(form)
         return self
 
-    def eras(self) -> list[tuple[int | None, int | None, Organization]]:
+    def eras(self) -> "list[tuple[int | None, int | None, Organization]]":
         """Every form with the first and last session it was used at (None: open-ended), oldest
         first, so that readers recognize a text of any year."""
         out: list[tuple[int | None, int | None, Organization]] = []
@@ -110,7 +111,7 @@ class Organization(_Entry):
         out.append((first, None, self))
         return out
 
-    def forms(self, lang: str) -> OrganizationForms:
+    def forms(self, lang: str) -> "OrganizationForms":
         """The organization's name in every grammatical case of one language."""
         local: EnglishName | FrenchName = getattr(self, lang)
         articles = language(lang).articles
