@@ -7,7 +7,6 @@ plain values that the language data formats (``{date|2022-11-21}``, ``{res|64/25
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from functools import lru_cache
 
@@ -26,6 +25,8 @@ MAX_DEPTH = 8
 # Digits are ASCII and few: sessions have three, resolutions four, Council resolutions five.
 GA_NUMBER = compiled(r"^(?:S-|ES-)?[0-9]{1,3}/[0-9]{1,4}(?: [A-Z])?$|^[0-9]{1,4} \([IVXLC]+\)$")
 SC_NUMBER = compiled(r"^[0-9]{1,5}$")
+_YEAR = compiled(r"\d{4}")
+_ISO_DATE = compiled(r"\d{4}-\d{2}-\d{2}")
 #: The characters a scan stops at; everything between them is text.
 _BRACE = compiled("[{}]")
 #: Parsed texts kept (a document's prose, the templates' output, dates), and the longest text
@@ -135,7 +136,7 @@ def _check_values(name: str, args: tuple[str, ...], pos: int) -> None:
     elif name == "sc":
         if not SC_NUMBER.fullmatch(args[0]):
             raise MarkupError(f"{args[0]!r} is not a Security Council resolution number such as 1631", pos)
-        if not (re.fullmatch(r"\d{4}", args[1]) or _is_date(args[1])):
+        if not (_YEAR.fullmatch(args[1]) or _is_date(args[1])):
             raise MarkupError(f"{args[1]!r} is neither a year such as 2005 nor a date such as 2005-10-17", pos)
     elif name == "doc":
         try:
@@ -153,7 +154,7 @@ def _is_date(value: str) -> bool:
         date.fromisoformat(value)
     except ValueError:
         return False
-    return bool(re.fullmatch(r"\d{4}-\d{2}-\d{2}", value))
+    return bool(_ISO_DATE.fullmatch(value))
 
 
 def _check_date(value: str, pos: int) -> None:

@@ -10,7 +10,6 @@ keys, well-formed markup, consistent stage. Editorial checks belong to ``drafter
 # from its text as it builds the 23 classes below (5.6 M instructions of each start).
 
 import difflib
-import re
 import datetime as dt
 from typing import Annotated, Any, Literal
 
@@ -33,8 +32,10 @@ from pydantic_core import PydanticCustomError
 from drafter import markup, phrasebook, symbols
 from drafter.language import Section, phrase_keys
 from drafter.organizations import registry
+from drafter.regexes import compiled
 
 GA_NUMBER_PATTERN = markup.GA_NUMBER.pattern
+_RES_NUMBER = compiled(r"^A/RES/(.+)$")
 
 
 class _Model(BaseModel):
@@ -413,5 +414,5 @@ class Resolution(_Model):
     @property
     def number(self) -> str | None:
         """The resolution number, "77/13", read from an A/RES symbol."""
-        found = re.match(r"^A/RES/(.+)$", self.symbol)
+        found = _RES_NUMBER.match(self.symbol)
         return found.group(1) if found else None

@@ -25,6 +25,8 @@ from drafter.resources import load_data
 
 #: The longest symbol or list accepted (77/13's longest is 19 characters).
 MAX_LENGTH = 120
+#: What regular expressions give a meaning (see _literal).
+_SPECIAL = compiled(r"([.^$*+?()\[\]{}|\\])")
 
 
 class SymbolError(ValueError):
@@ -106,6 +108,7 @@ class _Compiled(Struct, frozen=True):
     general: re.Pattern[str]
     conjunctions: re.Pattern[str]  # ", ", " and ", " et ": what joins a printed list
     shape: str
+    shaped: re.Pattern[str]  # shape, compiled: from the regex table, not re's per-process cache
     candidate: re.Pattern[str]  # a symbol, with its list, in running text
 
 
@@ -127,13 +130,15 @@ def _grammar() -> _Compiled:
     part = r"[A-Z][A-Za-z0-9().]{0,20}(?:/(?:E?S-)?[A-Za-z0-9().]{1,20})*"  # A/ES-10/L.22
     # In running text: a body, perhaps run into its session by a slip (A77/277), then a slash.
     head = rf"(?:{bodies})(?:[0-9]{{1,4}})?/[^\s,;()\[\]”»]*[^\s,;()\[\]”».:]"
+    shape = rf"^{part}(?:-{part})*{tail}$"
     return _Compiled(
         bodies=frozenset(data.bodies),
         joint=compiled(rf"-(?=(?:{bodies})/)"),
         strict=[(compiled(entry.prefix), compiled(entry.form + suffix)) for entry in data.strict],
         general=compiled(data.general + suffix),
         conjunctions=compiled(joined),
-        shape=rf"^{part}(?:-{part})*{tail}$",
+        shape=shape,
+        shaped=compiled(shape),
         candidate=compiled(rf"(?<![\w/.-]){head}{tail}(?![\w/])"),
     )
 
@@ -141,7 +146,7 @@ def _grammar() -> _Compiled:
 def _literal(text: str) -> str:
     """``re.escape`` for the JSON Schema too: it escapes spaces, which JavaScript's engine
     refuses under the "u" flag, so escape only what regular expressions give a meaning."""
-    return re.sub(r"([.^$*+?()\[\]{}|\\])", r"\\\1", text)
+    return _SPECIAL.sub(r"\\\1", text)
 
 
 def shape() -> str:
@@ -157,7 +162,7 @@ def parse(text: str) -> SymbolList:
     """A symbol or printed list, in either language's form; raise SymbolError if it is none."""
     if len(text) > MAX_LENGTH:
         raise SymbolError(f"a document symbol has at most {MAX_LENGTH} characters")
-    if not re.fullmatch(shape(), text):
+    if not _grammar().shaped.fullmatch(text):
         raise SymbolError(f"{text!r} is not a document symbol such as A/77/277, "
                           "A/63/228-S/2008/531 or A/61/256 and Add.1")
     return _split(text)
