@@ -17,7 +17,7 @@ from drafter.language import Section
 from drafter.regexes import compiled
 from drafter.rules import PairCheck, Rule
 from drafter.rules.draft import Draft, Kind, Paragraph, plain
-from drafter.rules.wording import find_symbols, spoken, wording
+from drafter.rules.wording import find_symbols, has_digit, spoken, wording
 
 _PARTS: dict[Kind, str] = {"preamble": "preambular paragraphs",
                            "operative": "operative paragraphs", "point": "sub-paragraphs",
@@ -93,11 +93,15 @@ def _compare(name: str, extract: Callable[[Draft, Paragraph], list[str]], hint: 
 def resolution_numbers(draft: Draft, paragraph: Paragraph) -> list[str]:
     words = wording(draft.lang.code)
     text = paragraph.plain
+    if not has_digit(text):  # every number has a digit
+        return []
     council = [f"{m.group('number')} ({m.group('year')})" for m in words.sc.finditer(text)]
-    return [m.group() for m in words.ga_number.finditer(text)] + council
+    return [m.group() for m in words.ga_numbers(text)] + council
 
 
 def dates(draft: Draft, paragraph: Paragraph) -> list[str]:
+    if not has_digit(paragraph.plain):  # a date has its year
+        return []
     return [spoken(found) for found in wording(draft.lang.code).dates(paragraph.plain) if found]
 
 
@@ -108,12 +112,9 @@ def symbols(draft: Draft, paragraph: Paragraph) -> list[str]:
     return found
 
 
-_DIGIT = compiled(r"\d")
-
-
 def figures(draft: Draft, paragraph: Paragraph) -> list[str]:
     """Numbers that are not part of a date, a citation or a symbol: years, counts, ordinals."""
-    if not _DIGIT.search(paragraph.plain):  # most paragraphs of prose: no figure to find
+    if not has_digit(paragraph.plain):  # most paragraphs of prose: no figure to find
         return []
     words = wording(draft.lang.code)
     text, plain = list(paragraph.block.text()), paragraph.plain  # same length, same positions

@@ -16,7 +16,7 @@ from drafter.resolution import CouncilResolution, Resolution
 from drafter.rules import Rule
 from drafter.rules.draft import Draft, excerpt, plain, Kind
 from drafter.rules.mandate import LAST_SESSION, SESSION_OF_SYMBOL, current_session
-from drafter.rules.wording import Cited, find_symbols, shortened, spoken, whole, wording
+from drafter.rules.wording import Cited, find_symbols, has_digit, shortened, spoken, whole, wording
 
 #: Resolutions are numbered session/number since the thirty-first session.
 FIRST_NUMBERED_SESSION = 31
@@ -129,7 +129,7 @@ def _own_number(draft: Draft) -> Iterator[Issue]:
                     "the number, the symbol and the session line agree.")
     own = number.group()[:-1].strip() if number else preface.symbol.removeprefix("A/RES/")
     for paragraph in draft.of_kind(*_TEXT):
-        for cited in words.ga_number.finditer(paragraph.plain):
+        for cited in words.ga_numbers(paragraph.plain):
             if cited.group() == own:
                 yield Issue(paragraph.where.at(own), f"The resolution cites its own number, {own}.",
                             "A resolution refers to itself as “the present resolution”; check the "
@@ -143,6 +143,8 @@ def _council(draft: Draft) -> Iterator[Issue]:
     window = session_window(session) if session is not None else None
     for paragraph in draft.of_kind(*_TEXT):
         text = paragraph.plain
+        if not has_digit(text):  # each citation has a number
+            continue
         for match in words.sc_bare.finditer(text):
             yield Issue(paragraph.where.at(match.group()),
                         f"Resolution {match.group('number')} is cited without its year in "

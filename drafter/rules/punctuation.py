@@ -117,6 +117,9 @@ class _Slip(Struct, frozen=True):
     pattern: re.Pattern[str]
     what: str
     hint: str
+    #: Texts of which every match holds one: a paragraph with none is not searched (``in`` skips
+    #: ahead, where most of these patterns are tried at every character). Empty: always search.
+    needs: tuple[str, ...] = ()
 
 
 #: Marks written right after the word in every language, unless its typography puts a space
@@ -146,17 +149,21 @@ def _slips(code: str) -> tuple[_Slip, ...]:
                                  if mark not in before)
     return (
         _Slip(compiled(r"\S(?P<words>  +)\S"), "two spaces in a row",
-              "Leave one space between words."),
+              "Leave one space between words.", ("  ",)),
         _Slip(compiled(f"[\\w)\\]”’»{_FOOTNOTE}](?P<words> +(?P<mark>[{re.escape(tight)}]))(?!\\d)"),
-              "a space before {mark}", "Put {mark} right after the word."),
+              "a space before {mark}", "Put {mark} right after the word.",
+              tuple(" " + mark for mark in tight)),
         _Slip(compiled(r"(?P<words>[^\W\d_](?P<mark>[,;])[^\W\d_])"),
-              "no space after {mark}", "Put a space after {mark}."),
+              "no space after {mark}", "Put a space after {mark}.", (",", ";")),
         _Slip(compiled(f"(?P<words>(?P<mark>[{re.escape(opening)}]) +)(?=[\\w{_FOOTNOTE}])"),
-              "a space after {mark}", "Write the words right after {mark}."),
+              "a space after {mark}", "Write the words right after {mark}.",
+              tuple(mark + " " for mark in opening)),
         _Slip(compiled(f"(?<=[\\w.{_FOOTNOTE}])(?P<words> +(?P<mark>[{re.escape(closing)}]))"),
-              "a space before {mark}", "Put {mark} right after the words."),
+              "a space before {mark}", "Put {mark} right after the words.",
+              tuple(" " + mark for mark in closing)),
         _Slip(compiled(r"(?P<words>,[,;.:]|;[,;.:]|\.[,;]|:[,;.:])"), "punctuation marks doubled",
-              "Keep one punctuation mark."),
+              "Keep one punctuation mark.",
+              (",,", ",;", ",.", ",:", ";,", ";;", ";.", ";:", ".,", ".;", ":,", ":;", ":.", "::")),
         _Slip(_DOUBLED, "a word written twice", "Delete the second one."),
     )
 
@@ -170,6 +177,8 @@ def _spacing(draft: Draft) -> Iterator[Issue]:
         # A no-break space is a space to the eye: beside an ordinary one it makes two.
         text = paragraph.marked.replace(MARK, _FOOTNOTE).replace("\u00a0", " ").replace("\u202f", " ")
         for slip in _slips(draft.lang.code):
+            if slip.needs and not any(need in text for need in slip.needs):
+                continue
             found = slip.pattern.search(text)
             if found and slip.pattern is _DOUBLED:
                 found = next((match for match in slip.pattern.finditer(text)

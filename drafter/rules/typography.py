@@ -16,7 +16,7 @@ from drafter.organizations import registry
 from drafter.regexes import compiled
 from drafter.rules import Rule
 from drafter.rules.draft import MARK, Draft, Paragraph
-from drafter.rules.wording import wording
+from drafter.rules.wording import has_digit, wording
 
 _SPACES = " \u00a0\u202f"
 #: A mark used as punctuation is followed by a space, the end, or a closing sign.
@@ -30,10 +30,14 @@ def _spaces(draft: Draft) -> Iterator[tuple[Paragraph, str, str, str]]:
     The space found is "" when there is none.
     """
     places = _places(draft.lang.code)
-    if places is None:
+    typography = draft.lang.typography
+    if places is None or typography is None:
         return
+    marks = (*typography.before, *typography.after)
     for paragraph in draft.paragraphs:
         text = paragraph.marked
+        if not any(mark in text for mark in marks):  # each place is at a mark: ``in`` skips ahead
+            continue
         for match in places.finditer(text):
             around = text[max(0, match.start() - 12):match.end() + 12].replace(MARK, "")
             words = around.split(" ", 1)[-1] if match.start() > 12 else around
@@ -87,6 +91,8 @@ def _ordinals(draft: Draft) -> Iterator[Issue]:
         return
     pattern = compiled(rf"(?<![\w/.-])\d+({'|'.join(map(re.escape, suffixes))})(?!\w)")
     for paragraph in draft.paragraphs:
+        if not has_digit(paragraph.marked):  # the text _superscripts gives: an ordinal has digits
+            continue
         text, raised = _superscripts(paragraph)
         for match in pattern.finditer(text):
             start, end = match.span(1)
@@ -208,6 +214,8 @@ def _dates(draft: Draft) -> Iterator[Issue]:
     for paragraph in draft.of_kind("preamble", "operative", "point", "footnote", "heading",
                                    "closing"):
         text = paragraph.plain
+        if not has_digit(text):  # every pattern below has a digit (a year, a day, a number)
+            continue
         cited = [(found.start, found.end) for found in words.dated_citations(text)]
         for match in words.date.finditer(text):
             found = words.parse_date(match)
@@ -275,6 +283,8 @@ def _ordinals_suffixes(draft: Draft) -> Iterator[Issue]:
     typed = sorted(wording(lang.code).data.ordinal_suffixes, key=len, reverse=True)
     pattern = compiled(rf"{_NUMBER}(?P<suffix>{'|'.join(map(re.escape, typed))})(?![\w])")
     for paragraph in draft.paragraphs:
+        if not has_digit(paragraph.plain):  # a numeric ordinal has digits
+            continue
         for match in pattern.finditer(paragraph.plain):
             number = int(match.group("number"))
             right = {_unmarked(lang.ordinal(number))[len(match.group("number")):]}

@@ -88,11 +88,20 @@ class Cited(Struct, frozen=True):
 _MAX_DIGITS = 9
 _DIGITS = compiled(rf"[0-9]{{1,{_MAX_DIGITS}}}")
 _NOT_DIGIT = compiled(r"\D")
+_DIGIT = compiled(r"\d")
 
 
 def whole(digits: str) -> int | None:
     """The number a run of ASCII digits writes, or None when it is no plausible number."""
     return int(digits) if _DIGITS.fullmatch(digits) else None
+
+
+def has_digit(text: str) -> bool:
+    """Whether a text holds a digit (any decimal digit, as ``\\d``): the patterns of dates, numbers
+    and citations need one, and most look behind before anything else, which makes the regular
+    expression engine try them at every character (some 40 times slower than a search that can
+    skip ahead), so a paragraph without a digit is not searched."""
+    return _DIGIT.search(text) is not None
 
 
 def shortened(text: str, length: int = 40) -> str:
@@ -174,11 +183,19 @@ class Wording:
 
     def dated_citations(self, text: str) -> list[Cited]:
         """GA resolutions cited with a date, in order: "67/6 of 19 November 2012"."""
-        found = []
+        found: list[Cited] = []
+        if "/" not in text:  # every number has one: see ga_numbers
+            return found
         for match in self.ga_dated.finditer(text):
             found.append(Cited(match.group("number"), self.parse_date(match, "d"),
                                match.start(), match.end()))
         return found
+
+    def ga_numbers(self, text: str) -> Iterator[re.Match[str]]:
+        """GA resolution numbers standing alone. Each holds a slash, which most paragraphs have
+        not: ``in`` finds that at once, where the pattern, looking behind first, is tried at
+        every character."""
+        return self.ga_number.finditer(text) if "/" in text else iter(())
 
     def session_number(self, word: str) -> int | None:
         """73 for "seventy-third" / "soixante-treizième" (any case)."""
