@@ -124,6 +124,9 @@ class WrongForm(Struct, frozen=True):
     right: str  # a template of re.Match.expand: "\\g<before>Secrétaire génér\\g<end>"
     unless_before: tuple[str, ...] = ()  # " of the Council of Europe", …
     unless_after: tuple[str, ...] = ()  # "OSCE ", "its ", …
+    #: Texts of which every match holds one: a paragraph without any is not searched (``in``
+    #: skips ahead, where a pattern that opens with a look-behind is tried at every character).
+    needs: tuple[str, ...] = ()
 
     def find(self, text: str) -> Iterator[tuple[str, str]]:
         """Each wrong form in the text, with what to write instead."""
@@ -151,7 +154,8 @@ def wrong_forms(code: str) -> tuple[WrongForm, ...]:
         titled = [name for name in names if pattern.fullmatch(name.head)]
         forms.append(WrongForm(pattern, form.right,
                                tuple(" " + name.of for name in titled),
-                               (*form.unless_after, *(name.acronym + " " for name in titled))))
+                               (*form.unless_after, *(name.acronym + " " for name in titled)),
+                               tuple(form.needs)))
     for name in names:
         for right, written in wording(code).data.name_variants:
             if right in name.name:
@@ -169,6 +173,8 @@ def _names(draft: Draft) -> Iterator[Issue]:
         seen: set[str] = set()
         text = paragraph.plain
         for form in forms:
+            if form.needs and not any(need in text for need in form.needs):
+                continue
             if not form.pattern.search(text):  # the usual case, without a generator
                 continue
             for wrong, right in form.find(text):

@@ -39,6 +39,7 @@ class WrongForm(Struct, frozen=True, forbid_unknown_fields=True):
     wrong: str  # a pattern
     right: str  # what to write instead: a template of re.Match.expand
     unless_after: list[str] = []  # words before which the form is right
+    needs: list[str] = []  # texts of which every match holds one (none: always search)
 
 
 class Quotes(Struct, frozen=True, forbid_unknown_fields=True):

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
+from re import _constants, _parser  # type: ignore[attr-defined]
+from typing import Any
 
 import pytest
 
@@ -130,3 +133,59 @@ def test_secretary_general_takes_the_hyphen_unless_it_is_another_organizations_t
 def test_french_titles_keep_their_article_and_gender_in_the_hint(
         text: str, found: list[tuple[str, str]]) -> None:
     assert _wrong("fr", text) == found
+
+
+def _literal(items: list[tuple[Any, Any]], flags: int) -> str | None:
+    """The text a parsed sequence matches, when it is literal characters only (not ignoring
+    case)."""
+    text = ""
+    for op, av in items:
+        if op is not _constants.LITERAL or flags & re.IGNORECASE and chr(av).lower() != chr(av).upper():
+            return None
+        text += chr(av)
+    return text
+
+
+def _required(items: list[tuple[Any, Any]], flags: int) -> list[set[str]]:
+    """Sets of texts of which every match of a parsed pattern holds one each: its runs of
+    literal characters (through branches of literals, those ignoring case left out), its
+    groups', and one set per other branch."""
+    found: list[set[str]] = []
+    run = {""}
+    for op, av in items:
+        branches = [_literal(list(branch), flags) for branch in av[1]] if op is _constants.BRANCH else []
+        if op is _constants.LITERAL and _literal([(op, av)], flags) is not None:
+            run = {text + chr(av) for text in run}
+            continue
+        if branches and None not in branches:
+            run = {text + str(branch) for text in run for branch in branches}
+            continue
+        if op in (_constants.AT, _constants.ASSERT, _constants.ASSERT_NOT):
+            continue  # zero width: the characters on each side are adjacent in the text
+        if run != {""}:
+            found.append(run)
+        run = {""}
+        if op is _constants.SUBPATTERN:
+            _, added, removed, sub = av
+            found += _required(list(sub), (flags | added) & ~removed)
+        elif op in (_constants.MAX_REPEAT, _constants.MIN_REPEAT) and av[0] >= 1:
+            found += _required(list(av[2]), flags)
+        elif op is _constants.BRANCH:
+            required = [_required(list(branch), flags) for branch in av[1]]
+            if all(required):
+                found.append(set().union(*(sets[0] for sets in required)))
+    if run != {""}:
+        found.append(run)
+    return found
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_wrong_forms_need_what_they_say(lang: str) -> None:
+    """A form's ``needs`` gate the search of a paragraph: every match must hold one of them."""
+    for form in wrong_forms(lang):
+        if not form.needs:
+            continue
+        parsed = _parser.parse(form.pattern.pattern, form.pattern.flags)
+        required = _required(list(parsed), parsed.state.flags)
+        assert any(all(any(need in text for need in form.needs) for text in texts)
+                   for texts in required), (form.pattern.pattern, form.needs, required)
