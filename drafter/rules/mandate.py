@@ -92,7 +92,11 @@ def _session_names(draft: Draft) -> Iterator[Issue]:
     """A session named by an ordinal the language does not write ("seventy-nineth")."""
     words = wording(draft.lang.code)
     pattern = compiled(words.data.session_word, re.IGNORECASE)
+    # The pattern backtracks through every word; its fixed text, found with skips ahead, is rare.
+    needs = compiled(re.escape(words.data.session_word_needs), re.IGNORECASE)
     for paragraph in draft.paragraphs:
+        if not needs.search(paragraph.plain):
+            continue
         for match in pattern.finditer(paragraph.plain):
             name = match.group("session")
             if words.session_number(name) is None:

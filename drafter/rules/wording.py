@@ -72,6 +72,7 @@ class RuleData(Struct, frozen=True, forbid_unknown_fields=True):
     wrong_dates: list[str]
     distribution: Distribution
     session_word: str
+    session_word_needs: str
     ordinal_suffixes: list[str]
 
 

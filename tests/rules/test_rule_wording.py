@@ -137,13 +137,23 @@ def test_french_titles_keep_their_article_and_gender_in_the_hint(
 
 def _literal(items: list[tuple[Any, Any]], flags: int) -> str | None:
     """The text a parsed sequence matches, when it is literal characters only (not ignoring
-    case)."""
+    case, unless the flags have _ANY_CASE)."""
     text = ""
     for op, av in items:
-        if op is not _constants.LITERAL or flags & re.IGNORECASE and chr(av).lower() != chr(av).upper():
+        if op is not _constants.LITERAL or _cased(av, flags):
             return None
         text += chr(av)
     return text
+
+
+#: A flag of these tests: literal characters count whatever their case (for a need that is
+#: itself searched for ignoring case).
+_ANY_CASE = 1 << 20
+
+
+def _cased(char: int, flags: int) -> bool:
+    """Whether a literal character matches other characters than itself (ignoring case)."""
+    return bool(flags & re.IGNORECASE and not flags & _ANY_CASE and chr(char).lower() != chr(char).upper())
 
 
 def _required(items: list[tuple[Any, Any]], flags: int) -> list[set[str]]:
@@ -154,7 +164,7 @@ def _required(items: list[tuple[Any, Any]], flags: int) -> list[set[str]]:
     run = {""}
     for op, av in items:
         branches = [_literal(list(branch), flags) for branch in av[1]] if op is _constants.BRANCH else []
-        if op is _constants.LITERAL and _literal([(op, av)], flags) is not None:
+        if op is _constants.LITERAL and not _cased(av, flags):
             run = {text + chr(av) for text in run}
             continue
         if branches and None not in branches:
@@ -189,3 +199,13 @@ def test_wrong_forms_need_what_they_say(lang: str) -> None:
         required = _required(list(parsed), parsed.state.flags)
         assert any(all(any(need in text for need in form.needs) for text in texts)
                    for texts in required), (form.pattern.pattern, form.needs, required)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_session_words_need_what_rules_yaml_says(lang: str) -> None:
+    """M604 searches only the paragraphs that hold ``session_word_needs`` (ignoring case, as
+    the pattern)."""
+    data = wording(lang).data
+    parsed = _parser.parse(data.session_word, re.IGNORECASE)
+    required = _required(list(parsed), parsed.state.flags | _ANY_CASE)
+    assert any(all(data.session_word_needs in text for text in texts) for texts in required), required
