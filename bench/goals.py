@@ -77,7 +77,7 @@ def _forget(side: str = "") -> None:
     from drafter import markup, typography
     from drafter.writers import package
 
-    for cache in (markup._cached, typography._spaced_text, package._deflated):
+    for cache in (markup._cached, typography._spaced_text, package._deflated, package._table):
         cache.cache_clear()
 
 

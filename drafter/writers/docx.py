@@ -32,6 +32,9 @@ DISTRIBUTION_TAB = 6804  # where "Distr.: General" and the date start (12 cm)
 #: reference document's margins may leave, the tab moves left so the date stays on one line.
 _DATE_ROOM = 2834
 _SUBPARAGRAPH_STYLES = ("Subparagraph", "Subparagraph2")
+#: The parts that do not depend on the document's text (the headers carry its symbol).
+_SHARED_PARTS = ("styles.xml", "settings.xml", "header2.xml", "footer1.xml", "footer2.xml",
+                 "footer3.xml")
 
 
 def write_docx(document: Document, *, author: str | None = None,
@@ -62,7 +65,7 @@ def write_docx(document: Document, *, author: str | None = None,
         "footer3.xml": _page_footer(outside="left"),
     }
     return package.build(body_xml, parts, title=document.preface.title.text(), language=locale,
-                         created=document.issued)
+                         created=document.issued, shared=_SHARED_PARTS)
 
 
 def page_setup(document: Document, layout: Layout | None = None) -> PageSetup:

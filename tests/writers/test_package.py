@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 import zipfile
 from datetime import date
 
+import pytest
 from lxml import etree
 
 from drafter.composer import compose
+from drafter.writers import package
 from drafter.writers.docx import write_docx
 from drafter.writers.package import RELATIONSHIP_IDS, WORD_PARTS, build
 
@@ -73,3 +76,54 @@ def test_only_the_parts_given_are_declared():
     assert "word/styles.xml" in archive.namelist()
     assert "word/footnotes.xml" not in archive.namelist()
     assert b"footnotes" not in archive.read("[Content_Types].xml")
+
+
+# -- the compressed parts kept between runs ----------------------------------------------------
+
+@pytest.fixture
+def kept(tmp_path, monkeypatch):
+    """A cache folder of its own, and a process that has compressed nothing yet."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    _start_again()
+    yield tmp_path / "drafter" / "deflate"
+    _start_again()
+
+
+def _start_again() -> None:
+    """What a new process knows: nothing but the cache folder."""
+    package._deflated.cache_clear()
+    package._table.cache_clear()
+
+
+def test_the_shared_parts_are_kept_and_a_kept_part_gives_the_same_bytes(kept, example, lang):
+    first = write_docx(compose(example, lang))
+    [table] = kept.iterdir()
+    assert len(package._table()) == 10  # styles, settings, relationships, footers…
+    written = table.stat().st_ino, table.stat().st_mtime_ns
+    _start_again()
+    compressed: list[bytes] = []
+    deflate = package._deflate
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(package, "_deflate", lambda blob: compressed.append(blob) or deflate(blob))
+        assert write_docx(compose(example, lang)) == first
+    names = _archive(first).namelist()
+    assert len(compressed) == len(names) - 10  # only what depends on the document
+    assert (table.stat().st_ino, table.stat().st_mtime_ns) == written  # nothing new to write
+
+
+def test_a_damaged_table_is_a_miss(kept, example):
+    first = write_docx(compose(example, "en"))
+    [table] = kept.iterdir()
+    table.write_bytes(table.read_bytes()[:-1] + b"x")
+    _start_again()
+    assert package._table() == {}
+    assert write_docx(compose(example, "en")) == first
+
+
+def test_a_part_that_depends_on_the_document_is_not_kept(kept):
+    build(b"<doc/>", {"styles.xml": b"<styles/>", "footnotes.xml": b"<notes/>"}, title="t",
+          language="en-GB", created=date(2024, 1, 1), shared=("styles.xml",))
+    table = package._table()
+    assert hashlib.sha256(b"<styles/>").digest() in table
+    assert hashlib.sha256(b"<notes/>").digest() not in table
+    assert hashlib.sha256(b"<doc/>").digest() not in table
