@@ -119,8 +119,8 @@ def figures(draft: Draft, paragraph: Paragraph) -> list[str]:
     words = wording(draft.lang.code)
     text, plain = list(paragraph.block.text()), paragraph.plain  # same length, same positions
     spans = [(start, end) for _, start, end in find_symbols(plain)]
-    for pattern in (words.date, words.ga_number, words.sc):
-        spans += [match.span() for match in pattern.finditer(plain)]
+    for found in (words.date.finditer(plain), words.ga_numbers(plain), words.sc.finditer(plain)):
+        spans += [match.span() for match in found]
     for start, end in spans:
         text[start:end] = " " * (end - start)
     grouped, separator = _grouping(draft.lang.code)
