@@ -4,7 +4,9 @@ Python compiles a pattern in Python (``re._parser`` reads it, ``re._compiler`` t
 program for the matching engine): drafter's two hundred patterns, most of them built from the
 language data, were a tenth of a cold ``drafter validate``. The program of each pattern is kept
 in the user's cache folder (``$XDG_CACHE_HOME/drafter/regex``), one table per Python build, and
-handed to the engine directly at later starts, as ``re.compile`` itself hands it. The table is
+handed to the engine directly at later starts, as ``re.compile`` itself hands it. Each program is
+kept marshalled on its own and read when its pattern is first asked for: a command reads the
+programs it uses, not the two hundred of every command that ran before. The table is
 checked like every cache entry (format, key, digest of its content); anything else is a miss,
 and a miss compiles the pattern with ``re.compile`` as before. The standard library has no such
 cache, so it is written here, on the few internals that ``re.compile`` itself is made of; if they
@@ -29,7 +31,7 @@ try:  # the engine and the two halves of re.compile (CPython)
 except ImportError:  # pragma: no cover - another Python: no table, re.compile only
     _sre = None  # type: ignore[assignment]
 
-_FORMAT = "drafter-regex-cache 1"
+_FORMAT = "drafter-regex-cache 2"
 #: A program: the flags, the engine's code, the number of groups, and the group names both ways.
 Program = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
 #: Patterns built from a phrase book differ from book to book: the table stops growing here.
@@ -40,10 +42,10 @@ class _Table:
     """The kept programs, read once per process; those added in it are written by ``keep``."""
 
     def __init__(self) -> None:
-        self.programs: dict[tuple[str, int], Program] | None = None
+        self.programs: dict[tuple[str, int], bytes] | None = None  # each program marshalled
         self.added = False
 
-    def programs_kept(self) -> dict[tuple[str, int], Program]:
+    def programs_kept(self) -> dict[tuple[str, int], bytes]:
         if self.programs is None:
             self.programs = _read()
         return self.programs
@@ -59,15 +61,15 @@ def compiled(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:
     if _sre is None:
         return _RE_COMPILE(pattern, flags)
     programs = _TABLE.programs_kept()
-    program = programs.get((pattern, flags))
-    if program is not None:
+    kept = programs.get((pattern, flags))
+    if kept is not None:
         try:
-            return _sre.compile(pattern, *program)  # type: ignore[no-any-return]
-        except Exception:  # a program this engine refuses (RuntimeError: invalid SRE code)
+            return _sre.compile(pattern, *marshal.loads(kept))  # type: ignore[no-any-return]
+        except Exception:  # a damaged program, or one this engine refuses (invalid SRE code)
             del programs[(pattern, flags)]
     found = _RE_COMPILE(pattern, flags)
     if len(programs) < MAX_PATTERNS and isinstance(pattern, str):
-        programs[(pattern, flags)] = _program(pattern, flags)
+        programs[(pattern, flags)] = marshal.dumps(_program(pattern, flags))
         _TABLE.added = True
     return found
 
@@ -118,7 +120,7 @@ def _key() -> str:
     return hashlib.sha256(build.encode()).hexdigest()
 
 
-def _read() -> dict[tuple[str, int], Program]:
+def _read() -> dict[tuple[str, int], bytes]:
     key = _key()
     payload = read_entry(cache_folder("regex") / key, key, _FORMAT)
     if payload is None:
