@@ -118,7 +118,9 @@ class _Slip(Struct, frozen=True):
     what: str
     hint: str
     #: Texts of which every match holds one: a paragraph with none is not searched (``in`` skips
-    #: ahead, where most of these patterns are tried at every character). Empty: always search.
+    #: ahead, where most of these patterns are tried at every character). Empty: always search,
+    #: as for a pattern that opens with its marks (sre skips ahead to them) or whose texts most
+    #: paragraphs hold.
     needs: tuple[str, ...] = ()
 
 
@@ -154,7 +156,7 @@ def _slips(code: str) -> tuple[_Slip, ...]:
               "a space before {mark}", "Put {mark} right after the word.",
               tuple(" " + mark for mark in tight)),
         _Slip(compiled(r"(?P<words>[^\W\d_](?P<mark>[,;])[^\W\d_])"),
-              "no space after {mark}", "Put a space after {mark}.", (",", ";")),
+              "no space after {mark}", "Put a space after {mark}."),
         _Slip(compiled(f"(?P<words>(?P<mark>[{re.escape(opening)}]) +)(?=[\\w{_FOOTNOTE}])"),
               "a space after {mark}", "Write the words right after {mark}.",
               tuple(mark + " " for mark in opening)),
@@ -162,8 +164,7 @@ def _slips(code: str) -> tuple[_Slip, ...]:
               "a space before {mark}", "Put {mark} right after the words.",
               tuple(" " + mark for mark in closing)),
         _Slip(compiled(r"(?P<words>,[,;.:]|;[,;.:]|\.[,;]|:[,;.:])"), "punctuation marks doubled",
-              "Keep one punctuation mark.",
-              (",,", ",;", ",.", ",:", ";,", ";;", ";.", ";:", ".,", ".;", ":,", ":;", ":.", "::")),
+              "Keep one punctuation mark."),
         _Slip(_DOUBLED, "a word written twice", "Delete the second one."),
     )
 
