@@ -107,7 +107,8 @@ def dates(draft: Draft, paragraph: Paragraph) -> list[str]:
 
 def symbols(draft: Draft, paragraph: Paragraph) -> list[str]:
     found = [symbol for symbol, _, _ in find_symbols(paragraph.plain)]
-    if paragraph is draft.of_kind("heading")[0] and draft.document.preface.symbol:
+    headings = draft.of_kind("heading")  # none in a damaged Word file (found by the fuzz test)
+    if headings and paragraph is headings[0] and draft.document.preface.symbol:
         found.append(draft.document.preface.symbol)  # the symbol, once for the header
     return found
 
