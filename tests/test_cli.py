@@ -97,6 +97,18 @@ def test_a_file_that_is_not_utf8_is_reported(tmp_path):
     assert result.stderr == f"{source}:9:1: the file is not UTF-8 text; save it as UTF-8\n"
 
 
+def test_a_word_document_given_to_render_is_pointed_to_import_and_validate(tmp_path):
+    out = tmp_path / "out"
+    assert _run("render", EXAMPLE, "--out", out).exit_code == 0
+    word = out / "csto-77-13.fr.docx"
+    result = _run("render", word, "--out", tmp_path / "again")
+    _assert_clean_failure(result)
+    assert result.stderr == (f"{word}: this is a Word document, not a YAML source: `drafter import "
+                             f"{word}` makes a source of it, and `drafter validate {word}` checks "
+                             "the draft as it is\n")
+    assert _nothing_written(tmp_path / "again")
+
+
 def test_a_missing_file_is_reported(tmp_path):
     source = tmp_path / "absent.yaml"
     result = _run("render", source, "--out", tmp_path / "out")

@@ -12,6 +12,9 @@ from drafter.exits import EXIT_BUG, EXIT_INPUT, bug_report, debugging
 from drafter.inputs import empty_folders, sources
 from drafter.terminal import say
 
+#: How a Word document (a zip) opens; given to render, its bytes read as YAML only say "not UTF-8".
+_ZIP = b"PK\x03\x04"
+
 
 def render_command(inputs: list[Path], languages: list[str], fmt: str, out: Path,
                    templates: Path | None, force: bool, reference: Path | None = None) -> int:
@@ -55,7 +58,7 @@ def render_command(inputs: list[Path], languages: list[str], fmt: str, out: Path
                                                               templates, force, layout=layout)))
         except RenderFailure as failure:
             failed = True
-            say(*failure.lines, err=True)
+            say(*(_word_file(source) or failure.lines), err=True)
         except Exception as error:  # one source's bug must not cost the others
             if debugging():
                 raise
@@ -74,3 +77,16 @@ def render_command(inputs: list[Path], languages: list[str], fmt: str, out: Path
                 failed = True
                 say(*failure.lines, err=True)
     return EXIT_BUG if bugs else EXIT_INPUT if failed else 0
+
+
+def _word_file(source: Path) -> list[str]:
+    """What to do with a Word document given to render instead of its source (checked only once
+    the file failed to load, so that rendering a source reads nothing more)."""
+    try:
+        with source.open("rb") as stream:
+            if stream.read(len(_ZIP)) != _ZIP:
+                return []
+    except OSError:
+        return []
+    return [f"{source}: this is a Word document, not a YAML source: `drafter import {source}` "
+            f"makes a source of it, and `drafter validate {source}` checks the draft as it is"]
