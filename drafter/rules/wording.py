@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import date
-from functools import cache, cached_property, lru_cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from msgspec import Struct, convert
@@ -121,6 +121,19 @@ def normalize(text: str) -> str:
     return text.replace("’", "'")
 
 
+class _DataPattern:
+    """A pattern of the language's rules.yaml, of the same name, compiled on first use and kept
+    on the Wording (an attribute of the instance then hides this descriptor)."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, wording: Wording, owner: type | None = None) -> re.Pattern[str]:
+        pattern = compiled(getattr(wording.data, self.name))
+        wording.__dict__[self.name] = pattern
+        return pattern
+
+
 class Wording:
     """One language's patterns, built once."""
 
@@ -143,30 +156,12 @@ class Wording:
         self.days = {_MARKUP.sub(r"\1", form): day for day, form in lang.days.items()}
 
     # The data's own patterns, compiled on first use (drafter.regexes keeps their programs).
-
-    @cached_property
-    def session_line(self) -> re.Pattern[str]:
-        return compiled(self.data.session_line)
-
-    @cached_property
-    def resolution_word(self) -> re.Pattern[str]:
-        return compiled(self.data.resolution_word)
-
-    @cached_property
-    def report_request(self) -> re.Pattern[str]:
-        return compiled(self.data.report_request)
-
-    @cached_property
-    def agenda_inclusion(self) -> re.Pattern[str]:
-        return compiled(self.data.agenda_inclusion)
-
-    @cached_property
-    def sub_item(self) -> re.Pattern[str]:
-        return compiled(self.data.sub_item)
-
-    @cached_property
-    def report_considered(self) -> re.Pattern[str]:
-        return compiled(self.data.report_considered)
+    session_line = _DataPattern()
+    resolution_word = _DataPattern()
+    report_request = _DataPattern()
+    agenda_inclusion = _DataPattern()
+    sub_item = _DataPattern()
+    report_considered = _DataPattern()
 
     # -- dates and citations ------------------------------------------------------------------
 
