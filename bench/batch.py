@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -97,14 +98,40 @@ def one(size: int, jobs: int) -> dict[str, float]:
             "parent_mib": _peak_kib(os.getpid()) / 1024, "worker_mib": watcher.peak / 1024}
 
 
+def command(size: int) -> dict[str, float]:
+    """`drafter batch DIR --out OUT` over ``size`` copies of the examples, each its own name, as
+    a user runs it: rendering, writing into one folder and printing the summary table, which
+    ``one`` leaves out. Peak memory is the largest of the command and its workers (getrusage of
+    this process's children: it runs nothing else)."""
+    examples = sorted((ROOT / "examples").glob("*.yaml"))
+    drafter = shutil.which("drafter", path=str(Path(sys.executable).parent)) or "drafter"
+    with tempfile.TemporaryDirectory() as temporary:
+        folder = Path(temporary)
+        (folder / "in").mkdir()
+        for index in range(size):
+            example = examples[index % len(examples)]
+            shutil.copy(example, folder / "in" / f"{index:04d}-{example.name}")
+        start = time.perf_counter()
+        subprocess.run([drafter, "batch", str(folder / "in"), "--out", str(folder / "out")],
+                       check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        seconds = time.perf_counter() - start
+        documents = len(list((folder / "out").glob("*.docx")))
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # KiB on Linux
+    return {"size": size, "seconds": seconds, "documents": documents, "peak_mib": peak / 1024}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="20,200")
     parser.add_argument("--jobs", default="1,2")
     parser.add_argument("--one", nargs=2, type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--command", type=int, help=argparse.SUPPRESS)
     arguments = parser.parse_args()
     if arguments.one:
         print(json.dumps(one(*arguments.one)))
+        return
+    if arguments.command:
+        print(json.dumps(command(arguments.command)))
         return
     print(f"{'sources':>7} {'jobs':>4} {'docx':>5} {'seconds':>8} {'docx/s':>7} "
           f"{'parent MiB':>10} {'worker MiB':>10}")

@@ -408,6 +408,21 @@ def goal_scaling(multipliers: list[int], sizes: list[int], rounds: int) -> None:
         if len(peaks) > 1:
             cells += f" {peak / peaks[0]:6.2f}x {1.15:5.2f}x  {_verdict(peak / peaks[0], 1.15)}"
         print(cells)
+    print("Goal 4: peak memory of the command `drafter batch DIR` (rendering sources of their own "
+          "names into one folder, with its summary table), the largest of it and its workers")
+    print(f"{'sources':>7} {'docx':>5} {'seconds':>8} {'peak MiB':>9} {'ratio':>7} {'goal':>6}  verdict")
+    peaks = []
+    for size in sizes:
+        result = json.loads(subprocess.run(
+            [sys.executable, str(BENCH / "batch.py"), "--command", str(size)],
+            check=True, capture_output=True, text=True).stdout)
+        peaks.append(result["peak_mib"])
+        cells = (f"{size:7d} {result['documents']:5d} {result['seconds']:8.1f} "
+                 f"{result['peak_mib']:9.1f}")
+        if len(peaks) > 1:
+            ratio = peaks[-1] / peaks[0]
+            cells += f" {ratio:6.2f}x {1.15:5.2f}x  {_verdict(ratio, 1.15)}"
+        print(cells)
 
 
 def main() -> None:

@@ -256,3 +256,33 @@ def test_a_batch_forks_no_more_workers_than_it_has_sources(inputs: Path, tmp_pat
     sources = sorted(inputs.glob("*.yaml"))
     _batch([inputs], tmp_path / "out", jobs=8)
     assert asked == [len(sources)]
+
+
+@pytest.mark.parametrize("colour", [False, True])
+def test_a_long_summary_is_printed_in_pieces_the_same_as_whole(monkeypatch, capsys,  # type: ignore[no-untyped-def]
+                                                                colour: bool) -> None:
+    """The summary table is written a few hundred lines at a time, so that a batch's memory does
+    not grow with it, and reads exactly as rich prints it whole, in colour or not."""
+    from rich.console import Console
+
+    from drafter.batch import Outcome
+    from drafter.commands.batch import _LINES_AT_A_TIME, _print_table, _table
+
+    monkeypatch.setenv("COLUMNS", "97")
+    if colour:
+        monkeypatch.setenv("FORCE_COLOR", "1")
+    else:
+        monkeypatch.delenv("FORCE_COLOR", raising=False)
+    out = Path("out")
+    outcomes = [Outcome(Path(f"in/org-{index}.yaml"),
+                        tuple(out / f"org-{index}.{lang}.docx" for lang in ("en", "fr")), notes=index % 3)
+                if index % 7 else
+                Outcome(Path(f"in/org-{index}.yaml"), reason=("a long reason " * 12, "and a second line"))
+                for index in range(3 * _LINES_AT_A_TIME // 2)]
+    Console(soft_wrap=False).print(_table(outcomes))
+    whole = capsys.readouterr().out
+    _print_table(_table(outcomes))
+    pieces = capsys.readouterr().out
+    assert len(whole.splitlines()) > 2 * _LINES_AT_A_TIME
+    assert ("\x1b[" in whole) is colour
+    assert pieces == whole

@@ -16,6 +16,9 @@ from drafter.exits import EXIT_BUG, EXIT_INPUT
 from drafter.inputs import sources
 from drafter.terminal import fit, printable, say
 
+#: Lines of the summary table written at a time (see _print_table).
+_LINES_AT_A_TIME = 200
+
 if TYPE_CHECKING:
     from rich.table import Table
 
@@ -62,9 +65,7 @@ def batch_command(inputs: list[Path], out: Path, followup: bool, session: int | 
         outcomes = _with_progress_bar(tasks, jobs, force)
     else:
         outcomes = run(tasks, jobs, force, _plain_line(len(tasks)))
-    from rich.console import Console
-
-    Console(soft_wrap=False).print(_table(outcomes))
+    _print_table(_table(outcomes))
     if any(outcome.bug for outcome in outcomes):
         return EXIT_BUG
     return EXIT_INPUT if any(not outcome.ok for outcome in outcomes) else 0
@@ -125,6 +126,26 @@ def _with_progress_bar(tasks: list[Task], jobs: int, force: bool) -> list[Outcom
             progress.update(bar, completed=done, description=printable(outcome.source.name),
                             refresh=True)
         return run(tasks, jobs, force, report)
+
+
+def _print_table(table: Table) -> None:
+    """Print the summary a few hundred lines at a time, the same characters as printing it
+    whole: rich lays out every line of a table before it writes the first (8 MiB for 1,000
+    sources), so the batch's memory grew with its size."""
+    from rich.console import Console
+    from rich.segment import Segment, Segments
+
+    console = Console(soft_wrap=False)
+    piece: list[Segment] = []
+    lines = 0
+    for segment in console.render(table):
+        piece.append(segment)
+        if segment.text.endswith("\n"):
+            lines += 1
+            if lines % _LINES_AT_A_TIME == 0:  # whole lines: rich crops each to the width
+                console.print(Segments(piece), end="")
+                piece = []
+    console.print(Segments(piece), end="")
 
 
 def _table(outcomes: Iterable[Outcome]) -> Table:
