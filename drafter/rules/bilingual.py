@@ -95,7 +95,7 @@ def resolution_numbers(draft: Draft, paragraph: Paragraph) -> list[str]:
     text = paragraph.plain
     if not has_digit(text):  # every number has a digit
         return []
-    council = [f"{m.group('number')} ({m.group('year')})" for m in words.sc.finditer(text)]
+    council = [f"{m.group('number')} ({m.group('year')})" for m in words.council(text)]
     return [m.group() for m in words.ga_numbers(text)] + council
 
 
@@ -120,7 +120,7 @@ def figures(draft: Draft, paragraph: Paragraph) -> list[str]:
     words = wording(draft.lang.code)
     text, plain = list(paragraph.block.text()), paragraph.plain  # same length, same positions
     spans = [(start, end) for _, start, end in find_symbols(plain)]
-    for found in (words.date.finditer(plain), words.ga_numbers(plain), words.sc.finditer(plain)):
+    for found in (words.dates_in(plain), words.ga_numbers(plain), words.council(plain)):
         spans += [match.span() for match in found]
     for start, end in spans:
         text[start:end] = " " * (end - start)

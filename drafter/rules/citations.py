@@ -157,7 +157,7 @@ def _council(draft: Draft) -> Iterator[Issue]:
                             f"Resolution {match.group('number')} ({match.group('year')}) is dated "
                             f"{spoken(cited)}, in another year: “{match.group()}”.",
                             "The year in parentheses is the year of adoption; check both.")
-        for match in words.sc.finditer(text):
+        for match in words.council(text):
             cited_as_resolution = words.resolution_word.search(text[max(0, match.start() - 60):match.start()])
             if window and cited_as_resolution and int(match.group("year")) > window[1].year:
                 yield Issue(paragraph.where.at(match.group()),

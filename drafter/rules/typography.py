@@ -223,7 +223,7 @@ def _dates(draft: Draft) -> Iterator[Issue]:
         if not has_digit(text):  # every pattern below has a digit (a year, a day, a number)
             continue
         cited = [(found.start, found.end) for found in words.dated_citations(text)]
-        for match in words.date.finditer(text):
+        for match in words.dates_in(text):
             found = words.parse_date(match)
             quoted = match.group()
             if found is None and not any(start <= match.start() < end for start, end in cited):

@@ -91,6 +91,10 @@ _MAX_DIGITS = 9
 _DIGITS = compiled(rf"[0-9]{{1,{_MAX_DIGITS}}}")
 _NOT_DIGIT = compiled(r"\D")
 _DIGIT = compiled(r"\d")
+#: Paragraphs whose answers are remembered below: several rules ask the same question of the
+#: same paragraph (its digits, dates, citations and symbols: B704-B707, C401-C404, T806), and
+#: each asking is a pattern tried at every character. Enough for both versions of a long draft.
+_REMEMBERED = 2048
 
 
 def whole(digits: str) -> int | None:
@@ -98,6 +102,7 @@ def whole(digits: str) -> int | None:
     return int(digits) if _DIGITS.fullmatch(digits) else None
 
 
+@lru_cache(maxsize=_REMEMBERED)
 def has_digit(text: str) -> bool:
     """Whether a text holds a digit (any decimal digit, as ``\\d``): the patterns of dates, numbers
     and citations need one, and most look behind before anything else, which makes the regular
@@ -176,23 +181,34 @@ class Wording:
             return None
 
     def dates(self, text: str) -> list[date | None]:
-        return [self.parse_date(match) for match in self.date.finditer(text)]
+        return [self.parse_date(match) for match in self.dates_in(text)]
 
-    def dated_citations(self, text: str) -> list[Cited]:
+    # Wording is built once per language and kept (see ``wording``): remembering on it keeps
+    # nothing alive that would not live anyway.
+    @lru_cache(maxsize=_REMEMBERED)
+    def dates_in(self, text: str) -> tuple[re.Match[str], ...]:
+        """The matches of ``self.date`` in a text."""
+        return tuple(self.date.finditer(text))
+
+    @lru_cache(maxsize=_REMEMBERED)
+    def dated_citations(self, text: str) -> tuple[Cited, ...]:
         """GA resolutions cited with a date, in order: "67/6 of 19 November 2012"."""
-        found: list[Cited] = []
         if "/" not in text:  # every number has one: see ga_numbers
-            return found
-        for match in self.ga_dated.finditer(text):
-            found.append(Cited(match.group("number"), self.parse_date(match, "d"),
-                               match.start(), match.end()))
-        return found
+            return ()
+        return tuple(Cited(match.group("number"), self.parse_date(match, "d"), match.start(),
+                           match.end()) for match in self.ga_dated.finditer(text))
 
-    def ga_numbers(self, text: str) -> Iterator[re.Match[str]]:
+    @lru_cache(maxsize=_REMEMBERED)
+    def ga_numbers(self, text: str) -> tuple[re.Match[str], ...]:
         """GA resolution numbers standing alone. Each holds a slash, which most paragraphs have
         not: ``in`` finds that at once, where the pattern, looking behind first, is tried at
         every character."""
-        return self.ga_number.finditer(text) if "/" in text else iter(())
+        return tuple(self.ga_number.finditer(text)) if "/" in text else ()
+
+    @lru_cache(maxsize=_REMEMBERED)
+    def council(self, text: str) -> tuple[re.Match[str], ...]:
+        """The matches of ``self.sc``, Security Council resolutions with their year."""
+        return tuple(self.sc.finditer(text))
 
     def session_number(self, word: str) -> int | None:
         """73 for "seventy-third" / "soixante-treizième" (any case)."""
@@ -226,11 +242,12 @@ def wording(code: str) -> Wording:
     return Wording(language(code))
 
 
-def find_symbols(text: str) -> list[tuple[str, int, int]]:
+@lru_cache(maxsize=_REMEMBERED)
+def find_symbols(text: str) -> tuple[tuple[str, int, int], ...]:
     """Every symbol-like word with its span, stripped of the punctuation that follows it
     (the document alone: "A/61/256" of "A/61/256 and Add.1"); see drafter.symbols.find."""
-    return [(found.document, found.start, found.start + len(found.document))
-            for found in symbols.find(text)]
+    return tuple((found.document, found.start, found.start + len(found.document))
+                 for found in symbols.find(text))
 
 
 def well_formed(symbol: str) -> bool:
