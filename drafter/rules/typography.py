@@ -127,6 +127,10 @@ class WrongForm(Struct, frozen=True):
     #: Texts of which every match holds one: a paragraph without any is not searched (``in``
     #: skips ahead, where a pattern that opens with a look-behind is tried at every character).
     needs: tuple[str, ...] = ()
+    #: The same for a form that ignores case: texts in lower case, one of which every match
+    #: holds once lowered (``str.lower``, which turns each character these texts match into
+    #: the very one).
+    needs_lowered: tuple[str, ...] = ()
 
     def find(self, text: str) -> Iterator[tuple[str, str]]:
         """Each wrong form in the text, with what to write instead."""
@@ -155,7 +159,7 @@ def wrong_forms(code: str) -> tuple[WrongForm, ...]:
         forms.append(WrongForm(pattern, form.right,
                                tuple(" " + name.of for name in titled),
                                (*form.unless_after, *(name.acronym + " " for name in titled)),
-                               tuple(form.needs)))
+                               tuple(form.needs), tuple(form.needs_lowered)))
     for name in names:
         for right, written in wording(code).data.name_variants:
             if right in name.name:
@@ -172,8 +176,11 @@ def _names(draft: Draft) -> Iterator[Issue]:
     for paragraph in draft.paragraphs:
         seen: set[str] = set()
         text = paragraph.plain
+        lowered = text.lower()  # a microsecond; the forms ignoring case take 20-60 to fail
         for form in forms:
             if form.needs and not any(need in text for need in form.needs):
+                continue
+            if form.needs_lowered and not any(need in lowered for need in form.needs_lowered):
                 continue
             if not form.pattern.search(text):  # the usual case, without a generator
                 continue

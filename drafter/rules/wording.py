@@ -40,6 +40,7 @@ class WrongForm(Struct, frozen=True, forbid_unknown_fields=True):
     right: str  # what to write instead: a template of re.Match.expand
     unless_after: list[str] = []  # words before which the form is right
     needs: list[str] = []  # texts of which every match holds one (none: always search)
+    needs_lowered: list[str] = []  # the same for a form ignoring case: in the text lowered
 
 
 class Quotes(Struct, frozen=True, forbid_unknown_fields=True):

@@ -201,6 +201,27 @@ def test_wrong_forms_need_what_they_say(lang: str) -> None:
                    for texts in required), (form.pattern.pattern, form.needs, required)
 
 
+#: Every character, to find those a pattern ignoring case matches to a given one.
+_EVERY_CHARACTER = "".join(chr(code) for code in range(0x110000) if not 0xD800 <= code < 0xE000)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_wrong_forms_ignoring_case_need_what_they_say(lang: str) -> None:
+    """A form's ``needs_lowered`` gate the search of a paragraph lowered: every match holds one
+    of them ignoring case, and every character the pattern matches to one of theirs lowers to
+    it (not so "i", matched to "İ", or "s", matched to "ſ")."""
+    gated = [form for form in wrong_forms(lang) if form.needs_lowered]
+    assert gated
+    for form in gated:
+        parsed = _parser.parse(form.pattern.pattern, form.pattern.flags)
+        required = _required(list(parsed), parsed.state.flags | _ANY_CASE)
+        assert any(all(any(need in text.lower() for need in form.needs_lowered) for text in texts)
+                   for texts in required), (form.pattern.pattern, form.needs_lowered, required)
+        for char in set("".join(form.needs_lowered)):
+            matched = re.findall(f"(?i){re.escape(char)}", _EVERY_CHARACTER)
+            assert char in matched and all(found.lower() == char for found in matched), matched
+
+
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_session_words_need_what_rules_yaml_says(lang: str) -> None:
     """M604 searches only the paragraphs that hold ``session_word_needs`` (ignoring case, as
