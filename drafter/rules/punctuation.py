@@ -216,6 +216,10 @@ _PAIRS = {"(": ")", "[": "]", "“": "”", "«": "»"}
 #: French refers to sub-paragraphs by their label alone: « l'alinéa b) », « 3 b) ».
 _LABEL = compiled(r"(?<![\w(])[a-z]{1,4}\)")
 _PAIR_MARKS = frozenset([*_PAIRS, *_PAIRS.values()])
+#: Each pair's two marks, found by the engine: the paragraphs that hold one, counted character by
+#: character in Python, cost a cold validate 4.8 M instructions more.
+_PAIR_PATTERNS = {opening: compiled(f"[{re.escape(opening + closing)}]")
+                  for opening, closing in _PAIRS.items()}
 
 
 def _pairs(draft: Draft) -> Iterator[Issue]:
@@ -227,8 +231,8 @@ def _pairs(draft: Draft) -> Iterator[Issue]:
             if opening not in text and closing not in text:
                 continue
             depth = 0
-            for char in text:
-                depth += (char == opening) - (char == closing)
+            for char in _PAIR_PATTERNS[opening].findall(text):
+                depth += 1 if char == opening else -1
                 if depth < 0:
                     break
             if depth:
