@@ -151,10 +151,12 @@ class Wording:
         self.ga_dated = compiled(_NOT_AFTER + _template(
             lang.citation.ga, number=f"(?P<number>{GA_NUMBER})", date=dated))
         self.ga_number = compiled(_NOT_AFTER + GA_NUMBER + r"(?![\w/])")
-        sc_parts = {"number": r"(?P<number>\d+)", "year": r"(?P<year>\d{4})"}
-        self.sc = compiled(_NOT_AFTER + _template(lang.citation.sc, **sc_parts))
-        self.sc_dated = compiled(_NOT_AFTER + _template(lang.citation.sc_dated, **sc_parts,
-                                                          date=dated))
+        # A Council citation opens with its number ("{number} ({year})"): the pattern opens with
+        # the number's first digit, and looks behind it from the next one, so that the engine
+        # skips ahead to the digits (opened with the look-behind, it was tried at every character).
+        sc_parts = {"number": r"(?P<number>\d(?<![\w/.-]\d)\d*)", "year": r"(?P<year>\d{4})"}
+        self.sc = compiled(_template(lang.citation.sc, **sc_parts))
+        self.sc_dated = compiled(_template(lang.citation.sc_dated, **sc_parts, date=dated))
         self.sc_bare = compiled(
             rf"\b{self.data.resolution_word}\s+(?P<number>\d+)(?![\d/])(?! \((?:\d{{4}}|[IVXLC]+)\))")
         self.sessions = {word: number for number, word in lang.sessions.items()}
