@@ -282,11 +282,24 @@ def phrase_book(book: PhraseBook) -> Iterator[None]:
 
 @lru_cache(maxsize=4096)
 def _opener(code: str, start: str, section: Section, book: Phrases) -> tuple[str, frozenset[str]] | None:
-    for phrases in (_phrases(code, section), book):
+    by_initial = _by_initial(code, section)
+    # Only the phrases of the text's first character can open it (an empty one, shortest and so
+    # last, any text): trying all of them was 3,000 calls of startswith a language.
+    lexicon = (*by_initial.get(start[:1], ()), *by_initial.get("", ()))
+    for phrases in (lexicon, book):
         for phrase, keys in phrases:
             if start.startswith(phrase) and not start[len(phrase):len(phrase) + 1].isalpha():
                 return phrase, keys
     return None
+
+
+@cache
+def _by_initial(code: str, section: Section) -> dict[str, Phrases]:
+    """The lexicon's phrases by their first character, each group in the order of ``_phrases``."""
+    groups: dict[str, list[tuple[str, frozenset[str]]]] = {}
+    for phrase, keys in _phrases(code, section):
+        groups.setdefault(phrase[:1], []).append((phrase, keys))
+    return {initial: tuple(group) for initial, group in groups.items()}
 
 
 @cache
