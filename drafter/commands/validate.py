@@ -23,7 +23,7 @@ from drafter.findings import BUG, INVALID, PAIR, UNREADABLE, Finding, Issue
 from drafter.language import LANGUAGES, language
 from drafter.rules import Rule, all_rules
 from drafter.rules.draft import Draft, Origin
-from drafter.rules.wording import phrase_book, shortened
+from drafter.rules.wording import forget, phrase_book, shortened
 
 if TYPE_CHECKING:
     from drafter.phrasebook import PhraseBook
@@ -140,7 +140,10 @@ def check_source_text(text: str, file: str, rules: list[Rule], lang: str | None 
         located = parse_located(text, file, phrases)
     except SourceInvalid as invalid:
         raise _invalid(invalid) from None
-    return _check_located(located, file, rules, lang)
+    try:
+        return _check_located(located, file, rules, lang)
+    finally:
+        forget()  # what the rules remembered of this text's paragraphs
 
 
 def _check_located(located: Located, file: str, rules: list[Rule], lang: str | None) -> list[Finding]:
@@ -253,6 +256,8 @@ def validate(files: list[Path], pair: Path | None, lang: str | None, rules: list
             if os.environ.get("DRAFTER_DEBUG"):
                 raise
             report.unreadable.append(_bug(str(path), error))
+        finally:
+            forget()  # what the rules remembered of this file's paragraphs
     if pair and files[0] in documents and pair in documents:
         try:
             with phrase_book(_book(files[0])):
@@ -263,6 +268,8 @@ def validate(files: list[Path], pair: Path | None, lang: str | None, rules: list
             if os.environ.get("DRAFTER_DEBUG"):
                 raise
             report.unreadable.append(_bug(str(files[0]), error))
+        finally:
+            forget()
     report.findings.sort(key=lambda finding: (report.files.index(finding.file), finding.order,
                                               finding.code))
     return report

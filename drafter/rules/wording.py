@@ -92,10 +92,13 @@ _MAX_DIGITS = 9
 _DIGITS = compiled(rf"[0-9]{{1,{_MAX_DIGITS}}}")
 _NOT_DIGIT = compiled(r"\D")
 _DIGIT = compiled(r"\d")
-#: Paragraphs whose answers are remembered below: several rules ask the same question of the
-#: same paragraph (its digits, dates, citations and symbols: B704-B707, C401-C404, T806), and
-#: each asking is a pattern tried at every character. Enough for both versions of a long draft.
-_REMEMBERED = 2048
+#: Paragraphs whose answers are remembered below, for the file being checked (``forget``):
+#: several rules ask the same question of the same paragraph (its digits, dates, citations and
+#: symbols: B704-B707, C401-C404, T806), and each asking is a pattern tried at every character.
+#: More than both versions of the largest draft drafter reads (20,000 paragraphs each): the
+#: rules go through a file one rule at a time, so a file larger than the memory would find
+#: nothing remembered, and checking it would cost more per paragraph than a small one.
+_REMEMBERED = 1 << 16
 
 
 def whole(digits: str) -> int | None:
@@ -237,6 +240,15 @@ class Wording:
             if ratio > score:
                 best, score = phrase, ratio
         return best if score >= max(cutoff, 1e-9) else None
+
+
+def forget() -> None:
+    """Forget the answers remembered about the paragraphs of the file just checked: kept
+    across files, a run checking many (``drafter serve``, a batch of files) would hold the text
+    of each, and one file's run would profit from the run before (as benchmarks would see)."""
+    for remembered in (has_digit, find_symbols, Wording.dates_in, Wording.dated_citations,
+                       Wording.ga_numbers, Wording.council):
+        remembered.cache_clear()
 
 
 @cache

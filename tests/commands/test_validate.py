@@ -534,3 +534,21 @@ def test_a_draft_with_adoption_data_or_an_a_res_symbol_gets_located_findings_not
     for lang in ("en", "fr"):
         document = compose(load(source), lang)
         assert document.preface.adoption is None and document.conclusions is None
+
+
+def test_nothing_of_a_checked_file_is_remembered_after_it(rendered: dict[str, Path]) -> None:
+    """The rules remember what they found in each paragraph (its digits, dates, citations,
+    symbols) while one file is checked, and forget it afterwards: a process checking many files
+    (drafter serve) keeps none of their text, and each file is checked as the first would be."""
+    from drafter.commands.validate import check_source_text
+    from drafter.rules.wording import Wording, find_symbols, has_digit
+
+    remembered = (has_digit, find_symbols, Wording.dates_in, Wording.dated_citations,
+                  Wording.ga_numbers, Wording.council)
+    assert validate([rendered["en"]], rendered["fr"], None, all_rules()).checked == 2  # a pair
+    assert [memo.cache_info().currsize for memo in remembered] == [0] * len(remembered)
+    assert validate([EXAMPLE], None, None, all_rules()).checked == 1
+    assert [memo.cache_info().currsize for memo in remembered] == [0] * len(remembered)
+    check_source_text(EXAMPLE.read_text(encoding="utf-8"), "x.yaml", all_rules())
+    assert [memo.cache_info().currsize for memo in remembered] == [0] * len(remembered)
+    assert has_digit("67/6") and has_digit.cache_info().currsize == 1  # outside a check too
