@@ -103,15 +103,21 @@ def _matches(rule: Rule, codes: list[str]) -> bool:
 
 def check_document(document: Document, origin: Origin, file: str, rules: Iterable[Rule]) -> list[Finding]:
     """The findings of the one-language rules on one Document."""
-    draft = Draft(document, origin)
-    return [_finding(rule, issue, file) for rule in rules if rule.document
-            for issue in rule.document(draft)]
+    return _check_draft(Draft(document, origin), file, rules)
 
 
 def check_pair(english: Document, french: Document, origin: Origin, file: str,
                rules: Iterable[Rule]) -> list[Finding]:
     """The findings of the concordance rules on an English and a French Document."""
-    left, right = Draft(english, origin), Draft(french, origin)
+    return _check_drafts(Draft(english, origin), Draft(french, origin), file, rules)
+
+
+def _check_draft(draft: Draft, file: str, rules: Iterable[Rule]) -> list[Finding]:
+    return [_finding(rule, issue, file) for rule in rules if rule.document
+            for issue in rule.document(draft)]
+
+
+def _check_drafts(left: Draft, right: Draft, file: str, rules: Iterable[Rule]) -> list[Finding]:
     return [_finding(rule, issue, file) for rule in rules if rule.pair
             for issue in rule.pair(left, right)]
 
@@ -160,11 +166,12 @@ def _check_located(located: Located, file: str, rules: list[Rule], lang: str | N
         raise Unreadable(Problem(file, INVALID, _named(file, _shown(str(error))))) from None
     findings = [_finding(rule, issue, file) for rule in rules if rule.resolution
                 for issue in rule.resolution(resolution)]
-    by_language = {code: check_document(document, "source", file, rules)
-                   for code, document in documents.items()}
-    findings += _merge_languages(by_language)
-    if len(documents) == 2:
-        findings += check_pair(documents["en"], documents["fr"], "source", file, rules)
+    # One Draft a language for both kinds of rules: its paragraphs and their texts, built once.
+    drafts = {code: Draft(document, "source") for code, document in documents.items()}
+    findings += _merge_languages({code: _check_draft(draft, file, rules)
+                                  for code, draft in drafts.items()})
+    if len(drafts) == 2:
+        findings += _check_drafts(drafts["en"], drafts["fr"], file, rules)
     where = source_map(resolution, located.positions, next(iter(documents.values())))
     return [where.locate(finding) for finding in findings]
 
