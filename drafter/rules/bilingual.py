@@ -79,7 +79,10 @@ def _count_points(points: list[Point]) -> list[object]:
 def _compare(name: str, extract: Callable[[Draft, Paragraph], list[str]], hint: str) -> PairCheck:
     def check(english: Draft, french: Draft) -> Iterator[Issue]:
         for left, right in pairs(english, french):
-            mine, theirs = Counter(extract(english, left)), Counter(extract(french, right))
+            found_en, found_fr = extract(english, left), extract(french, right)
+            if found_en == found_fr:
+                continue  # most paragraphs: nothing found in either (no Counter to build)
+            mine, theirs = Counter(found_en), Counter(found_fr)
             if mine == theirs:
                 continue
             only_en = ", ".join(sorted((mine - theirs).elements())) or "nothing more"
