@@ -67,10 +67,14 @@ def _italic(section: Section, what: str) -> DocumentCheck:
 def _italic_prefix(paragraph: Paragraph, length: int) -> bool:
     """Whether the first ``length`` characters after any leading space are italic (spaces aside)."""
     text = "".join(run.text for run in runs(paragraph.block))
-    italic = [run.italic for run in runs(paragraph.block) for _ in run.text]
     start = len(text) - len(text.lstrip())
-    return all(flag or char.isspace()
-               for char, flag in zip(text[start:start + length], italic[start:start + length]))
+    end = start + length
+    italic: list[bool] = []  # character by character, as far as the opening goes (not further)
+    for run in runs(paragraph.block):
+        if len(italic) >= end:
+            break
+        italic += [run.italic] * len(run.text)
+    return all(flag or char.isspace() for char, flag in zip(text[start:end], italic[start:end]))
 
 
 RULES = [
