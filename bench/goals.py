@@ -238,6 +238,7 @@ def agenda_item(folder: Path) -> list[Path]:
 
 
 def goal_batch(runs: int) -> None:
+    from drafter.batch import _cores
     from drafter.source import load
 
     with tempfile.TemporaryDirectory() as temporary:
@@ -259,7 +260,7 @@ def goal_batch(runs: int) -> None:
         found = _cold(commands, env, runs)
         round_trips = _round_trips_ms(sources, runs)
     (render_wall, _), (batch_wall, _) = found["render"], found["batch"]
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    cores = _cores()
     floor = render_wall + round_trips / cores
     print(f"Goal 3: a {len(sources)}-organization agenda item followed up ({documents} DOCX), cold "
           f"(median of {runs}; {cores} cores)")

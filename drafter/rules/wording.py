@@ -24,7 +24,13 @@ from drafter.regexes import compiled
 from drafter.resources import load_data
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+    from functools import _lru_cache_wrapper
+    from typing import Any, TypeVar
+
     from drafter.phrasebook import PhraseBook
+
+    _T = TypeVar("_T")
 
 #: A GA resolution number standing alone: "67/6", "S-30/1", "31/16 A" (not inside a symbol).
 GA_NUMBER = r"(?:S-|ES-)?\d+/\d+(?: [A-Z](?![\w]))?"
@@ -99,6 +105,15 @@ _DIGIT = compiled(r"\d")
 #: rules go through a file one rule at a time, so a file larger than the memory would find
 #: nothing remembered, and checking it would cost more per paragraph than a small one.
 _REMEMBERED = 1 << 16
+#: Every function that remembers answers about paragraphs, for ``forget``.
+_MEMORIES: list[_lru_cache_wrapper[Any]] = []
+
+
+def _remembered(function: Callable[..., _T]) -> _lru_cache_wrapper[_T]:
+    """``function`` remembering its answers by text until ``forget`` (see _REMEMBERED)."""
+    memory = lru_cache(maxsize=_REMEMBERED)(function)
+    _MEMORIES.append(memory)
+    return memory
 
 
 def whole(digits: str) -> int | None:
@@ -106,7 +121,7 @@ def whole(digits: str) -> int | None:
     return int(digits) if _DIGITS.fullmatch(digits) else None
 
 
-@lru_cache(maxsize=_REMEMBERED)
+@_remembered
 def has_digit(text: str) -> bool:
     """Whether a text holds a digit (any decimal digit, as ``\\d``): the patterns of dates, numbers
     and citations need one, and most look behind before anything else, which makes the regular
@@ -191,12 +206,12 @@ class Wording:
 
     # Wording is built once per language and kept (see ``wording``): remembering on it keeps
     # nothing alive that would not live anyway.
-    @lru_cache(maxsize=_REMEMBERED)
+    @_remembered
     def dates_in(self, text: str) -> tuple[re.Match[str], ...]:
         """The matches of ``self.date`` in a text."""
         return tuple(self.date.finditer(text))
 
-    @lru_cache(maxsize=_REMEMBERED)
+    @_remembered
     def dated_citations(self, text: str) -> tuple[Cited, ...]:
         """GA resolutions cited with a date, in order: "67/6 of 19 November 2012"."""
         if "/" not in text:  # every number has one: see ga_numbers
@@ -204,14 +219,14 @@ class Wording:
         return tuple(Cited(match.group("number"), self.parse_date(match, "d"), match.start(),
                            match.end()) for match in self.ga_dated.finditer(text))
 
-    @lru_cache(maxsize=_REMEMBERED)
+    @_remembered
     def ga_numbers(self, text: str) -> tuple[re.Match[str], ...]:
         """GA resolution numbers standing alone. Each holds a slash, which most paragraphs have
         not: ``in`` finds that at once, where the pattern, looking behind first, is tried at
         every character."""
         return tuple(self.ga_number.finditer(text)) if "/" in text else ()
 
-    @lru_cache(maxsize=_REMEMBERED)
+    @_remembered
     def council(self, text: str) -> tuple[re.Match[str], ...]:
         """The matches of ``self.sc``, Security Council resolutions with their year."""
         return tuple(self.sc.finditer(text))
@@ -246,9 +261,8 @@ def forget() -> None:
     """Forget the answers remembered about the paragraphs of the file just checked: kept
     across files, a run checking many (``drafter serve``, a batch of files) would hold the text
     of each, and one file's run would profit from the run before (as benchmarks would see)."""
-    for remembered in (has_digit, find_symbols, Wording.dates_in, Wording.dated_citations,
-                       Wording.ga_numbers, Wording.council):
-        remembered.cache_clear()
+    for memory in _MEMORIES:
+        memory.cache_clear()
 
 
 @cache
@@ -257,7 +271,7 @@ def wording(code: str) -> Wording:
     return Wording(language(code))
 
 
-@lru_cache(maxsize=_REMEMBERED)
+@_remembered
 def find_symbols(text: str) -> tuple[tuple[str, int, int], ...]:
     """Every symbol-like word with its span, stripped of the punctuation that follows it
     (the document alone: "A/61/256" of "A/61/256 and Add.1"); see drafter.symbols.find."""
